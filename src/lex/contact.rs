@@ -1,0 +1,118 @@
+//! Contact details: email, phone, homepage URL, and profile links (GitHub, Scholar, ...).
+//!
+//! Input: plain text or a link target. Output: the token found, URLs with a scheme.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Profile;
+use crate::tables::NETWORKS;
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b",
+    )
+    .unwrap()
+});
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\(\+?\d{1,3}\)|\+\d{1,3})?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,4}\b")
+        .unwrap()
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://[^\s<>()\[\]|,]+|(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
+});
+
+pub fn find_email(s: &str) -> Option<String> {
+    EMAIL.find(s).map(|m| m.as_str().to_string())
+}
+
+pub fn find_phone(s: &str) -> Option<String> {
+    PHONE
+        .find_iter(s)
+        .map(|m| m.as_str().trim().to_string())
+        .find(|p| p.chars().filter(char::is_ascii_digit).count() >= 8)
+}
+
+/// URLs in plain text (not emails), with `https://` added where the source omitted it.
+pub fn find_urls(s: &str) -> Vec<String> {
+    URL.find_iter(s)
+        .filter(|m| {
+            let before = &s[..m.start()];
+            !before.ends_with('@') && !before.ends_with('.') && !s[m.end()..].starts_with('@')
+        })
+        .map(|m| with_scheme(m.as_str().trim_end_matches(['.', ';', ':'])))
+        .collect()
+}
+
+pub fn with_scheme(u: &str) -> String {
+    if u.contains("://") || u.starts_with("mailto:") {
+        u.to_string()
+    } else {
+        format!("https://{u}")
+    }
+}
+
+/// A profile when the URL's host is a known network.
+pub fn profile(url: &str) -> Option<Profile> {
+    let u = with_scheme(url);
+    let host = u
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#'])
+        .next()?
+        .to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let network = NETWORKS
+        .iter()
+        .find(|(h, _)| host == **h || host.ends_with(&format!(".{h}")))
+        .map(|(_, n)| *n)?;
+    let path = u
+        .split("://")
+        .nth(1)?
+        .split_once('/')
+        .map_or("", |(_, p)| p);
+    let username = match network {
+        "Google Scholar" | "DBLP" | "ORCID" | "Semantic Scholar" => String::new(),
+        _ => path
+            .trim_start_matches("in/")
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    };
+    Some(Profile {
+        network: network.to_string(),
+        username,
+        url: u,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_line() {
+        let s = "hanxianhuang@meta.com | (+1) 858 214 0677 | https://hanxian97.github.io";
+        assert_eq!(find_email(s).unwrap(), "hanxianhuang@meta.com");
+        assert_eq!(find_phone(s).unwrap(), "(+1) 858 214 0677");
+        assert_eq!(find_urls(s), ["https://hanxian97.github.io"]);
+        assert_eq!(find_urls("xijiu9.github.io"), ["https://xijiu9.github.io"]);
+    }
+
+    #[test]
+    fn profiles() {
+        let p = profile("https://github.com/xijiu9").unwrap();
+        assert_eq!(
+            (p.network.as_str(), p.username.as_str()),
+            ("GitHub", "xijiu9")
+        );
+        let s = profile("https://scholar.google.com/citations?user=DhtAFkwAAAAJ").unwrap();
+        assert_eq!(
+            (s.network.as_str(), s.username.as_str()),
+            ("Google Scholar", "")
+        );
+        assert!(profile("https://example.com/x").is_none());
+    }
+}

@@ -1,0 +1,455 @@
+//! Dates and date ranges as CVs print them, through one nom grammar.
+//!
+//! Input: plain text. Output: `Date` (precision kept, never padded) and `DateRange`
+//! (an open end for "Present", "now", "current", ...). Month words come from
+//! `grammars/months.tsv` (several languages), open-end words from `grammars/present.txt`.
+
+use std::ops::Range;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
+use nom::character::complete::{char, one_of, space0};
+use nom::combinator::{opt, recognize, verify};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use crate::model::{Date, DateRange, End};
+use crate::tables::{MONTHS, PRESENT};
+
+type R<'a, T> = IResult<&'a str, T>;
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// year = 4 digits in 1900..=2099, not followed by another digit
+fn year(i: &str) -> R<'_, u16> {
+    let (rest, d) = take_while_m_n(4, 4, is_digit)(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    let y: u16 = d.parse().unwrap_or(0);
+    if (1900..=2099).contains(&y) {
+        Ok((rest, y))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )))
+    }
+}
+
+/// two-digit year after an apostrophe: `'24`
+fn short_year(i: &str) -> R<'_, u16> {
+    let (rest, _) = one_of("'’")(i)?;
+    let (rest, d) = take_while_m_n(2, 2, is_digit)(rest)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    Ok((rest, 2000 + d.parse::<u16>().unwrap_or(0)))
+}
+
+/// num(1..=2 digits) within [lo, hi], not followed by a digit
+fn small(lo: u8, hi: u8) -> impl Fn(&str) -> R<'_, u8> {
+    move |i| {
+        let (rest, d) = take_while_m_n(1, 2, is_digit)(i)?;
+        let v: u8 = d.parse().unwrap_or(0);
+        if rest.starts_with(|c: char| c.is_ascii_digit()) || !(lo..=hi).contains(&v) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
+        Ok((rest, v))
+    }
+}
+
+/// month_word = letters in months.tsv, optional '.'
+fn month_word(i: &str) -> R<'_, u8> {
+    let (rest, w) = take_while(|c: char| c.is_alphabetic())(i)?;
+    if w.is_empty() || w.len() > 12 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    let lower = w.to_lowercase();
+    match MONTHS.get(lower.as_str()) {
+        Some(&m) => {
+            let (rest, _) = opt(char('.')).parse(rest)?;
+            Ok((rest, m))
+        }
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        ))),
+    }
+}
+
+fn dsep(i: &str) -> R<'_, char> {
+    one_of("-./")(i)
+}
+
+/// ymd = year sep month sep day   (2020.10.09, 2024-03-12)
+fn ymd(i: &str) -> R<'_, Date> {
+    let (r, y) = year(i)?;
+    let (r, s) = dsep(r)?;
+    let (r, m) = small(1, 12)(r)?;
+    let (r, _) = char(s)(r)?;
+    let (r, d) = small(1, 31)(r)?;
+    Ok((r, Date::ymd(y, m, d)))
+}
+
+/// ym = year ('.' | '-' | '/') month   (2023.06, 2024-09)
+fn ym(i: &str) -> R<'_, Date> {
+    let (r, y) = year(i)?;
+    let (r, _) = dsep(r)?;
+    let (r, m) = small(1, 12)(r)?;
+    Ok((r, Date::ym(y, m)))
+}
+
+/// my = month ('/' | '.' | '-') year   (09/2024)
+fn my(i: &str) -> R<'_, Date> {
+    let (r, m) = small(1, 12)(i)?;
+    let (r, _) = dsep(r)?;
+    let (r, y) = year(r)?;
+    Ok((r, Date::ym(y, m)))
+}
+
+/// dmy = day ('/' | '.') month ('/' | '.') year   (09.10.2020); day-first, as most of the world writes it
+fn dmy(i: &str) -> R<'_, Date> {
+    let (r, d) = small(1, 31)(i)?;
+    let (r, s) = one_of("./")(r)?;
+    let (r, m) = small(1, 12)(r)?;
+    let (r, _) = char(s)(r)?;
+    let (r, y) = year(r)?;
+    Ok((r, Date::ymd(y, m, d)))
+}
+
+fn ws(i: &str) -> R<'_, &str> {
+    take_while(|c: char| c == ' ' || c == '\t' || c == '\u{a0}')(i)
+}
+
+/// named = month_word ws? (day ','? ws year | ','? year | "'"yy | day)   (Sep 19, 2023 · Sept 2024 · Apr 13)
+fn named(i: &str) -> R<'_, Date> {
+    let (r, m) = month_word(i)?;
+    let (r, _) = ws(r)?;
+    // order matters: "Sep 19, 2023" before "Sep 2023" before a yearless "Apr 13"
+    if let Ok((r2, d)) = small(1, 31)(r) {
+        let after_day = r2;
+        if let Ok((r3, y)) = preceded(
+            (
+                opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))),
+                opt(char(',')),
+                ws,
+            ),
+            year,
+        )
+        .parse(r2)
+        {
+            return Ok((r3, Date::ymd(y, m, d)));
+        }
+        if !after_day.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '.' || c == ',')
+        {
+            return Ok((
+                after_day,
+                Date {
+                    year: None,
+                    month: Some(m),
+                    day: Some(d),
+                },
+            ));
+        }
+    }
+    let (r, _) = opt(char(',')).parse(r)?;
+    let (r, _) = ws(r)?;
+    let (r, y) = alt((year, short_year)).parse(r)?;
+    Ok((r, Date::ym(y, m)))
+}
+
+/// day_first = day ws month_word ','? ws year   (19 September 2023)
+fn day_first(i: &str) -> R<'_, Date> {
+    let (r, d) = small(1, 31)(i)?;
+    let (r, _) = opt(char('.')).parse(r)?;
+    let (r, _) = ws(r)?;
+    let (r, m) = month_word(r)?;
+    let (r, _) = opt(char(',')).parse(r)?;
+    let (r, _) = ws(r)?;
+    let (r, y) = year(r)?;
+    Ok((r, Date::ymd(y, m, d)))
+}
+
+/// date = ymd | ym | dmy | my | named | day_first | year   (longest forms first)
+pub fn date(i: &str) -> R<'_, Date> {
+    alt((ymd, ym, dmy, my, named, day_first, year.map(Date::year))).parse(i)
+}
+
+/// present = a word from present.txt (optionally in parentheses)
+fn present(i: &str) -> R<'_, End> {
+    let (r, _) = opt(char('(')).parse(i)?;
+    let (r, w) = verify(take_while(|c: char| c.is_alphabetic()), |w: &str| {
+        !w.is_empty() && w.len() <= 12 && PRESENT.contains(w.to_lowercase().as_str())
+    })
+    .parse(r)?;
+    let _ = w;
+    let (r, _) = opt(char(')')).parse(r)?;
+    Ok((r, End::Present))
+}
+
+/// range_sep = ws* ('-' | '–' | '—' | '~' | "to" | "until" | "till") ws*
+fn range_sep(i: &str) -> R<'_, &str> {
+    recognize((
+        space0,
+        alt((
+            tag("--"),
+            tag("-"),
+            tag("–"),
+            tag("—"),
+            tag("~"),
+            tag("−"),
+            tag("to "),
+            tag("until "),
+            tag("till "),
+            tag("bis "),
+        )),
+        space0,
+    ))
+    .parse(i)
+}
+
+/// A bare month before a range separator borrows the end's year ("Jun - Sep 2022").
+fn month_only(i: &str) -> R<'_, u8> {
+    let (r, m) = month_word(i)?;
+    if r.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    Ok((r, m))
+}
+
+/// range = date (range_sep (date | present))? (" (expected)")?
+pub fn range(i: &str) -> R<'_, DateRange> {
+    if let Ok((r, m)) = month_only(i) {
+        if let Ok((r, _)) = range_sep(r) {
+            if let Ok((r, end)) = date(r) {
+                if let Some(y) = end.year {
+                    return Ok((
+                        r,
+                        DateRange {
+                            start: Date::ym(y, m),
+                            end: Some(End::Date(end)),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    let (r, start) = date(i)?;
+    let Ok((r2, _)) = range_sep(r) else {
+        return Ok((r, DateRange::single(start)));
+    };
+    if let Ok((r3, end)) = present(r2) {
+        return Ok((
+            r3,
+            DateRange {
+                start,
+                end: Some(end),
+            },
+        ));
+    }
+    match date(r2) {
+        Ok((r3, mut end)) => {
+            // "Sep 19 - 21, 2023" style ends without a month borrow the start's
+            if end.year.is_none() {
+                end.year = start.year;
+            }
+            // "(expected)" ends are kept as dates (MAPPING: a future expected date stays)
+            let (r3, _) = opt((ws, opt(char('(')), tag("expected"), opt(char(')')))).parse(r3)?;
+            Ok((
+                r3,
+                DateRange {
+                    start,
+                    end: Some(End::Date(end)),
+                },
+            ))
+        }
+        // "2024 –" with the end on another line: an open range the caller may complete
+        Err(_) => Ok((r, DateRange::single(start))),
+    }
+}
+
+/// The whole text (trimmed of spaces and edge punctuation) is one date.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let t = trim_edges(s);
+    match date(t) {
+        Ok((rest, d)) if trim_edges(rest).is_empty() => Some(d),
+        _ => None,
+    }
+}
+
+/// The whole text is one date range (or one date).
+pub fn parse_range(s: &str) -> Option<DateRange> {
+    let t = trim_edges(s);
+    if let Ok((rest, _)) = present(t) {
+        if trim_edges(rest).is_empty() {
+            return None;
+        }
+    }
+    match range(t) {
+        Ok((rest, r)) if trim_edges(rest).is_empty() => Some(r),
+        _ => None,
+    }
+}
+
+/// Does the text mean "still going" ("Present", "Now", "current")?
+pub fn is_present(s: &str) -> bool {
+    matches!(present(trim_edges(s)), Ok((rest, _)) if trim_edges(rest).is_empty())
+}
+
+fn trim_edges(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '(' | ')' | '[' | ']' | '*' | '.')
+    })
+}
+
+/// Every date range in the text, left to right, with its byte span. Scans only at word
+/// starts and each attempt reads a bounded prefix, so this is linear in the text.
+pub fn find_all(s: &str) -> Vec<(DateRange, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    while i < s.len() {
+        let at_word_start = i == 0 || {
+            let prev = s[..i].chars().next_back().unwrap_or(' ');
+            !prev.is_alphanumeric()
+        };
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if at_word_start && (c.is_ascii_digit() || c.is_alphabetic()) {
+            if let Ok((rest, r)) = range(&s[i..]) {
+                let end = s.len() - rest.len();
+                // a year-only "date" glued to other words (e.g. a count "2000 students") is still a year;
+                // callers decide by position; reject only digits runs longer than a year
+                out.push((r, i..end));
+                i = end.max(i + 1);
+                continue;
+            }
+        }
+        i += c.len_utf8();
+        while i < s.len() && !s.is_char_boundary(i) {
+            i += 1;
+        }
+        let _ = bytes;
+    }
+    out
+}
+
+/// The first date range in the text.
+pub fn find_range(s: &str) -> Option<(DateRange, Range<usize>)> {
+    find_all(s).into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(s: &str) -> (Option<String>, Option<String>, bool) {
+        let d = parse_range(s).unwrap_or_else(|| panic!("no range in {s:?}"));
+        (
+            d.start.iso(),
+            d.end_date().and_then(|e| e.iso()),
+            d.end == Some(End::Present),
+        )
+    }
+
+    #[test]
+    fn single_dates_keep_precision() {
+        assert_eq!(parse_date("2022").unwrap().iso().unwrap(), "2022");
+        assert_eq!(parse_date("Sept 2024").unwrap().iso().unwrap(), "2024-09");
+        assert_eq!(parse_date("Dec. 2022").unwrap().iso().unwrap(), "2022-12");
+        assert_eq!(parse_date("09/2024").unwrap().iso().unwrap(), "2024-09");
+        assert_eq!(parse_date("2025.09").unwrap().iso().unwrap(), "2025-09");
+        assert_eq!(
+            parse_date("2020.10.09").unwrap().iso().unwrap(),
+            "2020-10-09"
+        );
+        assert_eq!(
+            parse_date("Sep 19, 2023").unwrap().iso().unwrap(),
+            "2023-09-19"
+        );
+        assert_eq!(
+            parse_date("19 September 2023").unwrap().iso().unwrap(),
+            "2023-09-19"
+        );
+        assert_eq!(parse_date("März 2021").unwrap().iso().unwrap(), "2021-03");
+        assert_eq!(
+            parse_date("juillet 2019").unwrap().iso().unwrap(),
+            "2019-07"
+        );
+        let no_year = parse_date("Apr 13").unwrap();
+        assert_eq!(
+            (no_year.year, no_year.month, no_year.day),
+            (None, Some(4), Some(13))
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            r("2022–2026"),
+            (Some("2022".into()), Some("2026".into()), false)
+        );
+        assert_eq!(
+            r("Sept 2024 – May 2026"),
+            (Some("2024-09".into()), Some("2026-05".into()), false)
+        );
+        assert_eq!(r("09/2024 – Present"), (Some("2024-09".into()), None, true));
+        assert_eq!(
+            r("Jan. 2025 – current"),
+            (Some("2025-01".into()), None, true)
+        );
+        assert_eq!(
+            r("Jun. 2020 - Sep. 2020"),
+            (Some("2020-06".into()), Some("2020-09".into()), false)
+        );
+        assert_eq!(
+            r("2023.06 - 2028.06 (expected)"),
+            (Some("2023-06".into()), Some("2028-06".into()), false)
+        );
+        assert_eq!(r("2025.09 - Now"), (Some("2025-09".into()), None, true));
+        assert_eq!(
+            r("Jun - Sep 2022"),
+            (Some("2022-06".into()), Some("2022-09".into()), false)
+        );
+        assert_eq!(
+            r("2018 to 2021"),
+            (Some("2018".into()), Some("2021".into()), false)
+        );
+    }
+
+    #[test]
+    fn find_in_text() {
+        let s = "Ph.D. student in Computer Science, GPA: 4.00/4.00\tDec. 2022 - Dec. 2024";
+        let (d, span) = find_range(s).unwrap();
+        assert_eq!(d.start.iso().unwrap(), "2022-12");
+        assert_eq!(&s[span], "Dec. 2022 - Dec. 2024");
+        assert!(find_range("no dates here, only 4.00/4.00 and 12345").is_none());
+        assert_eq!(find_all("In 2022 and 2019").len(), 2);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(parse_date("May").is_none());
+        assert!(parse_date("12345").is_none());
+        assert!(parse_date("3.96/4.00").is_none());
+        assert!(is_present("Present"));
+        assert!(!is_present("Presentation"));
+    }
+}

@@ -1,0 +1,83 @@
+//! The shared lexical layer: small parsers every front end and extractor uses.
+//!
+//! Each submodule exposes `Option`-returning wrappers over nom or regex parsers:
+//! `date` (dates, ranges), `name` (author lists), `venue` (venue, year, type),
+//! `contact` (email, phone, URL, profiles), `citation` (one reference string).
+
+pub mod citation;
+pub mod contact;
+pub mod date;
+pub mod name;
+pub mod venue;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").unwrap());
+
+/// Split a line at tabs or wide gaps (columns flattened by PDF extraction).
+pub fn split_columns(s: &str) -> Vec<String> {
+    COLUMN_GAP
+        .split(s.trim())
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Split at top-level separators only: never inside (), [], {} or quotes.
+pub fn split_top_level(s: &str, seps: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 && seps.contains(&c) {
+            let t = cur.trim();
+            if !t.is_empty() {
+                out.push(t.to_string());
+            }
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    let t = cur.trim();
+    if !t.is_empty() {
+        out.push(t.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_split_respects_parentheses() {
+        let v = split_top_level(
+            "JAX, Pallas (TPU), Frameworks (e.g. PyTorch, HF), C",
+            &[','],
+        );
+        assert_eq!(
+            v,
+            ["JAX", "Pallas (TPU)", "Frameworks (e.g. PyTorch, HF)", "C"]
+        );
+    }
+
+    #[test]
+    fn columns() {
+        assert_eq!(
+            split_columns("Univ X\tSan Diego, CA"),
+            ["Univ X", "San Diego, CA"]
+        );
+        assert_eq!(
+            split_columns("Role    Dec. 2022 - Dec. 2024"),
+            ["Role", "Dec. 2022 - Dec. 2024"]
+        );
+    }
+}

@@ -1,0 +1,325 @@
+//! Inline markup to plain Unicode: Markdown emphasis and links, inline HTML tags and
+//! entities, LaTeX math (`$1.69\times$` → `1.69×`), backslash escapes.
+//!
+//! Input: one line or paragraph of source text. Output: plain text with whitespace
+//! collapsed. Every front end calls `plain` once per block, so the rule lives here only.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A link found in inline markup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+}
+
+static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").unwrap());
+// Link text may hold escaped brackets (`[\[arxiv\]](#)`).
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)").unwrap()
+});
+static AUTOLINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<((?:https?|mailto):[^>\s]+)>").unwrap());
+static HTML_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<a\s[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>"#).unwrap()
+});
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<\\[A-Za-z]+>").unwrap());
+static TIGHT_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:sup|sub|b|i|u|em|strong|span|small|code|tt|mark|font|a)(?:\s[^<>]*)?>")
+        .unwrap()
+});
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
+static MATH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\$([^$\n]{1,200})\$").unwrap());
+static LATEX_WRAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\\(?:mathrm|text|textrm|mathbf|textbf|textit|emph|mathit|operatorname|rm|bf|it)\s*\{([^{}]*)\}").unwrap()
+});
+static LATEX_BRACE_RM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\\(?:rm|bf|it|em|sc)\s+([^{}]*)\}").unwrap());
+static LATEX_CMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([A-Za-z]+)\s*").unwrap());
+static EMPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*\*|\*\*|__|(?:^|\B)\*(?:\B|$)|\*").unwrap());
+static UNDERSCORE_EMPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[\s(\[])_([^_\n]+)_($|[\s).,;:\]])").unwrap());
+static SPACES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \t\u{a0}\u{2000}-\u{200b}\u{3000}]+").unwrap());
+static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" ([,.;:!?)\]])").unwrap());
+
+/// LaTeX commands in math that stand for one character.
+fn latex_symbol(cmd: &str) -> Option<&'static str> {
+    Some(match cmd {
+        "times" => "×",
+        "sim" | "textasciitilde" => "~",
+        "approx" => "≈",
+        "pm" => "±",
+        "le" | "leq" => "≤",
+        "ge" | "geq" => "≥",
+        "cdot" => "·",
+        "ldots" | "dots" | "cdots" => "...",
+        "rightarrow" | "to" => "→",
+        "leftarrow" => "←",
+        "infty" => "∞",
+        "alpha" => "α",
+        "beta" => "β",
+        "gamma" => "γ",
+        "delta" => "δ",
+        "epsilon" | "varepsilon" => "ε",
+        "eta" => "η",
+        "theta" => "θ",
+        "lambda" => "λ",
+        "mu" => "μ",
+        "pi" => "π",
+        "rho" => "ρ",
+        "sigma" => "σ",
+        "tau" => "τ",
+        "phi" | "varphi" => "φ",
+        "omega" => "ω",
+        "Delta" => "Δ",
+        "Omega" => "Ω",
+        "textendash" => "–",
+        "textemdash" => "—",
+        "%" => "%",
+        "LaTeX" => "LaTeX",
+        "TeX" => "TeX",
+        _ => return None,
+    })
+}
+
+/// LaTeX math (the inside of `$...$`) to Unicode.
+pub fn math(s: &str) -> String {
+    let mut t = s.to_string();
+    for _ in 0..3 {
+        let next = LATEX_WRAP.replace_all(&t, "$1").into_owned();
+        let next = LATEX_BRACE_RM.replace_all(&next, "$1").into_owned();
+        if next == t {
+            break;
+        }
+        t = next;
+    }
+    let t = t
+        .replace("\\ ", " ")
+        .replace("\\,", " ")
+        .replace("\\;", " ")
+        .replace("\\!", "");
+    let t = t
+        .replace("\\%", "%")
+        .replace("\\&", "&")
+        .replace("\\_", "_")
+        .replace("\\#", "#")
+        .replace("\\$", "$");
+    let t = LATEX_CMD.replace_all(&t, |c: &regex::Captures| match latex_symbol(&c[1]) {
+        Some(sym) => sym.to_string(),
+        None => String::new(),
+    });
+    let t = t.replace(['{', '}'], "").replace('^', "");
+    t.trim().to_string()
+}
+
+/// Does a `$...$` body look like math rather than two prices?
+fn is_math(body: &str) -> bool {
+    body.contains('\\')
+        || body.contains('^')
+        || body.contains('{')
+        || body.trim().chars().all(|c| !c.is_whitespace())
+}
+
+/// Replace `$...$` spans that hold math with their Unicode rendering.
+pub fn strip_math(s: &str) -> String {
+    if !s.contains('$') {
+        return s.to_string();
+    }
+    MATH.replace_all(s, |c: &regex::Captures| {
+        if is_math(&c[1]) {
+            math(&c[1])
+        } else {
+            c[0].to_string()
+        }
+    })
+    .into_owned()
+}
+
+/// Decode HTML entities (`&nbsp;` becomes a space).
+pub fn entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    html_escape::decode_html_entities(s).replace('\u{a0}', " ")
+}
+
+/// Links in Markdown (`[t](u)`, `<u>`) and HTML (`<a href>`) markup, in source order.
+/// Placeholder targets (`#`, empty) are not links.
+pub fn links(s: &str) -> Vec<Link> {
+    let mut found: Vec<(usize, Link)> = Vec::new();
+    if s.contains("](") {
+        for c in MD_LINK.captures_iter(s) {
+            let start = c.get(0).map_or(0, |m| m.start());
+            if start > 0 && s.as_bytes()[start - 1] == b'!' {
+                continue;
+            }
+            found.push((
+                start,
+                Link {
+                    text: plain(&c[1]),
+                    url: c[2].to_string(),
+                },
+            ));
+        }
+    }
+    if s.contains('<') {
+        for c in HTML_A.captures_iter(s) {
+            found.push((
+                c.get(0).map_or(0, |m| m.start()),
+                Link {
+                    text: plain(&c[2]),
+                    url: entities(&c[1]),
+                },
+            ));
+        }
+        for c in AUTOLINK.captures_iter(s) {
+            found.push((
+                c.get(0).map_or(0, |m| m.start()),
+                Link {
+                    text: c[1].to_string(),
+                    url: c[1].to_string(),
+                },
+            ));
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    found
+        .into_iter()
+        .map(|(_, l)| l)
+        .filter(|l| is_real_url(&l.url))
+        .collect()
+}
+
+/// A link target that points somewhere (not `#`, not empty, not a bare anchor).
+pub fn is_real_url(u: &str) -> bool {
+    let u = u.trim();
+    !u.is_empty() && !u.starts_with('#') && u != "/" && !u.starts_with("javascript:")
+}
+
+/// Inline markup to plain text. Idempotent on plain text.
+pub fn plain(s: &str) -> String {
+    let mut t: String = if s.contains("<!--") {
+        COMMENT.replace_all(s, " ").into_owned()
+    } else {
+        s.to_string()
+    };
+    // Escaped emphasis characters are text: park them where the emphasis rules cannot see them.
+    let escaped = t.contains("\\*") || t.contains("\\_");
+    if escaped {
+        t = t.replace("\\*", "\u{e001}").replace("\\_", "\u{e002}");
+    }
+    if t.contains('<') {
+        if t.contains("L<sup>A</sup>T<sub>E</sub>X") {
+            t = t.replace("L<sup>A</sup>T<sub>E</sub>X", "LaTeX");
+        }
+        // Inline formatting tags join their neighbours (L<sup>A</sup>T<sub>E</sub>X -> LaTeX).
+        t = TIGHT_TAG.replace_all(&t, "").into_owned();
+        t = TAG.replace_all(&t, " ").into_owned();
+    }
+    if t.contains('[') {
+        t = MD_IMAGE.replace_all(&t, "").into_owned();
+        t = MD_LINK.replace_all(&t, "$1").into_owned();
+    }
+    t = strip_math(&t);
+    if t.contains('*') {
+        t = EMPH.replace_all(&t, "").into_owned();
+    }
+    if t.contains('_') {
+        t = UNDERSCORE_EMPH.replace_all(&t, "$1$2$3").into_owned();
+    }
+    if t.contains('\\') {
+        t = unescape(&t);
+    }
+    t = entities(&t);
+    if t.contains("<") {
+        t = TAG.replace_all(&t, " ").into_owned();
+    }
+    if escaped {
+        t = t.replace('\u{e001}', "*").replace('\u{e002}', "_");
+    }
+    let t = SPACES.replace_all(&t, " ");
+    let t = SPACE_BEFORE_PUNCT.replace_all(t.trim(), "$1");
+    t.into_owned()
+}
+
+/// Markdown backslash escapes (`\*`, `\[`, `\_`) and stray LaTeX escapes (`\&`, `\%`).
+pub fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&n) = chars.peek() {
+                if n.is_ascii_punctuation() {
+                    out.push(n);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collapse whitespace runs to one space and trim.
+pub fn squash(s: &str) -> String {
+    SPACES.replace_all(s, " ").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_emphasis_and_escapes() {
+        assert_eq!(plain("**H. Huang**, X. Chen"), "H. Huang, X. Chen");
+        assert_eq!(
+            plain("*Haocheng Xi\\*, Shuo Yang\\**"),
+            "Haocheng Xi*, Shuo Yang*"
+        );
+        assert_eq!(plain("\\[Invited Talk\\] Title"), "[Invited Talk] Title");
+    }
+
+    #[test]
+    fn html_tags_and_entities() {
+        assert_eq!(plain("L<sup>A</sup>T<sub>E</sub>X"), "LaTeX");
+        assert_eq!(plain("M.S., <i>GPA</i> : 3.96"), "M.S., GPA: 3.96");
+        assert_eq!(plain("a&nbsp;b &amp; c"), "a b & c");
+        assert_eq!(
+            plain("<span style='x'>National Scholarship<\\span> (Top 1%)"),
+            "National Scholarship (Top 1%)"
+        );
+    }
+
+    #[test]
+    fn latex_math() {
+        assert_eq!(
+            plain("$1.69\\times-2.65\\times$ throughput"),
+            "1.69×-2.65× throughput"
+        );
+        assert_eq!(plain("take $\\sim 80\\%$ of"), "take ~80% of");
+        assert_eq!(plain("$\\mathrm{May}\\ 2022$"), "May 2022");
+        assert_eq!(plain("${\\rm Dec.}\\ 2020$"), "Dec. 2020");
+        assert_eq!(plain("costs $5 and $10"), "costs $5 and $10");
+    }
+
+    #[test]
+    fn markdown_links() {
+        assert_eq!(
+            plain("[Prof. X](#) and [site](https://a.b)"),
+            "Prof. X and site"
+        );
+        let l = links("[Prof. X](#) and [site](https://a.b) <a href='https://c.d'>C</a>");
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].url, "https://a.b");
+        assert_eq!(l[1].text, "C");
+        assert_eq!(plain("[\\[arxiv\\]](#)"), "[arxiv]");
+    }
+}

@@ -1,0 +1,193 @@
+//! Section splitting shared by every kind: heading text → `SectionKind` via
+//! `grammars/sections.tsv`, blocks grouped under the heading they follow.
+//!
+//! Input: `Document`. Output: `Vec<Section>`; blocks before the first heading form a
+//! `Header` section (name, contact line, label).
+
+use crate::doc::{Block, BlockKind, Document};
+use crate::tables::SECTIONS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    Header,
+    Summary,
+    Contact,
+    Education,
+    Work,
+    /// Research experience: lab/position headers (→ work) with titled projects (→ projects).
+    Research,
+    Projects,
+    Publications,
+    Preprints,
+    Patents,
+    Talks,
+    Awards,
+    Skills,
+    Languages,
+    Volunteer,
+    Interests,
+    Certificates,
+    Courses,
+    /// Not facts about the record: news, team rosters, references.
+    News,
+    Team,
+    References,
+    Other,
+}
+
+impl SectionKind {
+    fn from_table(name: &str) -> Option<Self> {
+        use SectionKind::*;
+        Some(match name {
+            "summary" => Summary,
+            "contact" => Contact,
+            "education" => Education,
+            "work" => Work,
+            "research" => Research,
+            "projects" => Projects,
+            "publications" => Publications,
+            "preprints" => Preprints,
+            "patents" => Patents,
+            "talks" => Talks,
+            "awards" => Awards,
+            "skills" => Skills,
+            "languages" => Languages,
+            "volunteer" => Volunteer,
+            "interests" => Interests,
+            "certificates" => Certificates,
+            "courses" => Courses,
+            "news" => News,
+            "team" => Team,
+            "references" => References,
+            "other" => Other,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// Heading as printed (plain text); empty for the header section.
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Heading text in the form the table keys use: emoji, numbering, edge punctuation and
+/// letter spacing (`P U B L I C A T I O N S`) removed, lower case, one space between words.
+pub fn normalize_heading(s: &str) -> String {
+    let t: String = s
+        .chars()
+        .filter(|c| {
+            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '&' | '-' | '\'' | '’' | '/')
+        })
+        .collect();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // letter-spaced: every "word" one letter long
+    let joined = if words.len() > 3 && words.iter().all(|w| w.chars().count() == 1) {
+        words.concat()
+    } else {
+        words.join(" ")
+    };
+    let lower = joined.to_lowercase().replace('’', "'");
+    // leading numbering ("1 education", "iv publications")
+    let lower = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let lower = lower
+        .strip_prefix("selected ")
+        .filter(|r| SECTIONS.contains_key(r))
+        .unwrap_or(lower);
+    lower
+        .trim_matches(|c: char| c == '-' || c == '&' || c == ' ')
+        .replace("/", " and ")
+}
+
+/// The section a heading names, if the synonym table knows it.
+pub fn classify_heading(s: &str) -> Option<SectionKind> {
+    let n = normalize_heading(s);
+    if n.is_empty() || n.len() > 60 {
+        return None;
+    }
+    if let Some(k) = SECTIONS.get(n.as_str()) {
+        return SectionKind::from_table(k);
+    }
+    // "Honors and Awards" style compounds: the first known word that decides
+    let mut best = None;
+    for part in n.split(" and ").flat_map(|p| p.split(" & ")) {
+        if let Some(k) = SECTIONS.get(part.trim()) {
+            best = best.or(SectionKind::from_table(k));
+        }
+    }
+    best
+}
+
+/// Group blocks under headings. Headings the table does not know keep the section they
+/// are in when they are deeper than the section's own heading (entry titles in Markdown).
+pub fn split(doc: &Document) -> Vec<Section> {
+    let mut out = vec![Section {
+        kind: SectionKind::Header,
+        heading: String::new(),
+        blocks: Vec::new(),
+    }];
+    let mut level_of_current: u8 = 0;
+    for b in &doc.blocks {
+        if let BlockKind::Heading(level) = b.kind {
+            if let Some(kind) = classify_heading(&b.text) {
+                out.push(Section {
+                    kind,
+                    heading: b.text.clone(),
+                    blocks: Vec::new(),
+                });
+                level_of_current = level;
+                continue;
+            }
+            if level_of_current != 0 && level <= level_of_current {
+                out.push(Section {
+                    kind: SectionKind::Other,
+                    heading: b.text.clone(),
+                    blocks: Vec::new(),
+                });
+                level_of_current = level;
+                continue;
+            }
+        }
+        if b.kind == BlockKind::Rule {
+            continue;
+        }
+        if let Some(last) = out.last_mut() {
+            last.blocks.push(b.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_map_through_table() {
+        assert_eq!(classify_heading("EDUCATION"), Some(SectionKind::Education));
+        assert_eq!(
+            classify_heading("## 📝 Publications "),
+            Some(SectionKind::Publications)
+        );
+        assert_eq!(
+            classify_heading("Interests & Technical Skills"),
+            Some(SectionKind::Skills)
+        );
+        assert_eq!(classify_heading("Pre-Prints"), Some(SectionKind::Preprints));
+        assert_eq!(
+            classify_heading("P U B L I C A T I O N S"),
+            Some(SectionKind::Publications)
+        );
+        assert_eq!(
+            classify_heading("🎖 Honors and Awards"),
+            Some(SectionKind::Awards)
+        );
+        assert_eq!(
+            classify_heading("3. Work Experience:"),
+            Some(SectionKind::Work)
+        );
+        assert_eq!(classify_heading("University of California"), None);
+    }
+}

@@ -1,0 +1,130 @@
+//! Which front end reads a document: ordered rules, each with a reason.
+//!
+//! Input: decoded text. Output: `(Kind, reason)`. The first rule that fires wins.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Markdown,
+    Jekyll,
+    Text,
+    Listing,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Markdown => "markdown",
+            Kind::Jekyll => "jekyll",
+            Kind::Text => "text",
+            Kind::Listing => "listing",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Kind> {
+        Some(match s {
+            "markdown" | "md" => Kind::Markdown,
+            "jekyll" => Kind::Jekyll,
+            "text" | "txt" => Kind::Text,
+            "listing" => Kind::Listing,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+static FRONT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A\u{feff}?---[ \t]*\r?\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\r?\n|\z)").unwrap()
+});
+static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{%-?\s*[a-z]+[^%]{0,300}%\}|\{\{-?\s*[a-z_]+(?:\.[a-z_]+)*[^}]{0,300}\}\}")
+        .unwrap()
+});
+/// A paper card's meta line: optional score, a category code, a date, optional "Code".
+static CARD_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(?:\d{1,3}(?:\.\d)?)?[A-Z]{2}(?:\.[A-Z]{2})?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(?:, \d{4})?(?:Code)?[ \t]*$").unwrap()
+});
+static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<body|<div|<ul|<ol|<article|<section)").unwrap()
+});
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^#{1,6} \S").unwrap());
+static MD_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|(?m)^\s*[-*] \*").unwrap()
+});
+
+/// Decide the kind of a document.
+pub fn sniff(src: &str) -> (Kind, String) {
+    let head = &src[..floor_boundary(src, 200_000)];
+    if FRONT_MATTER.is_match(head) {
+        return (Kind::Jekyll, "YAML front matter".into());
+    }
+    let liquid = LIQUID.find_iter(head).take(3).count();
+    if liquid >= 1 && (MD_HEADING.is_match(head) || head.contains("<span") || liquid >= 2) {
+        return (Kind::Jekyll, "Liquid tags".into());
+    }
+    let cards = CARD_META.find_iter(head).take(50).count();
+    if cards >= 2 {
+        return (
+            Kind::Listing,
+            format!("{cards} paper-card meta lines (category code + date)"),
+        );
+    }
+    if HTML_DOC.is_match(head) {
+        return (Kind::Listing, "HTML page (scraped listing)".into());
+    }
+    let headings = MD_HEADING.find_iter(head).take(20).count();
+    let inline = MD_INLINE.find_iter(head).take(20).count();
+    if headings >= 2 || (headings >= 1 && inline >= 1) {
+        return (
+            Kind::Markdown,
+            format!("{headings} Markdown headings, {inline} emphasis/link marks"),
+        );
+    }
+    (Kind::Text, "no markup: plain text".into())
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(sniff("---\ntitle: x\n---\nbody").0, Kind::Jekyll);
+        assert_eq!(
+            sniff("{% include base_path %}\n# About\ntext").0,
+            Kind::Jekyll
+        );
+        assert_eq!(
+            sniff(
+                "Name\n\nLG\n\nDCSep 19, 2023\nTitle\n\nA, B et al.\n\n91.2LGMay 18\nTitle two\n"
+            )
+            .0,
+            Kind::Listing
+        );
+        assert_eq!(
+            sniff("# Jane Doe\n\n## Education\n\n**MIT**").0,
+            Kind::Markdown
+        );
+        assert_eq!(sniff("Jane Doe\n\nEDUCATION\n\nMIT\t2020").0, Kind::Text);
+        assert_eq!(sniff("<html><body><div class='paper'>").0, Kind::Listing);
+    }
+}

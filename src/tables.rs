@@ -1,0 +1,103 @@
+//! Grammar tables from `grammars/` (compiled in with `include_str!`, parsed once).
+//!
+//! Input: the TSV/TXT files. Output: lookup maps. Every table has a test that it is
+//! sorted by its first column and has no duplicate keys.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Rows of a tab-separated table: `#` comment lines and blank lines skipped.
+pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn map<V>(src: &'static str, f: impl Fn(&[&'static str]) -> Option<V>) -> HashMap<&'static str, V> {
+    rows(src).filter_map(|r| Some((r[0], f(&r)?))).collect()
+}
+
+fn set(src: &'static str) -> HashSet<&'static str> {
+    rows(src).map(|r| r[0]).collect()
+}
+
+pub const MONTHS_TSV: &str = include_str!("../grammars/months.tsv");
+pub const PRESENT_TXT: &str = include_str!("../grammars/present.txt");
+pub const SECTIONS_TSV: &str = include_str!("../grammars/sections.tsv");
+pub const DEGREES_TSV: &str = include_str!("../grammars/degrees.tsv");
+pub const VENUES_TSV: &str = include_str!("../grammars/venues.tsv");
+pub const NETWORKS_TSV: &str = include_str!("../grammars/networks.tsv");
+pub const STOPWORDS_TXT: &str = include_str!("../grammars/stopwords.txt");
+pub const ARXIV_TXT: &str = include_str!("../grammars/arxiv_categories.txt");
+
+/// Every table, for the sortedness test.
+pub const ALL: &[(&str, &str)] = &[
+    ("months.tsv", MONTHS_TSV),
+    ("present.txt", PRESENT_TXT),
+    ("sections.tsv", SECTIONS_TSV),
+    ("degrees.tsv", DEGREES_TSV),
+    ("venues.tsv", VENUES_TSV),
+    ("networks.tsv", NETWORKS_TSV),
+    ("stopwords.txt", STOPWORDS_TXT),
+    ("arxiv_categories.txt", ARXIV_TXT),
+];
+
+/// Month word (lower case) → 1..=12.
+pub static MONTHS: LazyLock<HashMap<&'static str, u8>> =
+    LazyLock::new(|| map(MONTHS_TSV, |r| r.get(1)?.parse().ok()));
+pub static PRESENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PRESENT_TXT));
+/// Heading (lower case) → section kind name (see `sections::SectionKind`).
+pub static SECTIONS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| map(SECTIONS_TSV, |r| r.get(1).copied()));
+/// Degree word → canonical studyType, or "=" to keep as printed.
+pub static DEGREES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| map(DEGREES_TSV, |r| r.get(1).copied()));
+
+/// One row of `venues.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub struct Venue {
+    pub full: &'static str,
+    pub kind: &'static str,
+}
+pub static VENUES: LazyLock<HashMap<&'static str, Venue>> = LazyLock::new(|| {
+    map(VENUES_TSV, |r| {
+        Some(Venue {
+            full: r.get(1)?,
+            kind: r.get(2)?,
+        })
+    })
+});
+pub static NETWORKS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| map(NETWORKS_TSV, |r| r.get(1).copied()));
+pub static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STOPWORDS_TXT));
+pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ARXIV_TXT));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_sorted_and_unique() {
+        for (name, src) in ALL {
+            let keys: Vec<&str> = rows(src).map(|r| r[0]).collect();
+            assert!(!keys.is_empty(), "{name} is empty");
+            for w in keys.windows(2) {
+                assert!(
+                    w[0] < w[1],
+                    "{name}: {:?} must sort before {:?} (sorted, unique)",
+                    w[0],
+                    w[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_work() {
+        assert_eq!(MONTHS.get("sept"), Some(&9));
+        assert_eq!(SECTIONS.get("education"), Some(&"education"));
+        assert!(PRESENT.contains("present"));
+        assert_eq!(NETWORKS.get("github.com"), Some(&"GitHub"));
+    }
+}

@@ -1,0 +1,9 @@
+//! One integration binary (autotests = false): every suite is a module here.
+
+mod common;
+
+mod bibtex_roundtrip;
+mod cli;
+mod schema;
+mod snapshots;
+mod sniff;
