@@ -4,6 +4,7 @@ mod common;
 
 mod bibtex_roundtrip;
 mod cli;
+mod robustness;
 mod schema;
 mod snapshots;
 mod sniff;

@@ -34,12 +34,16 @@ pub enum Format {
 pub enum Command {
     /// Convert inputs to NAME.resume.json and NAME.bib (or print one input's output).
     Extract {
-        /// Files or directories; `-` reads stdin.
-        #[arg(required = true)]
+        /// Files or directories; `-` reads stdin. With --ndjson: NDJSON files (default stdin).
+        #[arg(required_unless_present = "ndjson")]
         inputs: Vec<PathBuf>,
         /// Output directory (created if missing); directory inputs mirror their subfolders.
-        #[arg(short, long)]
+        #[arg(short, long, conflicts_with = "ndjson")]
         output: Option<PathBuf>,
+        /// Stream JSON lines: `{"id", "text"|"path"}` in, `{"id", "kind", "resume",
+        /// "bibtex", "diagnostics", "error"}` out, one per input line, in order.
+        #[arg(long)]
+        ndjson: bool,
         /// What to print without `-o`.
         #[arg(short, long, value_enum, default_value = "json")]
         format: Format,

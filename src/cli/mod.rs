@@ -3,19 +3,26 @@
 
 pub mod args;
 pub mod batch;
+pub mod input;
+pub mod ndjson;
+pub mod progress;
 pub mod write;
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::cell::RefCell;
+use std::path::PathBuf;
 
 use clap::Parser;
 
 use args::{Cli, Command, Format, KindArg};
+pub use input::read_input;
 
 /// Exit codes: 0 all converted, 1 some input failed, 2 usage error (clap's own).
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
+
+/// Worker stack size: generous, so a deeply nested input cannot overflow a recursive walk.
+const WORKER_STACK: usize = 16 * 1024 * 1024;
 
 fn kind_of(k: KindArg) -> Option<crate::Kind> {
     match k {
@@ -27,21 +34,48 @@ fn kind_of(k: KindArg) -> Option<crate::Kind> {
     }
 }
 
-/// Read an input path (`-` is stdin).
-pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut buf)?;
-        return Ok(buf);
+/// The worker pool: `jobs` threads (default: all cores).
+pub fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .stack_size(WORKER_STACK)
+        .build()
+}
+
+thread_local! {
+    /// Where the last panic on this thread happened (set by the hook in `run`).
+    static PANIC_AT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Run one conversion; a panic (a bug) becomes this input's error instead of killing the
+/// batch. The message names the source location so it can be reported.
+pub fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let at = PANIC_AT.with(|p| p.borrow().clone());
+            Err(format!(
+                "internal error (please report): panicked at {at}: {msg}"
+            ))
+        }
     }
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    std::fs::read(path)
+}
+
+/// Panics are reported per input by `guarded`; the default hook's multi-line message would
+/// tear the output, so only the location is kept.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        PANIC_AT.with(|p| *p.borrow_mut() = at);
+    }));
 }
 
 pub fn run() -> i32 {
@@ -53,11 +87,13 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    quiet_panics();
     match cli.command {
         Command::Sniff { inputs } => sniff(&inputs),
         Command::Extract {
             inputs,
             output,
+            ndjson,
             format,
             kind,
             jobs,
@@ -65,6 +101,9 @@ pub fn run() -> i32 {
             let opts = crate::Options {
                 kind: kind_of(kind),
             };
+            if ndjson {
+                return ndjson::run(&inputs, &opts, jobs);
+            }
             match output {
                 Some(dir) => batch::run(&inputs, &dir, &opts, jobs),
                 None => single(&inputs, format, &opts),
@@ -82,14 +121,11 @@ fn single(inputs: &[PathBuf], format: Format, opts: &crate::Options) -> i32 {
         eprintln!("vitae: {}: a directory input needs -o DIR", path.display());
         return EXIT_USAGE;
     }
-    let bytes = match read_input(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("vitae: {}: {e}", path.display());
-            return EXIT_FAILED;
-        }
-    };
-    match crate::extract_bytes(&bytes, opts) {
+    let result = guarded(|| {
+        let bytes = read_input(path).map_err(|e| e.to_string())?;
+        crate::extract_bytes(&bytes, opts).map_err(|e| e.to_string())
+    });
+    match result {
         Ok(out) => {
             for d in &out.diagnostics {
                 eprintln!("vitae: {}: warning: {}", path.display(), d.message);
@@ -110,15 +146,20 @@ fn single(inputs: &[PathBuf], format: Format, opts: &crate::Options) -> i32 {
 
 fn sniff(inputs: &[PathBuf]) -> i32 {
     let mut code = EXIT_OK;
-    for (path, _) in batch::expand(inputs) {
-        let result = read_input(&path).map_err(|e| e.to_string()).and_then(|b| {
-            let (text, _) = crate::decode::decode(&b).map_err(|e| e.to_string())?;
-            Ok(crate::sniff::sniff(&text))
-        });
+    for entry in batch::expand(inputs, None) {
+        let result = match &entry {
+            batch::Entry::Failed(_, e) => Err(e.clone()),
+            batch::Entry::Job(job) => guarded(|| {
+                let b = read_input(&job.path).map_err(|e| e.to_string())?;
+                let (text, _) = crate::decode::decode(&b).map_err(|e| e.to_string())?;
+                Ok(crate::sniff::sniff(&text))
+            }),
+        };
+        let path = entry.path().display();
         match result {
-            Ok((kind, reason)) => println!("{}\t{}\t{}", path.display(), kind, reason),
+            Ok((kind, reason)) => println!("{path}\t{kind}\t{reason}"),
             Err(e) => {
-                eprintln!("vitae: {}: {e}", path.display());
+                eprintln!("vitae: {path}: {e}");
                 code = EXIT_FAILED;
             }
         }
