@@ -3,6 +3,7 @@
 mod common;
 
 mod bibtex_roundtrip;
+mod citations;
 mod cli;
 mod robustness;
 mod schema;
