@@ -30,6 +30,9 @@ pub const VENUES_TSV: &str = include_str!("../grammars/venues.tsv");
 pub const NETWORKS_TSV: &str = include_str!("../grammars/networks.tsv");
 pub const STOPWORDS_TXT: &str = include_str!("../grammars/stopwords.txt");
 pub const ARXIV_TXT: &str = include_str!("../grammars/arxiv_categories.txt");
+pub const PLACES_TSV: &str = include_str!("../grammars/places.tsv");
+pub const ROLES_TXT: &str = include_str!("../grammars/roles.txt");
+pub const ROLE_WORDS_TXT: &str = include_str!("../grammars/role_words.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -41,6 +44,9 @@ pub const ALL: &[(&str, &str)] = &[
     ("networks.tsv", NETWORKS_TSV),
     ("stopwords.txt", STOPWORDS_TXT),
     ("arxiv_categories.txt", ARXIV_TXT),
+    ("places.tsv", PLACES_TSV),
+    ("roles.txt", ROLES_TXT),
+    ("role_words.txt", ROLE_WORDS_TXT),
 ];
 
 /// Month word (lower case) → 1..=12.
@@ -71,6 +77,13 @@ pub static VENUES: LazyLock<HashMap<&'static str, Venue>> = LazyLock::new(|| {
 pub static NETWORKS: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| map(NETWORKS_TSV, |r| r.get(1).copied()));
 pub static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STOPWORDS_TXT));
+/// Country names and state/region codes that end a printed location.
+pub static PLACES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| map(PLACES_TSV, |r| r.get(1).copied()));
+/// Last words of job titles.
+pub static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLES_TXT));
+/// Words that may stand before a job title's last word.
+pub static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_WORDS_TXT));
 pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ARXIV_TXT));
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! structure of its kind (paper cards, front-matter pages); the shared extractors fill the rest.
 
 pub mod jekyll;
+pub mod lines;
 pub mod listing;
 pub mod markdown;
 pub mod text;

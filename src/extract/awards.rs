@@ -1,25 +1,160 @@
 //! Honours and awards → `Award` items.
+//!
+//! One award per line or top-level item; a nested bullet under it is its `summary`.
+//! Ranking qualifiers ("(top 3%)", "Among top 300 / 3000 ...") go to `summary`, study-level
+//! tags ("*PhD study*") are dropped, "Title, Awarder" is split, the first year printed
+//! (also "In 2022", "2018-2021") is the `date`.
 
-use crate::doc::Block;
-use crate::lex::date;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Block, BlockKind};
+use crate::lex::{date, split_top_level};
 use crate::model::Award;
 
+static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first)\b[^()]*|\d+\s*/\s*\d+[^()]*|[^()]*\d+(?:\.\d+)?\s*%[^()]*)\)").unwrap()
+});
+static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?\d.*)$").unwrap()
+});
+static STUDY_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:ph\.?\s?d\.?|doctoral|master'?s|bachelor'?s|undergraduate|graduate|postgraduate|high school)\s+(?:study|studies|student)$").unwrap()
+});
+static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").unwrap());
+
+fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
+    let found = date::find_all(s);
+    let d = found.first().map(|(r, _)| r.start);
+    let mut t = s.to_string();
+    for (_, span) in found.into_iter().rev() {
+        t.replace_range(span, " ");
+    }
+    let t = crate::markup::squash(&t);
+    let t = t
+        .trim_end_matches([',', ' ', '(', '.'])
+        .trim_end_matches(" In")
+        .trim_end_matches(" in")
+        .trim_start_matches([',', ' ', '–', '-', ':', '|'])
+        .to_string();
+    (d, t)
+}
+
+/// One award line.
+pub fn parse_line(b: &Block) -> Option<Award> {
+    let mut a = Award::default();
+    let (d, text) = strip_dates(&b.text);
+    a.date = d;
+    let mut text = text;
+    if let Some(c) = QUALIFIER_PAREN.captures(&text) {
+        a.summary = c[1].trim().to_string();
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        text.replace_range(whole, "");
+    } else if let Some(c) = QUALIFIER_TAIL.captures(&text) {
+        a.summary = c[1].trim().to_string();
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        text.replace_range(whole, "");
+    }
+    let bold = BOLD
+        .captures(&b.raw)
+        .map(|c| crate::markup::plain(&c[1]))
+        .filter(|t| date::parse_range(t).is_none());
+    let parts: Vec<String> = split_top_level(&text, &[','])
+        .into_iter()
+        .map(|p| p.trim().trim_end_matches('.').trim().to_string())
+        .filter(|p| !p.is_empty() && !STUDY_TAG.is_match(p))
+        .collect();
+    match bold {
+        Some(t) => {
+            a.title = t.trim().trim_end_matches([',', '.']).to_string();
+            let key = a.title.clone();
+            a.awarder = parts
+                .iter()
+                .filter(|p| !key.contains(p.as_str()))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+        None => {
+            a.title = parts.first().cloned().unwrap_or_default();
+            a.awarder = parts.get(1..).map(|r| r.join(", ")).unwrap_or_default();
+        }
+    }
+    (!a.title.is_empty()).then_some(a)
+}
+
 pub fn section(blocks: &[Block]) -> Vec<Award> {
-    blocks
-        .iter()
-        .map(|b| {
-            let mut title = b.text.clone();
-            let mut d = None;
-            if let Some((r, span)) = date::find_range(&b.text) {
-                d = Some(r.start);
-                title.replace_range(span, "");
+    let mut out: Vec<Award> = Vec::new();
+    for b in blocks {
+        match b.kind {
+            BlockKind::Item(d) if d > 0 && !out.is_empty() => {
+                if let Some(a) = out.last_mut() {
+                    if a.summary.is_empty() {
+                        a.summary = b.text.clone();
+                    } else {
+                        a.summary = format!("{}; {}", a.summary, b.text);
+                    }
+                }
             }
-            Award {
-                title: title.trim().trim_matches(',').trim().to_string(),
-                date: d,
-                ..Default::default()
+            BlockKind::Heading(_) | BlockKind::Rule => {}
+            _ => {
+                // a lone year line belongs to the award above
+                if date::parse_range(&b.text).is_some() {
+                    if let Some(a) = out.last_mut().filter(|a| a.date.is_none()) {
+                        a.date = date::parse_range(&b.text).map(|r| r.start);
+                    }
+                    continue;
+                }
+                if let Some(a) = parse_line(b) {
+                    out.push(a);
+                }
             }
-        })
-        .filter(|a| !a.title.is_empty())
-        .collect()
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blk(kind: BlockKind, s: &str) -> Block {
+        Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn award_lines() {
+        let a = parse_line(&blk(
+            BlockKind::Item(0),
+            "2022 – 2026 **Faculty of Engineering Research Scholarship**, *PhD study*, USYD.",
+        ))
+        .unwrap();
+        assert_eq!(a.title, "Faculty of Engineering Research Scholarship");
+        assert_eq!(a.awarder, "USYD");
+        assert_eq!(a.date.unwrap().iso().unwrap(), "2022");
+        let a = parse_line(&blk(
+            BlockKind::Row,
+            "Schlumberger Scholarship (top 3%)\t2018",
+        ))
+        .unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.summary.as_str()),
+            ("Schlumberger Scholarship", "top 3%")
+        );
+        let a = parse_line(&blk(
+            BlockKind::Para,
+            "Fellowship of Tsinghua Xuetang Talents Program Among top 300 / 3000 Tsinghua students each year",
+        ))
+        .unwrap();
+        assert_eq!(a.title, "Fellowship of Tsinghua Xuetang Talents Program");
+        assert!(a.summary.starts_with("Among top 300"));
+        let a = parse_line(&blk(
+            BlockKind::Para,
+            "Athletic Excellence Scholarship In 2022",
+        ))
+        .unwrap();
+        assert_eq!(a.title, "Athletic Excellence Scholarship");
+        assert_eq!(a.date.unwrap().iso().unwrap(), "2022");
+    }
 }

@@ -1,45 +1,127 @@
 //! Header, contact and summary blocks → `Basics`.
+//!
+//! The header (blocks before the first section) gives the name (a `# Name` heading or
+//! the first name-like line), contact pieces split at `|`, `·`, `•` and column gaps
+//! (email, phone, URL with `https://` added, profiles), a location, and the first other
+//! piece (an affiliation or headline) as `label`.
 
-use crate::doc::{Block, Meta};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Block, BlockKind, Meta};
+use crate::extract::entries;
 use crate::lex::contact;
 use crate::model::Basics;
 
-pub fn header(blocks: &[Block], b: &mut Basics) {
-    for blk in blocks {
-        let t = &blk.text;
+static PIECES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|⋄|◇|♦|\t| {3,}|  \u{2022} )\s*").unwrap());
+
+/// A line that can be a person's name: 1-5 capitalised words, no digits or '@'.
+fn name_like(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && !t.contains('@')
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.contains(':')
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+        && crate::sections::classify_heading(t).is_none()
+}
+
+/// Remove a native-script name in parentheses ("Jiaming Xu (许珈铭)").
+fn latin_name(t: &str) -> String {
+    match t.find(" (") {
+        Some(i) if t.ends_with(')') => t[..i].trim().to_string(),
+        _ => t.trim().to_string(),
+    }
+}
+
+fn contact_piece(piece: &str, b: &mut Basics) -> bool {
+    let mut hit = false;
+    if let Some(e) = contact::find_email(piece) {
         if b.email.is_empty() {
-            if let Some(e) = contact::find_email(t) {
-                b.email = e;
-            }
+            b.email = e;
         }
-        if b.phone.is_empty() {
-            if let Some(p) = contact::find_phone(t) {
+        hit = true;
+    }
+    if !hit {
+        if let Some(p) = contact::find_phone(piece) {
+            if b.phone.is_empty() {
                 b.phone = p;
             }
+            hit = true;
         }
-        for u in contact::find_urls(t)
-            .into_iter()
-            .chain(blk.links.iter().map(|l| l.url.clone()))
-        {
-            match contact::profile(&u) {
-                Some(p) if !b.profiles.iter().any(|q| q.url == p.url) => b.profiles.push(p),
-                Some(_) => {}
-                None if b.url.is_empty() && !u.starts_with("mailto:") => b.url = u,
-                None => {}
+    }
+    if !hit {
+        for u in contact::find_urls(piece) {
+            url(&u, b);
+            hit = true;
+        }
+    }
+    hit
+}
+
+fn url(u: &str, b: &mut Basics) {
+    if u.starts_with("mailto:") {
+        if b.email.is_empty() {
+            b.email = u.trim_start_matches("mailto:").to_string();
+        }
+        return;
+    }
+    match contact::profile(u) {
+        Some(p) if !b.profiles.iter().any(|q| q.url == p.url) => b.profiles.push(p),
+        Some(_) => {}
+        None if b.url.is_empty() => b.url = u.trim_end_matches('/').to_string(),
+        None => {}
+    }
+}
+
+pub fn header(blocks: &[Block], b: &mut Basics) {
+    for (i, blk) in blocks.iter().enumerate() {
+        for l in &blk.links {
+            url(&l.url, b);
+        }
+        let t = blk.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let is_name_line = b.name.is_empty()
+            && (matches!(blk.kind, BlockKind::Heading(1)) || i == 0 || name_like(t))
+            && name_like(&latin_name(t));
+        if is_name_line {
+            b.name = latin_name(t);
+            continue;
+        }
+        for piece in PIECES.split(t) {
+            let piece = piece.trim().trim_end_matches(['|', ',']).trim();
+            if piece.is_empty() || contact_piece(piece, b) {
+                continue;
             }
-        }
-        if b.name.is_empty()
-            && t.split_whitespace().count() <= 5
-            && !t.contains('@')
-            && !t.chars().any(|c| c.is_ascii_digit())
-        {
-            b.name = t.clone();
+            if entries::is_location(piece) {
+                if b.location.city.is_empty() {
+                    let loc = entries::fix_location(piece);
+                    let mut parts = loc.split(", ");
+                    b.location.city = parts.next().unwrap_or("").to_string();
+                    b.location.region = parts.next().unwrap_or("").to_string();
+                }
+                continue;
+            }
+            let words = piece.split_whitespace().count();
+            if b.label.is_empty() && !b.name.is_empty() && (2..=20).contains(&words) {
+                b.label = piece.to_string();
+            }
         }
     }
 }
 
 pub fn summary(blocks: &[Block], b: &mut Basics) {
-    let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let text: Vec<&str> = blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
     if b.summary.is_empty() {
         b.summary = text.join("\n\n");
     }
@@ -50,5 +132,56 @@ pub fn meta(m: &Meta, b: &mut Basics) {
         if let Some(n) = m.get("name").or(m.get("author")).filter(|n| !n.is_empty()) {
             b.name = n.to_string();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blk(kind: BlockKind, s: &str) -> Block {
+        Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn name_label_contact_and_bare_domain() {
+        let mut b = Basics::default();
+        header(
+            &[
+                blk(BlockKind::Heading(1), "Haocheng Xi"),
+                blk(
+                    BlockKind::Para,
+                    "Berkeley AI Research, University of California, Berkeley | xihc@berkeley.edu",
+                ),
+                blk(BlockKind::Para, "xijiu9.github.io"),
+            ],
+            &mut b,
+        );
+        assert_eq!(b.name, "Haocheng Xi");
+        assert_eq!(
+            b.label,
+            "Berkeley AI Research, University of California, Berkeley"
+        );
+        assert_eq!(b.email, "xihc@berkeley.edu");
+        assert_eq!(b.url, "https://xijiu9.github.io");
+    }
+
+    #[test]
+    fn contact_line_with_phone_and_location() {
+        let mut b = Basics::default();
+        header(
+            &[
+                blk(BlockKind::Para, "Jane Q. Doe"),
+                blk(
+                    BlockKind::Para,
+                    "San Diego, CA | jane@x.edu | (+1) 858 214 0677 | https://github.com/jdoe",
+                ),
+            ],
+            &mut b,
+        );
+        assert_eq!(b.phone, "(+1) 858 214 0677");
+        assert_eq!(b.location.city, "San Diego");
+        assert_eq!(b.profiles[0].username, "jdoe");
+        assert!(b.label.is_empty());
     }
 }

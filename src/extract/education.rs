@@ -1,21 +1,336 @@
-//! Education sections → `Education` items.
+//! Education sections → `Education` items (and honours printed in a degree line →
+//! `Award` items with the school as awarder).
+//!
+//! An entry's institution is its first line minus location; a degree line ("Ph.D. in
+//! Computer Science, GPA: 4.00/4.00") gives studyType (normalised through
+//! `grammars/degrees.tsv`), area and score. Advisor, thesis, class and sub-unit lines
+//! are dropped. A degree glued after the institution on one line is split off.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::doc::Block;
-use crate::lex::date;
-use crate::model::Education;
+use crate::extract::entries::{self, Entry};
+use crate::lex::{date, split_top_level};
+use crate::model::{Award, Education};
+use crate::tables::DEGREES;
 
-pub fn section(blocks: &[Block]) -> Vec<Education> {
-    let mut out = Vec::new();
-    for b in blocks {
-        if let Some((r, span)) = date::find_range(&b.text) {
-            let mut inst = b.text.clone();
-            inst.replace_range(span, "");
-            out.push(Education {
-                institution: inst.trim().trim_matches(',').trim().to_string(),
-                dates: Some(r),
+static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:universit|college|institut|school|academy|polytechn|hochschule|école|ecole|escuela|conservatory|lyceum|gymnasium|universidad|università|faculty of|campus)").unwrap()
+});
+static GPA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:cumulative|major|overall|cum\.?)\s+)?(?:gpa|cgpa|grade|score)\s*:?\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)").unwrap()
+});
+static HONOUR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:scholarship|fellowship|award|prize|medal|honou?rs?\b|excellent graduate|outstanding graduate|dean'?s list|cum laude|distinction|valedictorian)").unwrap()
+});
+static DROP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:advis|supervis|thesis|dissertation|minor|mentor|research|courses|coursework|relevant|lab\b|led by|class)").unwrap()
+});
+
+/// Degree word key: lower case, dots and spaces removed ("Ph.D." → "phd").
+fn degree_key(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+/// A degree at the start of `s`: (studyType as normalised, byte length of the printed
+/// degree words).
+pub fn degree_at(s: &str) -> Option<(String, usize)> {
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .take(4)
+        .collect();
+    let (_, first) = *words.first()?;
+    let first_clean = first.trim_end_matches([',', ':', ';']);
+    // "Visiting Student"
+    let two = words
+        .get(1)
+        .map(|(_, w)| format!("{} {}", degree_key(first_clean), degree_key(w)));
+    if two.as_deref() == Some("visiting student") || two.as_deref() == Some("exchange student") {
+        let end = words[1].0 + words[1].1.trim_end_matches([',', ';']).len();
+        return Some((s[..end].to_string(), end));
+    }
+    let key = degree_key(first_clean);
+    let canon = DEGREES.get(key.as_str())?;
+    let mut end = words[0].0 + first_clean.len();
+    let mut printed = first_clean.to_string();
+    // "Bachelor of Science", "Master of Arts", "Doctor of Philosophy"
+    if let (Some((_, of)), Some((pos, field))) = (words.get(1), words.get(2)) {
+        if *of == "of" && field.starts_with(|c: char| c.is_uppercase()) {
+            let f = field.trim_end_matches([',', ';']);
+            end = pos + f.len();
+            printed = s[..end].to_string();
+        }
+    }
+    // trailing "degree", "student", "candidate" are not part of the type
+    if let Some((pos, w)) = words.iter().find(|(p, _)| *p >= end) {
+        let wk = degree_key(w);
+        if matches!(wk.as_str(), "degree" | "student" | "candidate") {
+            end = pos + w.trim_end_matches([',', ';']).len();
+        }
+    }
+    let study = if *canon == "=" || printed.contains(" of ") {
+        printed
+    } else {
+        canon.to_string()
+    };
+    Some((study, end))
+}
+
+/// Split a degree glued after an institution ("UCSD, Dept of CSE M.S. in Computer Science").
+fn split_glued(s: &str) -> (String, Option<String>) {
+    for (i, _) in s.match_indices(' ') {
+        let tail = &s[i + 1..];
+        if tail.starts_with(|c: char| c.is_uppercase()) {
+            if let Some((_, len)) = degree_at(tail) {
+                let after = &tail[len..];
+                if after.starts_with(" in ") || after.starts_with(" of ") || after.starts_with(',')
+                {
+                    return (s[..i].trim().to_string(), Some(tail.to_string()));
+                }
+            }
+        }
+    }
+    (s.to_string(), None)
+}
+
+/// Institution as printed minus a trailing location ("University of Sydney (USYD),
+/// Sydney, Australia" → "University of Sydney (USYD)").
+fn institution_name(s: &str) -> String {
+    let t = s.trim().trim_end_matches([',', '.', ';', ' ']);
+    match entries::find_location(t) {
+        Some(r) if r.end >= t.len() && r.start > 0 => t[..r.start]
+            .trim()
+            .trim_end_matches([',', ';', ' ', '–', '-', '|'])
+            .to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// What a degree line gives.
+#[derive(Default)]
+struct DegreeLine {
+    study: String,
+    area: String,
+    score: String,
+    honours: Vec<String>,
+}
+
+fn degree_line(s: &str) -> Option<DegreeLine> {
+    let (study, len) = degree_at(s)?;
+    let mut d = DegreeLine {
+        study,
+        ..Default::default()
+    };
+    if let Some(c) = GPA.captures(s) {
+        d.score = c[1].split_whitespace().collect();
+    }
+    let rest = s[len..].trim_start();
+    let parts = split_top_level(rest, &[',', ';']);
+    for (k, part) in parts.iter().enumerate() {
+        let p = part.trim().trim_end_matches('.');
+        if k == 0 {
+            if let Some(a) = p.strip_prefix("in ").or_else(|| p.strip_prefix("of ")) {
+                d.area = area_text(a);
+                continue;
+            }
+        }
+        if GPA.is_match(p) || DROP.is_match(p) {
+            continue;
+        }
+        if HONOUR.is_match(p) {
+            d.honours.push(p.to_string());
+        } else if k == 0 && d.area.is_empty() && looks_like_field(p) {
+            d.area = area_text(p);
+        }
+    }
+    Some(d)
+}
+
+fn area_text(a: &str) -> String {
+    let a = GPA.splitn(a, 2).next().unwrap_or(a);
+    a.trim()
+        .trim_end_matches([',', ';', '.', ' ', '(', '–', '-'])
+        .to_string()
+}
+
+fn looks_like_field(p: &str) -> bool {
+    p.starts_with(|c: char| c.is_uppercase())
+        && !p.chars().any(|c| c.is_ascii_digit())
+        && !INSTITUTION.is_match(p)
+        && p.split_whitespace().count() <= 8
+}
+
+fn new_head(cur: &Entry, b: &Block) -> bool {
+    let inst_in = |b: &Block| INSTITUTION.is_match(&b.text) && degree_at(&b.text).is_none();
+    let cur_has_inst = cur.head.iter().any(inst_in);
+    let cur_has_degree = cur
+        .head
+        .iter()
+        .any(|h| h.columns().iter().any(|c| degree_at(c).is_some()));
+    let cur_dated = cur.head.iter().any(|h| date::find_range(&h.text).is_some());
+    (INSTITUTION.is_match(&b.text) && cur_has_inst && !b.text.contains("Visiting"))
+        || (cur_dated && date::find_range(&b.text).is_some() && !entries::is_date_only(b))
+        || (cur_has_degree && degree_at(&b.text).is_some())
+}
+
+/// Education sections.
+pub fn section(blocks: &[Block]) -> (Vec<Education>, Vec<Award>) {
+    let mut out: Vec<Education> = Vec::new();
+    let mut awards = Vec::new();
+    for e in entries::group(blocks, &new_head) {
+        let lines: Vec<&Block> = e
+            .head
+            .iter()
+            .chain(
+                e.body
+                    .iter()
+                    .filter(|b| !matches!(b.kind, crate::doc::BlockKind::Item(_))),
+            )
+            .collect();
+        let mut ed = Education::default();
+        let mut honours = Vec::new();
+        for (i, b) in lines.iter().enumerate() {
+            let mut f = entries::Facts::default();
+            for col in b.columns() {
+                entries::peel_text(&col, &mut f);
+            }
+            if ed.dates.is_none() {
+                ed.dates = f.range();
+            }
+            for piece in &f.rest {
+                let (before, glued) = split_glued(piece);
+                let (inst_part, deg_part) = match (degree_line(&before), glued) {
+                    (Some(_), _) => (None, Some(before.clone())),
+                    (None, Some(g)) => (Some(before.clone()), Some(g)),
+                    (None, None) => (Some(before.clone()), None),
+                };
+                if let Some(ip) = inst_part {
+                    let first_line = i == 0 && ed.institution.is_empty();
+                    if ed.institution.is_empty() && (first_line || INSTITUTION.is_match(&ip)) {
+                        ed.institution = institution_name(&ip);
+                    } else {
+                        for part in split_top_level(&ip, &[',', ';']) {
+                            let p = part.trim().trim_end_matches('.');
+                            if HONOUR.is_match(p) && !DROP.is_match(p) {
+                                honours.push(p.to_string());
+                            }
+                        }
+                    }
+                }
+                if let Some(dp) = deg_part {
+                    if let Some(d) = degree_line(&dp) {
+                        if ed.study_type.is_empty() {
+                            ed.study_type = d.study;
+                            ed.area = d.area;
+                        }
+                        if ed.score.is_empty() {
+                            ed.score = d.score;
+                        }
+                        honours.extend(d.honours);
+                    }
+                }
+            }
+        }
+        if ed.score.is_empty() {
+            for b in e.head.iter().chain(e.body.iter()) {
+                if let Some(c) = GPA.captures(&b.text) {
+                    ed.score = c[1].split_whitespace().collect();
+                    break;
+                }
+            }
+        }
+        if ed.institution.is_empty() && ed.study_type.is_empty() {
+            continue;
+        }
+        if ed.institution.is_empty() {
+            if let Some(prev) = out.last() {
+                ed.institution = prev.institution.clone();
+            }
+        }
+        for h in honours {
+            awards.push(Award {
+                title: h,
+                awarder: ed.institution.clone(),
                 ..Default::default()
             });
         }
+        out.push(ed);
     }
-    out
+    (out, awards)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::BlockKind;
+
+    fn blk(kind: BlockKind, s: &str) -> Block {
+        Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn degrees() {
+        assert_eq!(degree_at("Ph.D. student in CS").unwrap().0, "Ph.D.");
+        assert_eq!(degree_at("Master's degree in X").unwrap().0, "Master");
+        assert_eq!(degree_at("B.S in Computer Science").unwrap().0, "B.S");
+        assert_eq!(
+            degree_at("Bachelor of Arts in Computer Science").unwrap().0,
+            "Bachelor of Arts"
+        );
+        assert_eq!(
+            degree_at("Visiting Student, Paul G.").unwrap().0,
+            "Visiting Student"
+        );
+        assert!(degree_at("Beijing, China").is_none());
+    }
+
+    #[test]
+    fn two_column_rows_with_glued_entry() {
+        let b = [
+            blk(BlockKind::Row, "UC San Diego, Department of CSE\tSan Diego, CA, USA"),
+            blk(BlockKind::Row, "Ph.D. student in Computer Science, GPA: 4.00/4.00\tDec. 2022 - Dec. 2024"),
+            blk(BlockKind::Row, "UC San Diego, Department of CSE M.S. in Computer Science, <i>GPA</i> : 3.96/4.00\tSan Diego, CA, USA Sep. 2019 - Dec. 2022"),
+            blk(BlockKind::Row, "Peking University, School of EECS\tBeijing, China"),
+            blk(BlockKind::Row, "B.S in Computer Science and Technology, Major GPA: 3.75/4.00\tSep. 2015 - Jul. 2019"),
+        ];
+        let (e, a) = section(&b);
+        assert!(a.is_empty());
+        assert_eq!(e.len(), 3);
+        assert_eq!(e[1].institution, "UC San Diego, Department of CSE");
+        assert_eq!(e[1].study_type, "M.S.");
+        assert_eq!(e[1].score, "3.96/4.00");
+        assert_eq!(e[2].area, "Computer Science and Technology");
+        assert_eq!(e[2].score, "3.75/4.00");
+        assert_eq!(e[0].dates.unwrap().start.iso().unwrap(), "2022-12");
+    }
+
+    #[test]
+    fn dated_items_and_honours() {
+        let b = [
+            blk(
+                BlockKind::Item(0),
+                "2018–2021 **University of Science and Technology of China (USTC), Hefei, China,**",
+            ),
+            blk(
+                BlockKind::Para,
+                "Master's degree in Computer Architecture, First Class Scholarship,",
+            ),
+            blk(BlockKind::Para, "Thesis: The design."),
+        ];
+        let (e, a) = section(&b);
+        assert_eq!(
+            e[0].institution,
+            "University of Science and Technology of China (USTC)"
+        );
+        assert_eq!(e[0].study_type, "Master");
+        assert_eq!(e[0].area, "Computer Architecture");
+        assert_eq!(a[0].title, "First Class Scholarship");
+    }
 }

@@ -1,38 +1,80 @@
 //! Sections → model items, shared by every kind.
 //!
 //! Input: `Document`. Output: `Record`. Each section kind has its own module; items a front
-//! end already found (`Document::found`) are merged in first.
+//! end already found (`Document::found`) are merged in first. `entries` holds the entry
+//! layout reader the dated sections share.
 
 pub mod awards;
 pub mod basics;
 pub mod education;
+pub mod entries;
+pub mod projects;
 pub mod publications;
 pub mod skills;
+pub mod volunteer;
 pub mod work;
 
 use crate::doc::Document;
-use crate::model::Record;
+use crate::model::{Award, Record};
 use crate::sections::{split, SectionKind};
 
 pub fn record(doc: &Document) -> Record {
     let mut rec = doc.found.clone();
     let sections = split(doc);
+    let mut edu_honours: Vec<Award> = Vec::new();
     for s in &sections {
         match s.kind {
             SectionKind::Header | SectionKind::Contact => {
                 basics::header(&s.blocks, &mut rec.basics)
             }
             SectionKind::Summary => basics::summary(&s.blocks, &mut rec.basics),
-            SectionKind::Education => rec.education.extend(education::section(&s.blocks)),
-            SectionKind::Work | SectionKind::Research => rec.work.extend(work::section(&s.blocks)),
+            SectionKind::Education => {
+                let (e, a) = education::section(&s.blocks);
+                rec.education.extend(e);
+                edu_honours.extend(a);
+            }
+            SectionKind::Work | SectionKind::Research => {
+                let (w, p) = work::section(&s.blocks, s.kind == SectionKind::Research);
+                rec.work.extend(w);
+                rec.projects.extend(p);
+            }
+            SectionKind::Projects => rec.projects.extend(projects::section(&s.blocks)),
+            SectionKind::Volunteer => rec.volunteer.extend(volunteer::section(&s.blocks)),
             SectionKind::Awards => rec.awards.extend(awards::section(&s.blocks)),
             SectionKind::Publications | SectionKind::Preprints | SectionKind::Patents => rec
                 .publications
                 .extend(publications::section(&s.blocks, s.kind)),
-            SectionKind::Skills => rec.skills.extend(skills::section(&s.blocks)),
+            SectionKind::Skills => {
+                let (sk, interests) = skills::section(&s.blocks);
+                rec.skills.extend(sk);
+                if let Some(i) = interests.filter(|_| rec.basics.summary.is_empty()) {
+                    rec.basics.summary = i;
+                }
+            }
             _ => {}
+        }
+    }
+    // honours stated in an education line, unless the award list has them already
+    for h in edu_honours {
+        if !rec.awards.iter().any(|a| same_award(&a.title, &h.title)) {
+            rec.awards.insert(0, h);
         }
     }
     basics::meta(&doc.meta, &mut rec.basics);
     rec
+}
+
+/// Word stems (first five letters) of an award title.
+fn stems(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .collect()
+}
+
+/// Is `short` (an honour named in an education line) the award `title`?
+fn same_award(title: &str, short: &str) -> bool {
+    let t = stems(title);
+    let s = stems(short);
+    !s.is_empty() && s.iter().all(|w| t.contains(w))
 }

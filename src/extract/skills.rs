@@ -1,26 +1,110 @@
-//! Skill groups ("Languages: C, Python" or "Languages<TAB>C, Python") → `Skill` items.
+//! Skill groups ("Languages: C, Python", "Languages<TAB>C, Python", "**Label:** a, b") →
+//! `Skill` items. Keywords split at top-level commas only. An "Interests" group is the
+//! person's research interests (→ `basics.summary`), not a skill.
 
-use crate::doc::Block;
+use crate::doc::{Block, BlockKind};
 use crate::lex::split_top_level;
 use crate::model::Skill;
 
-pub fn section(blocks: &[Block]) -> Vec<Skill> {
-    let mut out = Vec::new();
+/// Does the raw line start with a bold label (`**Label:**`)?
+fn bold_label(raw: &str) -> bool {
+    raw.trim_start().starts_with("**") || raw.trim_start().starts_with("<b>")
+}
+
+/// Label and keyword text of a line, when it has a label.
+fn split_label(b: &Block) -> Option<(String, String)> {
+    let cols = b.columns();
+    if cols.len() >= 2 && cols[0].split_whitespace().count() <= 5 {
+        return Some((
+            cols[0].trim_end_matches(':').to_string(),
+            cols[1..].join(" "),
+        ));
+    }
+    let (n, r) = b.text.split_once(':')?;
+    (n.split_whitespace().count() <= 5 && !n.trim().is_empty())
+        .then(|| (n.trim().to_string(), r.to_string()))
+}
+
+/// Skill groups, and the interests text if a group names them.
+pub fn section(blocks: &[Block]) -> (Vec<Skill>, Option<String>) {
+    let bold_style = blocks.iter().any(|b| bold_label(&b.raw));
+    let mut out: Vec<Skill> = Vec::new();
+    let mut interests = None;
     for b in blocks {
-        let cols = b.columns();
-        let (name, rest) = if cols.len() >= 2 {
-            (cols[0].clone(), cols[1..].join(" "))
-        } else if let Some((n, r)) = b.text.split_once(':') {
-            (n.to_string(), r.to_string())
+        if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Rule) {
+            continue;
+        }
+        let labelled = if bold_style && !bold_label(&b.raw) && !out.is_empty() {
+            None
         } else {
+            split_label(b)
+        };
+        let Some((name, rest)) = labelled else {
+            // a continuation line of the group above
+            if let Some(last) = out.last_mut() {
+                if b.text.contains(':') {
+                    last.keywords.push(b.text.trim().to_string());
+                } else {
+                    last.keywords.extend(split_top_level(&b.text, &[',', ';']));
+                }
+            }
             continue;
         };
-        let keywords = split_top_level(&rest, &[',', ';']);
+        let lower = name.to_lowercase();
+        if lower == "interests" || lower == "research interests" {
+            interests = Some(rest.trim().to_string());
+            continue;
+        }
+        let keywords = split_top_level(&rest, &[',', ';'])
+            .into_iter()
+            .map(|k| k.trim_end_matches('.').to_string())
+            .filter(|k| !k.is_empty())
+            .collect();
         out.push(Skill {
             name: name.trim().to_string(),
             keywords,
             ..Default::default()
         });
     }
-    out
+    (out, interests)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_bold_labels_and_interests() {
+        let b = [
+            Block::new(
+                BlockKind::Row,
+                "Interests\tPerformance Optimization, GPU Kernel Design.",
+                0..0,
+            ),
+            Block::new(BlockKind::Row, "Languages\tJAX, Pallas (TPU), C/C++", 0..0),
+        ];
+        let (s, i) = section(&b);
+        assert_eq!(
+            i.as_deref(),
+            Some("Performance Optimization, GPU Kernel Design.")
+        );
+        assert_eq!(s[0].keywords, ["JAX", "Pallas (TPU)", "C/C++"]);
+        let b = [
+            Block::new(
+                BlockKind::Para,
+                "**Language:** TOFEL: Total 110 (Reading 29, Writing 28)",
+                0..0,
+            ),
+            Block::new(BlockKind::Para, "GRE: Quantitative 170, Verbal 158", 0..0),
+            Block::new(
+                BlockKind::Para,
+                "**Tools:** Git, L<sup>A</sup>T<sub>E</sub>X",
+                0..0,
+            ),
+        ];
+        let (s, _) = section(&b);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].keywords.len(), 2);
+        assert_eq!(s[1].keywords, ["Git", "LaTeX"]);
+    }
 }

@@ -1,30 +1,174 @@
-//! Work and research-experience sections → `Work` items.
+//! Work and research-experience sections → `Work` items (and, for research, the titled
+//! projects under each lab or position → `Project` items).
+//!
+//! Each entry's header lines give organisation, position, location and dates (see
+//! `entries`); supervisor lines, employment modes and extra periods go to `summary`
+//! joined by "; ". In work sections every bullet and sub-title is a highlight; in research
+//! sections titled sub-items become projects and the header a work entry of its own.
 
 use crate::doc::{Block, BlockKind};
+use crate::extract::entries::{self, Entry, Facts};
+use crate::extract::projects;
 use crate::lex::date;
-use crate::model::Work;
+use crate::model::{Project, Work};
 
-pub fn section(blocks: &[Block]) -> Vec<Work> {
-    let mut out: Vec<Work> = Vec::new();
-    for b in blocks {
-        match b.kind {
-            BlockKind::Item(d) if d > 0 => {
-                if let Some(w) = out.last_mut() {
-                    w.highlights.push(b.text.clone());
-                }
+/// Does a header line open a new entry? Only when both it and the current entry carry
+/// a date (two dated lines in a row are two jobs).
+fn new_head(cur: &Entry, b: &Block) -> bool {
+    let cur_dated = cur.head.iter().any(|h| date::find_range(&h.text).is_some());
+    cur_dated && date::find_range(&b.text).is_some() && !entries::is_date_only(b)
+}
+
+/// The facts of an entry's head lines, in order.
+pub fn head_facts(head: &[Block]) -> Facts {
+    let mut f = Facts::default();
+    for b in head {
+        let g = entries::peel(b);
+        f.dates.extend(g.dates);
+        if f.location.is_empty() {
+            f.location = g.location;
+        }
+        if f.periods.is_empty() {
+            f.periods = g.periods;
+        }
+        f.rest.extend(g.rest);
+    }
+    f
+}
+
+/// Work and research sections. `research` turns titled sub-items into projects.
+pub fn section(blocks: &[Block], research: bool) -> (Vec<Work>, Vec<Project>) {
+    let mut works: Vec<Work> = Vec::new();
+    let mut projs = Vec::new();
+    let groups = entries::group(blocks, &new_head);
+    for e in &groups {
+        let facts = head_facts(&e.head);
+        let r = entries::roles(&facts.rest);
+        // a dated research item with a title and no role is itself a project
+        if research && r.position.is_empty() && e.level.is_none() && e.head.len() == 1 {
+            if let Some(p) = projects::from_entry(e, &facts) {
+                projs.push(p);
+                continue;
             }
-            _ => {
-                if let Some((r, span)) = date::find_range(&b.text) {
-                    let mut name = b.text.clone();
-                    name.replace_range(span, "");
-                    out.push(Work {
-                        name: name.trim().to_string(),
-                        dates: Some(r),
-                        ..Default::default()
-                    });
+        }
+        let mut w = Work {
+            name: r.org,
+            position: r.position,
+            location: facts.location.clone(),
+            dates: facts.range(),
+            ..Default::default()
+        };
+        let mut notes = r.notes;
+        if !facts.periods.is_empty() {
+            notes.push(facts.periods.clone());
+        }
+        w.summary = notes.join("; ");
+        let subs = if research {
+            projects::titled(&e.body)
+        } else {
+            Vec::new()
+        };
+        if subs.is_empty() {
+            w.highlights = highlights(&e.body);
+            if w.dates.is_none() {
+                w.dates = e
+                    .body
+                    .iter()
+                    .find(|b| entries::is_date_only(b))
+                    .and_then(|b| date::parse_range(&b.text));
+            }
+        } else {
+            projs.extend(subs);
+        }
+        // a second role under the same organisation heading
+        if w.name.is_empty() && !w.position.is_empty() {
+            if let Some(prev) = works.last() {
+                w.name = prev.name.clone();
+                if w.location.is_empty() {
+                    w.location = prev.location.clone();
                 }
             }
         }
+        if w.name.is_empty() && w.position.is_empty() && w.highlights.is_empty() {
+            continue;
+        }
+        works.push(w);
     }
-    out
+    (works, projs)
+}
+
+/// One highlight per bullet and per sub-title, in order; date-only lines skipped.
+pub fn highlights(body: &[Block]) -> Vec<String> {
+    body.iter()
+        .filter(|b| !entries::is_date_only(b) && b.kind != BlockKind::Rule)
+        .map(|b| b.text.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blk(kind: BlockKind, s: &str) -> Block {
+        Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn header_layout_with_inherited_org() {
+        let b = [
+            blk(BlockKind::Para, "Y-tech Lab, Kwai Inc."),
+            blk(BlockKind::Para, "(remote) Palo Alto, CA, USA"),
+            blk(BlockKind::Para, "Jun. 2021 – Sep. 2021"),
+            blk(
+                BlockKind::Para,
+                "Machine Learning Intern, Supervised by Dr. Xin Chen",
+            ),
+            blk(BlockKind::Item(0), "Did a thing."),
+            blk(
+                BlockKind::Para,
+                "Research Intern, Supervised by Dr. Xin Chen",
+            ),
+            blk(BlockKind::Para, "Jun. 2020 - Sep. 2020"),
+            blk(BlockKind::Item(0), "Did another."),
+        ];
+        let (w, p) = section(&b, false);
+        assert!(p.is_empty());
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].name, "Y-tech Lab, Kwai Inc.");
+        assert_eq!(w[0].position, "Machine Learning Intern");
+        assert_eq!(w[0].summary, "Supervised by Dr. Xin Chen");
+        assert_eq!(w[1].name, "Y-tech Lab, Kwai Inc.");
+        assert_eq!(w[1].location, "(remote) Palo Alto, CA, USA");
+        assert_eq!(w[1].dates.unwrap().start.iso().unwrap(), "2020-06");
+    }
+
+    #[test]
+    fn research_lab_with_titled_projects() {
+        let b = [
+            blk(
+                BlockKind::Para,
+                "STABLE Lab, University of California San Diego",
+            ),
+            blk(
+                BlockKind::Para,
+                "Graduate Student Researcher, Supervised by Prof. J",
+            ),
+            blk(BlockKind::Para, "San Diego, CA, USA Sep. 2019 - Present"),
+            blk(
+                BlockKind::Item(0),
+                "WASMREV: Multi-modal Learning (ISSTA '24)",
+            ),
+            blk(BlockKind::Para, "Dec. 2023"),
+            blk(BlockKind::Item(0), "Developed WASMREV."),
+        ];
+        let (w, p) = section(&b, true);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].highlights.is_empty());
+        assert_eq!(w[0].position, "Graduate Student Researcher");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "WASMREV: Multi-modal Learning");
+        assert_eq!(p[0].description, "ISSTA '24");
+        assert_eq!(p[0].highlights, ["Developed WASMREV."]);
+    }
 }

@@ -191,7 +191,7 @@ pub fn date(i: &str) -> R<'_, Date> {
 }
 
 /// present = a word from present.txt (optionally in parentheses)
-fn present(i: &str) -> R<'_, End> {
+pub fn present(i: &str) -> R<'_, End> {
     let (r, _) = opt(char('(')).parse(i)?;
     let (r, w) = verify(take_while(|c: char| c.is_alphabetic()), |w: &str| {
         !w.is_empty() && w.len() <= 12 && PRESENT.contains(w.to_lowercase().as_str())
@@ -203,7 +203,7 @@ fn present(i: &str) -> R<'_, End> {
 }
 
 /// range_sep = ws* ('-' | '–' | '—' | '~' | "to" | "until" | "till") ws*
-fn range_sep(i: &str) -> R<'_, &str> {
+pub fn range_sep(i: &str) -> R<'_, &str> {
     recognize((
         space0,
         alt((

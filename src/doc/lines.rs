@@ -1,0 +1,151 @@
+//! Line repairs shared by the text and Markdown front ends: PDF extraction breaks a date
+//! range over two lines (`- Sept 2024 – **Title**` then `May 2026`) and glues the next
+//! bullet onto the date (`Present o Optimizing ...`).
+//!
+//! Input: blocks in source order. Output: the same blocks with each split range made whole
+//! again and what followed the stray end date turned into its own block.
+
+use crate::doc::{Block, BlockKind};
+use crate::lex::date;
+
+/// Bullet glyphs that can stay glued after a date; they mark a nested item.
+const GLUED_BULLETS: &[&str] = &["o ", "• ", "◦ ", "○ ", "- ", "▪ ", "● ", "➢ ", "► "];
+
+/// Byte position in `raw` right after an open range at its start ("Sept 2024 – " with no
+/// end), where the end date from the next line belongs.
+fn open_start(raw: &str) -> Option<usize> {
+    let t = raw.trim_start();
+    let (r, _) = date::date(t).ok()?;
+    let (r2, _) = date::range_sep(r).ok()?;
+    if date::date(r2).is_ok() || date::present(r2).is_ok() {
+        return None;
+    }
+    Some(raw.len() - r2.len())
+}
+
+/// Does `text` end in an open range ("Jun 2024 –")?
+fn open_end(text: &str) -> bool {
+    let t = text.trim_end();
+    if !(t.ends_with('–') || t.ends_with('-') || t.ends_with('—')) {
+        return false;
+    }
+    let body = t.trim_end_matches(['–', '-', '—', ' ']);
+    date::find_all(body)
+        .last()
+        .is_some_and(|(_, span)| span.end == body.len())
+}
+
+/// Length of the date or open-end word at the start of `text`.
+fn leading_end(text: &str) -> Option<usize> {
+    if let Ok((r, _)) = date::present(text) {
+        return Some(text.len() - r.len());
+    }
+    let (r, _) = date::date(text).ok()?;
+    Some(text.len() - r.len())
+}
+
+/// What followed the moved end date: a glued bullet becomes a nested item, other text a
+/// paragraph of the same entry.
+fn remainder(rest: &str, span: std::ops::Range<usize>) -> Option<Block> {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    match GLUED_BULLETS.iter().find_map(|b| rest.strip_prefix(*b)) {
+        Some(body) => Some(Block::new(BlockKind::Item(1), body.trim(), span)),
+        None => Some(Block::new(BlockKind::Para, rest, span)),
+    }
+}
+
+/// Re-join split date ranges and unglue bullets (see the module doc).
+pub fn repair(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut iter = blocks.into_iter().peekable();
+    while let Some(mut b) = iter.next() {
+        let joinable = !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Rule);
+        let next_end = iter
+            .peek()
+            .filter(|n| matches!(n.kind, BlockKind::Para | BlockKind::Row))
+            .and_then(|n| leading_end(&n.text).map(|len| (len, n.text.clone())));
+        let Some((len, ntext)) = next_end.filter(|_| joinable) else {
+            out.push(b);
+            continue;
+        };
+        let end = ntext.get(..len).unwrap_or("").trim().to_string();
+        let rest = ntext.get(len..).unwrap_or("").to_string();
+        let raw = if let Some(pos) = open_start(&b.raw) {
+            format!("{}{} {}", &b.raw[..pos], end, &b.raw[pos..])
+        } else if open_end(&b.text) {
+            format!("{} {}", b.raw.trim_end(), end)
+        } else {
+            out.push(b);
+            continue;
+        };
+        let n = iter.next();
+        let span = n.as_ref().map_or(b.span.clone(), |n| n.span.clone());
+        b = Block {
+            span: b.span.clone(),
+            ..Block::new(b.kind, &raw, b.span.clone())
+        };
+        out.push(b);
+        if let Some(extra) = remainder(&rest, span) {
+            out.push(extra);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blk(kind: BlockKind, s: &str) -> Block {
+        Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn split_range_rejoined_and_bullet_unglued() {
+        let v = repair(vec![
+            blk(
+                BlockKind::Item(0),
+                "Nov 2025 – **Research Software Engineer @Google Research**, (FULL-TIME).",
+            ),
+            blk(BlockKind::Para, "Present o Optimizing production systems."),
+        ]);
+        assert_eq!(v.len(), 2);
+        assert!(v[0]
+            .text
+            .starts_with("Nov 2025 – Present Research Software Engineer"));
+        assert_eq!(v[1].kind, BlockKind::Item(1));
+        assert_eq!(v[1].text, "Optimizing production systems.");
+    }
+
+    #[test]
+    fn end_only_line_and_text_remainder() {
+        let v = repair(vec![
+            blk(BlockKind::Item(0), "Sept 2024 – **Title**, MLSYS'26."),
+            blk(BlockKind::Para, "May 2026"),
+            blk(
+                BlockKind::Item(0),
+                "Mar 2019 – **Teaching Assistant**, USTC,",
+            ),
+            blk(BlockKind::Para, "Jun 2019 Computer Architecture 2019."),
+        ]);
+        assert_eq!(v[0].text, "Sept 2024 – May 2026 Title, MLSYS'26.");
+        assert_eq!(v[1].text, "Mar 2019 – Jun 2019 Teaching Assistant, USTC,");
+        assert_eq!(v[2].kind, BlockKind::Para);
+        assert_eq!(v[2].text, "Computer Architecture 2019.");
+    }
+
+    #[test]
+    fn closed_ranges_untouched() {
+        let v = repair(vec![
+            blk(BlockKind::Para, "Jun 2020 – Sep 2020"),
+            blk(BlockKind::Para, "2021 Something"),
+            blk(BlockKind::Row, "Research Intern\tJun 2024 –"),
+            blk(BlockKind::Para, "Present"),
+        ]);
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[2].text, "Research Intern Jun 2024 – Present");
+    }
+}

@@ -1,0 +1,478 @@
+//! Entry layout shared by the dated sections (education, work, research, volunteer,
+//! projects): blocks grouped into entries, and each header line peeled into dates,
+//! location, role, organisation and notes.
+//!
+//! Input: a section's blocks. Output: `Entry { head, body }` groups and `Facts` about a
+//! head. Two layouts are recognised: dated entries (every entry starts with a date, as
+//! in `- 2022–2026 **University ...**`) and header blocks (organisation / role / place /
+//! date lines, then bullets), where a header line after bullets starts the next entry.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Block, BlockKind};
+use crate::lex::{date, split_top_level};
+use crate::model::{DateRange, End};
+use crate::tables::{PLACES, ROLES, ROLE_WORDS};
+
+/// One entry: header lines (the first may be a heading or a dated item) and the blocks
+/// under them (bullets, sub-headings, continuation lines).
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub head: Vec<Block>,
+    pub body: Vec<Block>,
+    /// Level of the heading that opened the entry.
+    pub level: Option<u8>,
+}
+
+/// A block that begins with a date and says more after it (`2019 – 2021 Research Intern`).
+pub fn starts_with_date(b: &Block) -> bool {
+    let t = b.text.trim_start_matches(['*', ' ']);
+    match date::range(t) {
+        Ok((rest, _)) => !date::parse_range(t).is_some_and(|_| rest.trim().is_empty()),
+        Err(_) => false,
+    }
+}
+
+/// The whole block is a date or range ("Jun. 2021 – Sep. 2021", "May 2024").
+pub fn is_date_only(b: &Block) -> bool {
+    date::parse_range(&b.text).is_some()
+}
+
+/// Group a section's blocks into entries. `new_head` decides, for a header line arriving
+/// while the current entry has no body yet, whether it opens a new entry instead.
+pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec<Entry> {
+    let content: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Rule)
+        .collect();
+    let dated = content
+        .iter()
+        .find(|b| !matches!(b.kind, BlockKind::Heading(_)))
+        .is_some_and(|b| starts_with_date(b) && !matches!(b.kind, BlockKind::Item(d) if d > 0));
+    let only_items = content.iter().all(|b| matches!(b.kind, BlockKind::Item(_)));
+    let mut out: Vec<Entry> = Vec::new();
+    for b in content {
+        let opens = match b.kind {
+            BlockKind::Heading(l) => match out.last() {
+                Some(cur) => match cur.level {
+                    Some(cl) => l <= cl,
+                    // a heading under header lines is a titled sub-item of that entry
+                    None => !(cur.body.is_empty() && !cur.head.is_empty() || has_heading(cur)),
+                },
+                None => true,
+            },
+            _ if dated => {
+                !matches!(b.kind, BlockKind::Item(d) if d > 0) && starts_with_date(b)
+                    || out.is_empty()
+            }
+            BlockKind::Item(d) => only_items && d == 0 || out.is_empty(),
+            _ => match out.last() {
+                None => true,
+                // an entry opened by a heading runs to the next heading
+                Some(cur) if cur.body.is_empty() => cur.level.is_none() && new_head(cur, b),
+                Some(cur) => {
+                    let last = cur.body.last().map(|l| l.kind);
+                    let after_title = matches!(last, Some(BlockKind::Heading(_)))
+                        || is_date_only(b) && matches!(last, Some(BlockKind::Item(_)));
+                    !after_title
+                }
+            },
+        };
+        let level = match b.kind {
+            BlockKind::Heading(l) => Some(l),
+            _ => None,
+        };
+        if opens {
+            out.push(Entry {
+                head: vec![b.clone()],
+                body: Vec::new(),
+                level,
+            });
+        } else if let Some(cur) = out.last_mut() {
+            if cur.body.is_empty()
+                && !matches!(b.kind, BlockKind::Item(_) | BlockKind::Heading(_))
+                && (!dated || cur.head.is_empty())
+            {
+                cur.head.push(b.clone());
+            } else {
+                cur.body.push(b.clone());
+            }
+        }
+    }
+    out
+}
+
+fn has_heading(e: &Entry) -> bool {
+    e.body
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Heading(_)))
+}
+
+/// What a header line says once dates and places are taken out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Every range, in order, with its printed text.
+    pub dates: Vec<(DateRange, String)>,
+    pub location: String,
+    /// Remaining text pieces (one per column), markup removed.
+    pub rest: Vec<String>,
+    /// Several periods printed for one entry ("Jun. 2022 - Sep 2022 (full-time), ...").
+    pub periods: String,
+}
+
+impl Facts {
+    /// First start to last end.
+    pub fn range(&self) -> Option<DateRange> {
+        let first = self.dates.first()?.0;
+        let last = self.dates.last()?.0;
+        Some(DateRange {
+            start: first.start,
+            end: last.end.or(if self.dates.len() > 1 {
+                Some(End::Date(last.start))
+            } else {
+                None
+            }),
+        })
+    }
+}
+
+static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = PLACES.keys().copied().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alt = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    let word = r"\p{Lu}[\p{L}.'’-]*";
+    let part = format!(r"{word}(?:\s{word})?");
+    Regex::new(&format!(
+        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
+    ))
+    .unwrap()
+});
+
+/// A printed location in `s` ("San Diego, CA, USA", "Beijing, China", "(remote) Redmond,
+/// WA,USA"): ends at a country or state code, then the text's end or a capitalised word.
+pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
+    PLACE_RE
+        .find_iter(s)
+        .filter(|m| {
+            let after = &s[m.end()..];
+            let before_ok = m.start() == 0
+                || s[..m.start()].ends_with([' ', '\t', ',', ';', '|', '('])
+                || s[..m.start()].ends_with('·');
+            let after_ok = after.trim_start().is_empty()
+                || after.starts_with([' ', '\t', ',', ';', '|', ')'])
+                    && !after.trim_start().starts_with(|c: char| c.is_lowercase());
+            before_ok && after_ok && (m.as_str().contains(',') || m.start() == 0)
+        })
+        .last()
+        .map(|m| m.range())
+}
+
+/// Is the whole text a location?
+pub fn is_location(s: &str) -> bool {
+    let t = s.trim().trim_end_matches([',', '.']);
+    find_location(t).is_some_and(|r| r.start == 0 && r.end >= t.len())
+        || t.eq_ignore_ascii_case("remote")
+}
+
+fn tidy(s: &str) -> String {
+    let t = crate::markup::squash(s);
+    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '–' | '-'))
+        .to_string()
+}
+
+/// Take dates and a location out of one block.
+pub fn peel(b: &Block) -> Facts {
+    let mut f = Facts::default();
+    for col in b.columns() {
+        peel_text(&col, &mut f);
+    }
+    f
+}
+
+/// Take dates and a location out of one piece of text.
+pub fn peel_text(col: &str, f: &mut Facts) {
+    let found = date::find_all(col);
+    let mut text = col.to_string();
+    if found.len() > 1 {
+        let from = found[0].1.start;
+        f.periods = tidy(&col[from..]);
+        text.truncate(from);
+    }
+    for (r, span) in found.iter().rev() {
+        if span.end <= text.len() {
+            text.replace_range(span.clone(), " ");
+        }
+        let _ = r;
+    }
+    for (r, span) in found {
+        f.dates.push((r, col[span].to_string()));
+    }
+    // "In 2022" leaves a dangling "In"
+    let text = text
+        .trim_end()
+        .trim_end_matches(['(', ',', ' '])
+        .trim_end_matches(" In")
+        .trim_end_matches(" in")
+        .trim_end_matches(" since")
+        .trim_end_matches(" Since")
+        .to_string();
+    let mut text = tidy(&text);
+    if f.location.is_empty() {
+        if let Some(r) = find_location(&text) {
+            f.location = fix_location(&text[r.clone()]);
+            text.replace_range(r, " ");
+            text = tidy(&text);
+        }
+    }
+    if !text.is_empty() {
+        f.rest.push(text);
+    }
+}
+
+/// "CA,USA" → "CA, USA"; trailing period dropped.
+pub fn fix_location(s: &str) -> String {
+    static COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",(\S)").unwrap());
+    COMMA
+        .replace_all(s.trim().trim_end_matches('.'), ", $1")
+        .into_owned()
+}
+
+/// Notes that go to a summary: supervisors, advisors, employment modes.
+pub fn is_note(s: &str) -> bool {
+    static SUPERVISOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)\b|advis(?:ed|or|ors)\b|co-?advis|mentor(?:ed|s)?\b|manager:|reports? to\b|reporting to\b|hosted by\b|host:|working with\b|work with\b|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with\b)").unwrap()
+    });
+    static MODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship)\b").unwrap()
+    });
+    let t = s.trim();
+    SUPERVISOR.is_match(t)
+        || MODE.is_match(t) && (t.starts_with('(') || !t.contains(' ') || t.contains(','))
+}
+
+/// Notes without their wrapping parentheses.
+pub fn note_text(s: &str) -> String {
+    let t = s.trim().trim_end_matches(['.', ',', ';']);
+    let t = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(t);
+    t.trim().to_string()
+}
+
+fn word_key(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+/// Split a trailing job title off `s`: ("Microsoft Research Asia", "Research Intern").
+/// The first part is empty when all of `s` is the title.
+pub fn split_role(s: &str) -> Option<(String, String)> {
+    static LEVEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+(?:I{1,3}|IV|[1-4]|\([^)]*\))$").unwrap());
+    let t = s.trim();
+    let core = LEVEL.replace(t, "");
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let last = words.last()?;
+    if !ROLES.contains(word_key(last).as_str()) {
+        return None;
+    }
+    let mut start = words.len() - 1;
+    while start > 0 && ROLE_WORDS.contains(word_key(words[start - 1]).as_str()) {
+        start -= 1;
+    }
+    // "Member of Technical Staff", "Head of Research" style titles stay whole
+    let before = words[..start].join(" ");
+    let title_start = byte_of_word(t, start);
+    let org = before.trim().trim_end_matches([',', ' ']).to_string();
+    Some((org, t[title_start..].trim().to_string()))
+}
+
+fn byte_of_word(s: &str, n: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if count == n {
+                return i;
+            }
+            count += 1;
+            in_word = true;
+        }
+    }
+    s.len()
+}
+
+/// Does this text start with a job title ("Research Intern", "Teaching Assistant at X")?
+pub fn role_prefix(s: &str) -> Option<(String, String)> {
+    for sep in [
+        " at ", " @ ", "@", ": ", " of ", " for ", " in the ", " with ",
+    ] {
+        if let Some((a, b)) = s.split_once(sep) {
+            if crate::lex::contact::find_email(s).is_none() {
+                if let Some(("", role)) = split_role(a).as_ref().map(|(o, r)| (o.as_str(), r)) {
+                    return Some((role.clone(), b.trim().to_string()));
+                }
+            }
+        }
+    }
+    match split_role(s) {
+        Some((o, r)) if o.is_empty() => Some((r, String::new())),
+        _ => None,
+    }
+}
+
+/// Organisation, position and notes read from the rest pieces of an entry's head.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roles {
+    pub org: String,
+    pub position: String,
+    pub notes: Vec<String>,
+}
+
+/// Read organisation, position and notes from header text pieces.
+pub fn roles(pieces: &[String]) -> Roles {
+    let mut r = Roles::default();
+    let mut org_parts: Vec<String> = Vec::new();
+    for piece in pieces {
+        // "Role @Org" / "Role@Org"
+        if crate::lex::contact::find_email(piece).is_none() {
+            if let Some((a, b)) = piece.split_once('@') {
+                if r.position.is_empty() {
+                    r.position = tidy(a);
+                }
+                for part in split_top_level(b, &[',']) {
+                    if is_note(&part) {
+                        r.notes.push(note_text(&part));
+                    } else if org_parts.is_empty() {
+                        org_parts.push(tidy(&part));
+                    }
+                }
+                continue;
+            }
+        }
+        let parts = split_top_level(piece, &[',', ';', '|']);
+        let more_after = |k: usize| parts.iter().skip(k + 1).any(|p| !is_note(p));
+        for (k, part) in parts.iter().enumerate() {
+            let part = tidy(part);
+            if part.is_empty() {
+                continue;
+            }
+            // "Huawei Campus Ambassador, Xidian University": a leading title stays whole
+            if r.position.is_empty() && k == 0 && more_after(k) && split_role(&part).is_some() {
+                r.position = part;
+                continue;
+            }
+            if is_note(&part) {
+                r.notes.push(note_text(&part));
+                continue;
+            }
+            if r.position.is_empty() {
+                if let Some((org, role)) = split_role(&part) {
+                    if !org.is_empty() {
+                        org_parts.push(org);
+                    }
+                    r.position = role;
+                    continue;
+                }
+                if let Some((role, org)) = role_prefix(&part) {
+                    r.position = role;
+                    if !org.is_empty() {
+                        org_parts.push(org);
+                    }
+                    continue;
+                }
+            }
+            org_parts.push(part);
+        }
+    }
+    r.org = org_parts.join(", ");
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blk(kind: BlockKind, s: &str) -> Block {
+        Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn locations() {
+        assert!(is_location("Burlingame, CA,USA"));
+        assert!(is_location("(remote) Redmond, WA,USA"));
+        assert!(is_location("Beijing, China"));
+        assert!(!is_location("CoreAI team, Reality Lab, Meta"));
+        assert!(!is_location("Software Engineer, IBM"));
+        let s = "Researchers LAB, University of California Los Angeles Los Angeles, CA, USA Research Intern";
+        let r = find_location(s).unwrap();
+        assert!(s[r].ends_with("Los Angeles, CA, USA"));
+    }
+
+    #[test]
+    fn roles_split() {
+        assert_eq!(
+            split_role("Microsoft Research Asia Research Intern"),
+            Some(("Microsoft Research Asia".into(), "Research Intern".into()))
+        );
+        assert_eq!(
+            split_role("AI Research Scientist"),
+            Some((String::new(), "AI Research Scientist".into()))
+        );
+        assert_eq!(split_role("Reality Lab"), None);
+        let r =
+            roles(&["Research Software Engineer @Google Research, (FULL-TIME, ON-SITE).".into()]);
+        assert_eq!(r.position, "Research Software Engineer");
+        assert_eq!(r.org, "Google Research");
+        assert_eq!(r.notes, ["FULL-TIME, ON-SITE"]);
+        let r = roles(&["Research Intern, Supervised by Dr. Xin Chen".into()]);
+        assert_eq!(
+            (r.position.as_str(), r.org.as_str()),
+            ("Research Intern", "")
+        );
+        assert_eq!(r.notes, ["Supervised by Dr. Xin Chen"]);
+    }
+
+    #[test]
+    fn peel_dates_and_place() {
+        let f = peel(&blk(BlockKind::Para, "Beijing, China Oct. 2018 – May 2019"));
+        assert_eq!(f.location, "Beijing, China");
+        assert!(f.rest.is_empty());
+        assert_eq!(f.range().unwrap().start.iso().unwrap(), "2018-10");
+        let f = peel(&blk(
+            BlockKind::Para,
+            "Research Intern, Supervised by Dr. Y Jun. 2022 - Sep 2022 (full-time), Oct. 2022 - May 2023 (part-time)",
+        ));
+        assert_eq!(f.rest, ["Research Intern, Supervised by Dr. Y"]);
+        assert_eq!(
+            f.range().unwrap().end_date().unwrap().iso().unwrap(),
+            "2023-05"
+        );
+        assert!(f.periods.starts_with("Jun. 2022"));
+    }
+
+    #[test]
+    fn grouping_header_layout() {
+        let b = [
+            blk(BlockKind::Para, "Org A"),
+            blk(BlockKind::Para, "Intern"),
+            blk(BlockKind::Item(0), "did"),
+            blk(BlockKind::Para, "Org B"),
+            blk(BlockKind::Item(0), "title"),
+            blk(BlockKind::Para, "May 2024"),
+            blk(BlockKind::Item(0), "x"),
+        ];
+        let g = group(&b, &|_, _| false);
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[1].body.len(), 3);
+    }
+}
