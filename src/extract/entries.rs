@@ -67,7 +67,16 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
                 !matches!(b.kind, BlockKind::Item(d) if d > 0) && starts_with_date(b)
                     || out.is_empty()
             }
-            BlockKind::Item(d) => only_items && d == 0 || out.is_empty(),
+            // entries that are themselves top-level items ("- Title" then nested bullets)
+            BlockKind::Item(0) => {
+                only_items
+                    || out.last().is_none_or(|cur| {
+                        cur.head
+                            .first()
+                            .is_some_and(|h| matches!(h.kind, BlockKind::Item(0)))
+                    })
+            }
+            BlockKind::Item(_) => out.is_empty(),
             _ => match out.last() {
                 None => true,
                 // an entry opened by a heading runs to the next heading
