@@ -102,9 +102,14 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             if entries::is_location(piece) {
                 if b.location.city.is_empty() {
                     let loc = entries::fix_location(piece);
-                    let mut parts = loc.split(", ");
-                    b.location.city = parts.next().unwrap_or("").to_string();
-                    b.location.region = parts.next().unwrap_or("").to_string();
+                    let parts: Vec<&str> = loc.split(", ").collect();
+                    b.location.city = parts.first().unwrap_or(&"").to_string();
+                    for p in parts.iter().skip(1) {
+                        match crate::tables::PLACES.get(p) {
+                            Some(&"state") | None => b.location.region = p.to_string(),
+                            Some(code) => b.location.country_code = code.to_string(),
+                        }
+                    }
                 }
                 continue;
             }

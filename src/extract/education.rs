@@ -120,6 +120,8 @@ struct DegreeLine {
     area: String,
     score: String,
     honours: Vec<String>,
+    /// An institution printed after the degree ("Ph.D. in EE, University of X").
+    institution: String,
 }
 
 fn degree_line(s: &str) -> Option<DegreeLine> {
@@ -140,6 +142,15 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
                 d.area = area_text(a);
                 continue;
             }
+        }
+        if k > 0 && INSTITUTION.is_match(p) && d.institution.is_empty() {
+            let tail: Vec<&str> = parts[k..].iter().map(|x| x.trim()).collect();
+            let upto = tail
+                .iter()
+                .position(|x| GPA.is_match(x) || HONOUR.is_match(x) || DROP.is_match(x))
+                .unwrap_or(tail.len());
+            d.institution = institution_name(&tail[..upto].join(", "));
+            break;
         }
         if GPA.is_match(p) || DROP.is_match(p) {
             continue;
@@ -232,6 +243,9 @@ pub fn section(blocks: &[Block]) -> (Vec<Education>, Vec<Award>) {
                         }
                         if ed.score.is_empty() {
                             ed.score = d.score;
+                        }
+                        if ed.institution.is_empty() {
+                            ed.institution = d.institution;
                         }
                         honours.extend(d.honours);
                     }

@@ -147,6 +147,11 @@ impl Facts {
     }
 }
 
+/// Words that name an organisation, never a city.
+static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:universit\w*|college|institute|technology|school|lab|laboratory|labs|inc\.?|corp\.?|ltd\.?|llc|gmbh|ag|center|centre|department|research|group|team|company|academy|hospital|foundation)$").unwrap()
+});
+
 static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = PLACES.keys().copied().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -158,7 +163,7 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"\p{Lu}[\p{L}.'’-]*";
     let part = format!(r"{word}(?:\s{word})?");
     Regex::new(&format!(
-        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
+        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))
     .unwrap()
 });
@@ -168,18 +173,36 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
     PLACE_RE
         .find_iter(s)
+        .filter_map(|m| {
+            // "University Georgetown, TX": an organisation word is not part of the city
+            let city_end = m.as_str().find(',').map_or(m.start(), |i| m.start() + i);
+            let city = &s[m.start()..city_end];
+            match city
+                .split_whitespace()
+                .rev()
+                .skip(1)
+                .find(|w| ORG_WORD.is_match(w))
+            {
+                Some(w) => {
+                    let at = city.rfind(w).map_or(0, |i| i + w.len());
+                    let start = m.start() + at + city[at..].len() - city[at..].trim_start().len();
+                    (start < city_end).then_some(start..m.end())
+                }
+                None if ORG_WORD.is_match(city.trim()) => None,
+                None => Some(m.range()),
+            }
+        })
         .filter(|m| {
-            let after = &s[m.end()..];
-            let before_ok = m.start() == 0
-                || s[..m.start()].ends_with([' ', '\t', ',', ';', '|', '('])
-                || s[..m.start()].ends_with('·');
+            let after = &s[m.end..];
+            let before_ok = m.start == 0
+                || s[..m.start].ends_with([' ', '\t', ',', ';', '|', '('])
+                || s[..m.start].ends_with('·');
             let after_ok = after.trim_start().is_empty()
                 || after.starts_with([' ', '\t', ',', ';', '|', ')'])
                     && !after.trim_start().starts_with(|c: char| c.is_lowercase());
-            before_ok && after_ok && (m.as_str().contains(',') || m.start() == 0)
+            before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0)
         })
         .last()
-        .map(|m| m.range())
 }
 
 /// Is the whole text a location?
@@ -191,8 +214,10 @@ pub fn is_location(s: &str) -> bool {
 
 fn tidy(s: &str) -> String {
     let t = crate::markup::squash(s);
-    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '–' | '-'))
-        .to_string()
+    t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '–' | '—' | '-')
+    })
+    .to_string()
 }
 
 /// Take dates and a location out of one block.
@@ -231,6 +256,9 @@ pub fn peel_text(col: &str, f: &mut Facts) {
         .trim_end_matches(" since")
         .trim_end_matches(" Since")
         .to_string();
+    static DASH_SEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+[—–|]\s+|\s+-\s+").unwrap());
+    let text = DASH_SEP.replace_all(&text, ", ");
     let mut text = tidy(&text);
     if f.location.is_empty() {
         if let Some(r) = find_location(&text) {
@@ -376,7 +404,11 @@ pub fn roles(pieces: &[String]) -> Roles {
                 continue;
             }
             // "Huawei Campus Ambassador, Xidian University": a leading title stays whole
-            if r.position.is_empty() && k == 0 && more_after(k) && split_role(&part).is_some() {
+            if r.position.is_empty()
+                && k == 0
+                && split_role(&part).is_some()
+                && (more_after(k) || parts.len() == 1)
+            {
                 r.position = part;
                 continue;
             }

@@ -55,6 +55,10 @@ pub fn title_parts(b: &Block) -> (String, String) {
         let name = clean_name(&crate::markup::plain(&c[1]));
         let after = crate::markup::plain(&b.raw[c.get(0).map_or(0, |m| m.end())..]);
         let desc = clean_name(&undated(&after));
+        let desc = desc
+            .strip_prefix('(')
+            .and_then(|d| d.strip_suffix(')'))
+            .map_or(desc.clone(), str::to_string);
         if !name.is_empty() && date::parse_range(&name).is_none() {
             return (name, desc);
         }

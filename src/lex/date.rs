@@ -185,9 +185,54 @@ fn day_first(i: &str) -> R<'_, Date> {
     Ok((r, Date::ymd(y, m, d)))
 }
 
-/// date = ymd | ym | dmy | my | named | day_first | year   (longest forms first)
+/// season = season_word ws year   ("Spring 2023", "Herbst 2021"): the year only
+fn season(i: &str) -> R<'_, Date> {
+    let (r, w) = take_while(|c: char| c.is_alphabetic())(i)?;
+    let known = matches!(
+        w.to_lowercase().as_str(),
+        "spring"
+            | "summer"
+            | "fall"
+            | "autumn"
+            | "winter"
+            | "frühjahr"
+            | "frühling"
+            | "sommer"
+            | "herbst"
+            | "printemps"
+            | "été"
+            | "automne"
+            | "hiver"
+            | "primavera"
+            | "verano"
+            | "otoño"
+            | "invierno"
+    );
+    if !known {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    let (r, _) = opt(char(',')).parse(r)?;
+    let (r, _) = ws(r)?;
+    let (r, y) = year(r)?;
+    Ok((r, Date::year(y)))
+}
+
+/// date = ymd | ym | dmy | my | named | day_first | season | year   (longest forms first)
 pub fn date(i: &str) -> R<'_, Date> {
-    alt((ymd, ym, dmy, my, named, day_first, year.map(Date::year))).parse(i)
+    alt((
+        ymd,
+        ym,
+        dmy,
+        my,
+        named,
+        day_first,
+        season,
+        year.map(Date::year),
+    ))
+    .parse(i)
 }
 
 /// present = a word from present.txt (optionally in parentheses)
@@ -389,6 +434,8 @@ mod tests {
             "2023-09-19"
         );
         assert_eq!(parse_date("März 2021").unwrap().iso().unwrap(), "2021-03");
+        assert_eq!(parse_date("Spring 2023").unwrap().iso().unwrap(), "2023");
+        assert_eq!(r("Okt. 2019 – heute"), (Some("2019-10".into()), None, true));
         assert_eq!(
             parse_date("juillet 2019").unwrap().iso().unwrap(),
             "2019-07"
