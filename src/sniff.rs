@@ -49,10 +49,6 @@ static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{%-?\s*[a-z]+[^%]{0,300}%\}|\{\{-?\s*[a-z_]+(?:\.[a-z_]+)*[^}]{0,300}\}\}")
         .unwrap()
 });
-/// A paper card's meta line: optional score, a category code, a date, optional "Code".
-static CARD_META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(?:\d{1,3}(?:\.\d)?)?[A-Z]{2}(?:\.[A-Z]{2})?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(?:, \d{4})?(?:Code)?[ \t]*$").unwrap()
-});
 static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<body|<div|<ul|<ol|<article|<section)").unwrap()
 });
@@ -71,7 +67,7 @@ pub fn sniff(src: &str) -> (Kind, String) {
     if liquid >= 1 && (MD_HEADING.is_match(head) || head.contains("<span") || liquid >= 2) {
         return (Kind::Jekyll, "Liquid tags".into());
     }
-    let cards = CARD_META.find_iter(head).take(50).count();
+    let cards = card_meta_lines(head);
     if cards >= 2 {
         return (
             Kind::Listing,
@@ -90,6 +86,16 @@ pub fn sniff(src: &str) -> (Kind, String) {
         );
     }
     (Kind::Text, "no markup: plain text".into())
+}
+
+/// Paper-card meta lines: a category code with a score or a date ("LGJan 25, 2024Code",
+/// "91.2LGMay 18", "cs.CL · Mar 3, 2024"). A date alone is not enough: CVs print those.
+fn card_meta_lines(head: &str) -> usize {
+    head.lines()
+        .filter_map(crate::doc::listing::meta::meta_line)
+        .filter(|m| m.codes > 0 && (m.date.is_some() || m.score))
+        .take(50)
+        .count()
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

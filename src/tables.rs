@@ -33,6 +33,7 @@ pub const ARXIV_TXT: &str = include_str!("../grammars/arxiv_categories.txt");
 pub const PLACES_TSV: &str = include_str!("../grammars/places.tsv");
 pub const ROLES_TXT: &str = include_str!("../grammars/roles.txt");
 pub const ROLE_WORDS_TXT: &str = include_str!("../grammars/role_words.txt");
+pub const LISTING_WORDS_TSV: &str = include_str!("../grammars/listing_words.tsv");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -47,6 +48,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("places.tsv", PLACES_TSV),
     ("roles.txt", ROLES_TXT),
     ("role_words.txt", ROLE_WORDS_TXT),
+    ("listing_words.tsv", LISTING_WORDS_TSV),
 ];
 
 /// Month word (lower case) → 1..=12.
@@ -85,6 +87,9 @@ pub static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLES_T
 /// Words that may stand before a job title's last word.
 pub static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_WORDS_TXT));
 pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ARXIV_TXT));
+/// Listing-page furniture word (lower case) → role ("label" or "stat").
+pub static LISTING_WORDS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| map(LISTING_WORDS_TSV, |r| r.get(1).copied()));
 
 #[cfg(test)]
 mod tests {

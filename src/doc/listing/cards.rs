@@ -1,0 +1,437 @@
+//! Lines of a listing page → the author's name and one `Publication` per paper card.
+//!
+//! Input: `Line`s (from plain text or from HTML blocks). Output: `(name, publications)`.
+//! A card opens at a meta line (`meta::meta_line`) followed by a title-like line; it holds
+//! the title, maybe an author line, maybe venue/identifier lines, then the abstract
+//! paragraphs, up to the next card. One pass over the lines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meta::{self, Meta};
+use crate::lex::{name, venue};
+use crate::markup::{self, Link};
+use crate::model::{Authors, Date, PubKind, Publication};
+use crate::tables::VENUES;
+
+/// One line of the page as a reader sees it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// Text with inline markup still in (plain for HTML sources).
+    pub text: String,
+    /// Links whose text lies on this line (HTML sources only).
+    pub links: Vec<Link>,
+    /// A blank line (or a block boundary) comes before this line.
+    pub gap: bool,
+    /// The line is a top-level page heading (`<h1>`).
+    pub heading: bool,
+}
+
+impl Line {
+    pub fn new(text: &str, gap: bool) -> Self {
+        Line {
+            text: text.trim().to_string(),
+            gap,
+            ..Line::default()
+        }
+    }
+}
+
+/// The page's owner and its paper cards.
+pub fn read(lines: &[Line]) -> (String, Vec<Publication>) {
+    let metas: Vec<Option<Meta>> = lines.iter().map(|l| meta::meta_line(&l.text)).collect();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| opens_card(metas.get(i).copied().flatten(), lines.get(i + 1)))
+        .collect();
+    let header_end = starts.first().copied().unwrap_or(lines.len());
+    let name = owner_name(lines.get(..header_end).unwrap_or_default());
+    let mut pubs = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+        let date = metas.get(s).copied().flatten().and_then(|m| m.date);
+        if let Some(body) = lines.get(s + 1..end) {
+            if let Some(p) = card(date, body) {
+                pubs.push(p);
+            }
+        }
+    }
+    (name, pubs)
+}
+
+/// A meta line opens a card only when a title follows: the header's "LG" is followed by
+/// "7papers", a card's "LG" by its title.
+fn opens_card(meta: Option<Meta>, next: Option<&Line>) -> bool {
+    let (Some(_), Some(next)) = (meta, next) else {
+        return false;
+    };
+    title_like(&next.text)
+}
+
+fn title_like(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().any(char::is_alphabetic)
+        && meta::meta_line(s).is_none()
+        && !meta::stat_line(s)
+        && !meta::label_line(s)
+}
+
+/// The first line of the header that reads as a person's name (an `<h1>` first), else the
+/// first plain line of the header.
+fn owner_name(header: &[Line]) -> String {
+    let plain = |l: &&Line| {
+        let t = l.text.trim();
+        !t.is_empty()
+            && meta::meta_line(t).is_none()
+            && !meta::stat_line(t)
+            && !meta::label_line(t)
+            && t.chars().any(char::is_alphabetic)
+    };
+    let person = |l: &&Line| single_name(&markup::plain(&l.text));
+    header
+        .iter()
+        .filter(|l| l.heading)
+        .find(person)
+        .or_else(|| header.iter().find(person))
+        .or_else(|| header.iter().find(plain))
+        .map(|l| markup::plain(&l.text))
+        .unwrap_or_default()
+}
+
+/// One card's lines (after its meta line) → a publication.
+fn card(date: Option<Date>, body: &[Line]) -> Option<Publication> {
+    let first = body.first()?;
+    let mut p = Publication {
+        date,
+        kind: PubKind::Misc,
+        ..Publication::default()
+    };
+    let mut title = markup::plain(&first.text);
+    title_link(first, &mut p);
+    let mut i = 1;
+    // A title wrapped over two lines of one paragraph.
+    while let Some(l) = body.get(i) {
+        let t = markup::plain(&l.text);
+        if l.gap
+            || title.ends_with(['.', '!'])
+            || t.len() > 120
+            || title.len() > 300
+            || t.ends_with('.')
+            || author_line(&t)
+            || !title_like(&t)
+        {
+            break;
+        }
+        title.push(' ');
+        title.push_str(&t);
+        i += 1;
+    }
+    p.title = title.trim_end_matches('.').trim().to_string();
+    if let Some(l) = body.get(i) {
+        let t = markup::plain(&l.text);
+        if author_line(&t) {
+            p.authors = authors(&t);
+            i += 1;
+        }
+    }
+    let mut paras: Vec<String> = Vec::new();
+    for l in body.get(i..).unwrap_or_default() {
+        let t = markup::plain(&l.text);
+        if t.is_empty() {
+            continue;
+        }
+        if meta::label_line(&t) || meta::stat_line(&t) {
+            link_ids(&l.links, &mut p);
+            continue;
+        }
+        if paras.is_empty() {
+            if let Some(v) = venue_line(&t) {
+                p.kind = venue::classify(&v);
+                p.venue = v;
+                continue;
+            }
+        }
+        if ids_line(&t, &mut p) {
+            continue;
+        }
+        let t = strip_abstract_label(&t);
+        if t.is_empty() {
+            continue;
+        }
+        match paras.last_mut() {
+            Some(last) if !l.gap => {
+                last.push(' ');
+                last.push_str(t);
+            }
+            _ => paras.push(t.to_string()),
+        }
+    }
+    p.abstract_ = paras.join("\n\n");
+    if !p.arxiv.is_empty() && p.venue.is_empty() {
+        p.kind = PubKind::Misc;
+    }
+    if p.title.is_empty() {
+        return None;
+    }
+    Some(p)
+}
+
+/// The title's own link (HTML): a link covering the title line is the paper's URL.
+fn title_link(line: &Line, p: &mut Publication) {
+    let title = markup::plain(&line.text);
+    let link = line.links.iter().find(|l| {
+        markup::plain(&l.text) == title || (line.links.len() == 1 && l.text.len() * 2 > title.len())
+    });
+    if let Some(l) = link {
+        let u = l.url.trim();
+        if u.starts_with("http://") || u.starts_with("https://") {
+            p.url = u.to_string();
+            if let Some(id) = arxiv_id(u) {
+                p.arxiv = id;
+            }
+        }
+    }
+}
+
+/// Links on label lines ("arXiv", "PDF", "DOI") add identifiers, not the paper URL.
+fn link_ids(links: &[Link], p: &mut Publication) {
+    for l in links {
+        if p.arxiv.is_empty() {
+            if let Some(id) = arxiv_id(&l.url) {
+                p.arxiv = id;
+            }
+        }
+        if p.doi.is_empty() {
+            if let Some(d) = DOI.find(&l.url) {
+                p.doi = d.as_str().trim_end_matches(['.', ',']).to_string();
+            }
+        }
+    }
+}
+
+/// arXiv id: new style "2401.14112" (version dropped) or old style "cs/0112017", after
+/// "arXiv:" or in an arxiv.org URL.
+static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:arxiv\.org/(?:abs|pdf|html)/|arxiv:\s*)((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?").unwrap()
+});
+static DOI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b10\.\d{4,9}/[^\s<>\x22]+").unwrap());
+/// A line that is only an identifier or a link: "arXiv:2401.14112", "https://arxiv.org/abs/…",
+/// "DOI: 10.1145/…", "https://…".
+static ID_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A(?:(?:arxiv|doi|url|link|paper)\s*:?\s*)?(?:https?://\S+|arxiv:\s*\S+|10\.\d{4,9}/\S+)\z").unwrap()
+});
+
+fn arxiv_id(s: &str) -> Option<String> {
+    ARXIV
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+/// Identifier lines set arxiv/doi/url; URLs inside abstract sentences never do.
+fn ids_line(t: &str, p: &mut Publication) -> bool {
+    if !ID_LINE.is_match(t.trim()) {
+        return false;
+    }
+    if let Some(id) = arxiv_id(t) {
+        p.arxiv = id;
+    } else if let Some(d) = DOI.find(t) {
+        p.doi = d.as_str().trim_end_matches(['.', ',']).to_string();
+    }
+    if let Some(u) = t
+        .split_whitespace()
+        .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+    {
+        if p.url.is_empty() {
+            p.url = u.trim_end_matches(['.', ',']).to_string();
+        }
+    }
+    true
+}
+
+/// venue line = ("Published in" | "Venue:" | "Accepted at/to/by" | "In:") venue, or a short
+/// line naming a known venue acronym ("NeurIPS 2023", "ICML 2024 (Oral)").
+static VENUE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A(?:published (?:in|at)|venue|accepted (?:at|to|by|in)|appeared in|journal|conference|in)\s*:?\s+").unwrap()
+});
+
+fn venue_line(t: &str) -> Option<String> {
+    let t = t.trim();
+    if t.len() > 120 {
+        return None;
+    }
+    if let Some(m) = VENUE_PREFIX.find(t) {
+        let v = venue::clean(&t[m.end()..]);
+        return (!v.is_empty()).then_some(v);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let known = words.len() <= 6
+        && !t.ends_with('.')
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let upper = w.trim_end_matches(|c: char| c.is_ascii_digit() || c == '\'');
+            upper.len() >= 2 && VENUES.contains_key(upper.to_uppercase().as_str())
+        });
+    known.then(|| venue::clean(t))
+}
+
+fn strip_abstract_label(t: &str) -> &str {
+    for p in [
+        "Abstract:",
+        "Abstract.",
+        "Abstract -",
+        "ABSTRACT:",
+        "TL;DR:",
+    ] {
+        if let Some(r) = t.strip_prefix(p) {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
+/// et al. tails: "et al.", "and others", "+ 12 more", "and 37 more authors", "…".
+static ETAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,;]?\s*(?:et\.?\s*al\.?|and others|\(?\+\s*\d+\s*(?:more|others|authors)?(?:\s*authors)?\)?|and \d+ (?:more|others)(?:\s+authors)?|…|\.\.\.)\s*\z").unwrap()
+});
+
+fn authors(t: &str) -> Authors {
+    match ETAL.find(t) {
+        Some(m) => {
+            let mut a = name::parse_authors(&t[..m.start()]);
+            a.et_al = true;
+            a
+        }
+        None => name::parse_authors(t),
+    }
+}
+
+/// Family-name particles printed lower case.
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "la",
+    "le", "ten", "ter", "van", "von", "y", "zu",
+];
+
+/// A line that reads as an author list: comma/"and" separated names, maybe cut by "et al.".
+pub fn author_line(t: &str) -> bool {
+    let t = t.trim();
+    if t.is_empty() || t.len() > 20_000 {
+        return false;
+    }
+    let (list, cut) = match ETAL.find(t) {
+        Some(m) => (&t[..m.start()], true),
+        None => (t, false),
+    };
+    let parts: Vec<&str> = list
+        .split([',', ';', '·'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() || !parts.iter().all(|p| person_like(p)) {
+        return false;
+    }
+    // One name alone must look like a full name; lists and cut lists are clear enough.
+    parts.len() >= 2 || cut || single_name(list)
+}
+
+fn person_like(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || p.chars().count() > 60 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_end_matches(['*', '†', '‡']);
+        let Some(c) = w.chars().next() else {
+            return false;
+        };
+        let chars_ok = w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        chars_ok && (!c.is_lowercase() || PARTICLES.contains(&w))
+    })
+}
+
+/// A person's full name on its own: 2–5 capitalised words ("Donglin Zhuang", "J. M. Smith").
+fn single_name(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.split_whitespace().count();
+    let cjk = s.chars().count() <= 12
+        && s.chars()
+            .all(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
+    cjk || ((2..=5).contains(&n) && person_like(s) && !s.ends_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<Line> {
+        let mut out = Vec::new();
+        let mut gap = false;
+        for l in s.lines() {
+            if l.trim().is_empty() {
+                gap = true;
+            } else {
+                out.push(Line::new(l, gap));
+                gap = false;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn header_and_cards() {
+        let src = "Jane Q. Doe\n\nLG\n3papers\n12citations\n\n3 Papers\n\n\
+            LGJan 25, 2024Code\nRobust Things: Do They Exist?\n\nAna Li, Bo Chen, Carl Ek et al.\n\nWe study things.\n\nSecond paragraph.\n\n\
+            91.2CVMay 18\nNo Authors Here\n\nJust an abstract that is a sentence.\n\n\
+            LG\nBare Title\n";
+        let (name, pubs) = read(&lines(src));
+        assert_eq!(name, "Jane Q. Doe");
+        assert_eq!(pubs.len(), 3);
+        assert_eq!(pubs[0].title, "Robust Things: Do They Exist?");
+        assert!(pubs[0].authors.et_al);
+        assert_eq!(pubs[0].authors.people.len(), 3);
+        assert_eq!(pubs[0].abstract_, "We study things.\n\nSecond paragraph.");
+        assert_eq!(pubs[0].date, Some(Date::ymd(2024, 1, 25)));
+        assert!(pubs[1].authors.is_empty());
+        assert_eq!(pubs[1].date.and_then(|d| d.year), None);
+        assert_eq!(pubs[1].abstract_, "Just an abstract that is a sentence.");
+        assert_eq!(pubs[2].title, "Bare Title");
+        assert!(pubs[2].abstract_.is_empty());
+    }
+
+    #[test]
+    fn identifiers_outside_the_abstract_only() {
+        let src = "X Y\n\nLGMar 2, 2024\nT\n\nA B, C D\n\narXiv:2403.01234v2\n\nSee https://arxiv.org/abs/2101.00001 for code.\n";
+        let (_, pubs) = read(&lines(src));
+        assert_eq!(pubs[0].arxiv, "2403.01234");
+        assert!(pubs[0].url.is_empty());
+        assert!(pubs[0].abstract_.starts_with("See https://arxiv.org"));
+    }
+
+    #[test]
+    fn venue_lines() {
+        assert_eq!(
+            venue_line("Published in NeurIPS 2023").as_deref(),
+            Some("NeurIPS 2023")
+        );
+        assert_eq!(venue_line("ICML 2024").as_deref(), Some("ICML 2024"));
+        assert_eq!(venue_line("We propose a method for ICML."), None);
+    }
+
+    #[test]
+    fn author_lines() {
+        assert!(author_line("Haojun Xia, Zhen Zheng, Yuchao Li et al."));
+        assert!(author_line(
+            "Donglin Zhuang, Xingyao Zhang, Shuaiwen Leon Song et al."
+        ));
+        assert!(author_line("Jane Doe"));
+        assert!(author_line("Ludwig van Beethoven and J. S. Bach"));
+        assert!(author_line("Ana Li, Bo Chen + 12 more"));
+        assert!(!author_line("We propose a new method."));
+        assert!(!author_line("NeurIPS 2023"));
+        assert!(!author_line("Attention, please"));
+    }
+}

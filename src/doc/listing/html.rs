@@ -1,0 +1,235 @@
+//! HTML listing pages → `Line`s: one line per block element, inline elements glued as a
+//! browser shows them ("<span>LG</span><span>Sep 19, 2023</span>" → "LGSep 19, 2023"),
+//! links kept on the line that holds their text.
+//!
+//! Input: HTML (a fragment of cards or a whole page; truncated markup is fine: html5ever
+//! repairs it). Output: `Vec<Line>`. Navigation, scripts, styles and buttons are skipped.
+//! The tree is walked without recursion, so deep nesting cannot overflow the stack.
+
+use scraper::{Html, Node};
+
+use super::cards::Line;
+use crate::markup::Link;
+
+/// Elements whose content is never paper data.
+const SKIP: &[&str] = &[
+    "button", "footer", "head", "iframe", "nav", "noscript", "script", "select", "style", "svg",
+    "template", "textarea", "title",
+];
+
+/// Elements that start a new line.
+const BLOCK: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+#[derive(Default)]
+struct Builder {
+    lines: Vec<Line>,
+    cur: String,
+    links: Vec<Link>,
+    gap: bool,
+    h1: bool,
+    /// Open `<a>`: (lines so far, byte offset in `cur`, href).
+    anchors: Vec<(usize, usize, String)>,
+}
+
+impl Builder {
+    /// Append a text node, collapsing white space as a browser does.
+    fn text(&mut self, t: &str) {
+        let mut words = t.split_whitespace().peekable();
+        if words.peek().is_none() {
+            if !t.is_empty() && !self.cur.is_empty() && !self.cur.ends_with(' ') {
+                self.cur.push(' ');
+            }
+            return;
+        }
+        if t.starts_with(char::is_whitespace) && !self.cur.is_empty() && !self.cur.ends_with(' ') {
+            self.cur.push(' ');
+        }
+        for (i, w) in words.enumerate() {
+            if i > 0 {
+                self.cur.push(' ');
+            }
+            self.cur.push_str(w);
+        }
+        if t.ends_with(char::is_whitespace) {
+            self.cur.push(' ');
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = self.cur.trim().to_string();
+        // Anchors still open keep their start on the new line.
+        for a in &mut self.anchors {
+            a.1 = 0;
+        }
+        self.cur.clear();
+        if text.is_empty() {
+            self.links.clear();
+            return;
+        }
+        self.lines.push(Line {
+            text,
+            links: std::mem::take(&mut self.links),
+            gap: self.gap,
+            heading: self.h1,
+        });
+        self.gap = false;
+    }
+
+    fn block(&mut self) {
+        self.flush();
+        self.gap = true;
+    }
+
+    fn close_anchor(&mut self) {
+        let Some((line0, start, href)) = self.anchors.pop() else {
+            return;
+        };
+        if href.trim().is_empty() {
+            return;
+        }
+        // Text on the current line, and every line that opened inside the link.
+        let here = self.cur.get(start..).unwrap_or_default().trim().to_string();
+        if !here.is_empty() {
+            self.links.push(Link {
+                text: here,
+                url: href.clone(),
+            });
+        }
+        for l in self.lines.iter_mut().skip(line0) {
+            l.links.push(Link {
+                text: l.text.clone(),
+                url: href.clone(),
+            });
+        }
+    }
+}
+
+/// The page as lines.
+pub fn lines(src: &str) -> Vec<Line> {
+    let doc = Html::parse_document(src);
+    let root = doc.tree.root();
+    let mut b = Builder::default();
+    let mut cur = root.first_child();
+    while let Some(node) = cur {
+        // Open the node; descend when it has children we read.
+        let mut descend = false;
+        match node.value() {
+            Node::Text(t) => b.text(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if !SKIP.contains(&name) {
+                    descend = true;
+                    if name == "br" {
+                        b.flush();
+                    } else if BLOCK.contains(&name) {
+                        b.block();
+                        b.h1 = name == "h1";
+                    } else if name == "a" {
+                        let href = e.attr("href").unwrap_or_default().to_string();
+                        b.anchors.push((b.lines.len(), b.cur.len(), href));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if descend {
+            if let Some(c) = node.first_child() {
+                cur = Some(c);
+                continue;
+            }
+        }
+        // Close this node and every ancestor that has no next sibling.
+        let mut n = node;
+        loop {
+            if let Node::Element(e) = n.value() {
+                if descend || n != node {
+                    close(&mut b, e.name());
+                }
+            }
+            if let Some(s) = n.next_sibling() {
+                cur = Some(s);
+                break;
+            }
+            match n.parent() {
+                Some(p) if p != root => n = p,
+                _ => {
+                    cur = None;
+                    break;
+                }
+            }
+        }
+    }
+    b.flush();
+    b.lines
+}
+
+fn close(b: &mut Builder, name: &str) {
+    if name == "a" {
+        b.close_anchor();
+    } else if BLOCK.contains(&name) {
+        b.block();
+        b.h1 = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_glued_blocks_split() {
+        let ls = lines(
+            "<html><head><title>x</title></head><body><nav>Home</nav><h1>Jane Doe</h1>\
+             <div class=card><div><span>LG</span><span>Sep 19, 2023</span></div>\
+             <h3><a href='https://example.org/p/1'>A  Title</a></h3><p>A B, C D</p></div></body></html>",
+        );
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Jane Doe", "LGSep 19, 2023", "A Title", "A B, C D"]);
+        assert!(ls[0].heading);
+        assert_eq!(ls[2].links[0].url, "https://example.org/p/1");
+        assert_eq!(ls[2].links[0].text, "A Title");
+    }
+
+    #[test]
+    fn link_around_blocks_and_truncation() {
+        let ls = lines("<li><a href='/p/2'><div>Title Two</div><div>Abstract");
+        assert_eq!(ls[0].text, "Title Two");
+        assert_eq!(ls[0].links[0].url, "/p/2");
+        let _ = lines("<div><a href='x'>T</a><p>unclosed <b>bold <i>x");
+        let _ = lines("<");
+    }
+}
