@@ -6,6 +6,10 @@
 //! repairs it). Output: `Vec<Line>`. Navigation, scripts, styles and buttons are skipped.
 //! The tree is walked without recursion, so deep nesting cannot overflow the stack.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{Html, Node};
 
 use super::cards::Line;
@@ -138,9 +142,61 @@ impl Builder {
     }
 }
 
+/// Deepest element nesting handed to html5ever: its scope checks walk the stack of open
+/// elements, so nesting depth multiplies the parse time.
+const MAX_DEPTH: usize = 256;
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})\b[^<>]{0,2000}?(/?)>").unwrap()
+});
+/// Void elements and elements whose end tag may be left out never count as nesting.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "dd", "dt", "embed", "hr", "img", "input", "li", "link", "meta",
+    "option", "p", "param", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
+];
+
+/// Drop the tags nested deeper than `MAX_DEPTH` (their text stays), in one pass.
+fn cap_depth(src: &str) -> Cow<'_, str> {
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut last = 0;
+    for c in TAG.captures_iter(src) {
+        let (Some(m), Some(name)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let name = name.as_str().to_ascii_lowercase();
+        let self_closing = c.get(3).is_some_and(|x| !x.as_str().is_empty());
+        if FLAT.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        let closing = c.get(1).is_some_and(|x| !x.as_str().is_empty());
+        let deep = if closing {
+            let d = depth > MAX_DEPTH;
+            depth = depth.saturating_sub(1);
+            d
+        } else {
+            depth += 1;
+            depth > MAX_DEPTH
+        };
+        if deep {
+            let o = out.get_or_insert_with(|| String::with_capacity(src.len()));
+            o.push_str(&src[last..m.start()]);
+            o.push(' ');
+            last = m.end();
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&src[last..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(src),
+    }
+}
+
 /// The page as lines.
 pub fn lines(src: &str) -> Vec<Line> {
-    let doc = Html::parse_document(src);
+    let src = cap_depth(src);
+    let doc = Html::parse_document(&src);
     let root = doc.tree.root();
     let mut b = Builder::default();
     let mut cur = root.first_child();
@@ -231,5 +287,14 @@ mod tests {
         assert_eq!(ls[0].links[0].url, "/p/2");
         let _ = lines("<div><a href='x'>T</a><p>unclosed <b>bold <i>x");
         let _ = lines("<");
+    }
+
+    #[test]
+    fn deep_nesting_is_capped() {
+        let src = format!("{}Deep{}", "<div>".repeat(1000), "</div>".repeat(1000));
+        let capped = cap_depth(&src);
+        assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
+        assert!(matches!(cap_depth("<div><p>x</p></div>"), Cow::Borrowed(_)));
+        assert_eq!(lines(&src)[0].text, "Deep");
     }
 }
