@@ -1,19 +1,196 @@
 //! Publication-list sections → `Publication` items (one per entry, any citation style).
+//!
+//! Input: the blocks of a Publications / Preprints / Patents section. Output: one
+//! `Publication` per entry, in document order.
+//!
+//! Entries come as: one block per reference (numbered `1.`, tagged `[ATC-24]`, bulleted or
+//! plain); a Markdown card (`### Title` heading, italic author line, venue line, remark
+//! lines); or several references glued into one block by PDF extraction
+//! (`... Award 8. H. Huang, ...`, `...2018*16. G. Luo ...`), which are cut apart at the
+//! next number in sequence. Legends (`*Contribute equally`) and fragments without a title
+//! are skipped.
 
-use crate::doc::Block;
-use crate::lex::citation;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Block, BlockKind};
+use crate::lex::{citation, name, venue};
 use crate::model::{PubKind, Publication};
 use crate::sections::SectionKind;
 
+static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\\?\*|†|‡|<sup>[^<]*</sup>)+\s*(?:\\?\*)?\s*(?:contribute[sd]? equally|equal contribution|corresponding author|these authors)").unwrap()
+});
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[?(\d{1,3})[.\])]\s").unwrap());
+
 pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
     let mut out = Vec::new();
-    for b in blocks {
-        if let Some(mut p) = citation::parse_reference(&b.raw) {
-            if kind == SectionKind::Preprints && p.kind != PubKind::Patent {
-                p.kind = PubKind::Preprint;
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        if let BlockKind::Heading(_) = b.kind {
+            // a card: heading title, then author / venue / remark lines up to the next heading
+            let mut j = i + 1;
+            while j < blocks.len() && !matches!(blocks[j].kind, BlockKind::Heading(_)) {
+                j += 1;
             }
-            out.push(p);
+            if let Some(p) = card(&blocks[i], &blocks[i + 1..j]) {
+                out.push(p);
+            }
+            i = j;
+            continue;
+        }
+        if !LEGEND.is_match(&b.raw) && !matches!(b.kind, BlockKind::Rule) {
+            for entry in unglue(&b.raw) {
+                let Some(entry) = drop_garbled_tail(&entry) else {
+                    continue;
+                };
+                if let Some(mut p) = citation::parse_reference(entry).filter(confident) {
+                    add_link(&mut p, b);
+                    out.push(p);
+                }
+            }
+        }
+        i += 1;
+    }
+    for p in &mut out {
+        if kind == SectionKind::Preprints && !matches!(p.kind, PubKind::Patent | PubKind::Preprint)
+        {
+            p.kind = PubKind::Preprint;
+        }
+        if kind == SectionKind::Patents {
+            p.kind = PubKind::Patent;
         }
     }
     out
+}
+
+/// `### Title` + `*authors*` + venue line + remark lines (seed 001's layout).
+fn card(head: &Block, body: &[Block]) -> Option<Publication> {
+    let title = head.text.trim().trim_end_matches('.').to_string();
+    if title.is_empty() {
+        return None;
+    }
+    let mut p = Publication {
+        title,
+        ..Default::default()
+    };
+    let mut lines = body.iter().filter(|b| !b.text.trim().is_empty());
+    if let Some(a) = lines.next() {
+        p.authors = name::parse_authors(&a.raw);
+    }
+    if let Some(v) = lines.next() {
+        // reuse the reference reader on a synthetic `"Title", venue` line
+        if let Some(q) = citation::parse_reference(&format!("\"{}\", {}", p.title, v.raw)) {
+            p.venue = q.venue;
+            p.date = q.date;
+            p.kind = q.kind;
+            p.notes = q.notes;
+            p.volume = q.volume;
+            p.number = q.number;
+            p.pages = q.pages;
+            p.doi = q.doi;
+            p.arxiv = q.arxiv;
+            p.url = q.url;
+        }
+        add_link(&mut p, v);
+    }
+    for r in lines {
+        let t = r.text.replace("[poster]", "").replace("[code]", "");
+        let t = t.trim().trim_end_matches('.').trim();
+        if !t.is_empty() {
+            p.notes.push(t.to_string());
+        }
+    }
+    if let Some(n) = name::equal_note(&p.authors) {
+        p.notes.insert(0, n);
+    }
+    if p.venue.is_empty() && p.kind == PubKind::Conference {
+        p.kind = PubKind::Misc;
+    }
+    Some(p)
+}
+
+/// A real paper link of the block (not code or project pages) becomes the url.
+fn add_link(p: &mut Publication, b: &Block) {
+    if !p.url.is_empty() {
+        return;
+    }
+    for l in &b.links {
+        let t = l.text.to_lowercase();
+        if t.contains("paper") || t.contains("pdf") || l.url.contains("doi.org") {
+            p.url = l.url.clone();
+            return;
+        }
+        if t.contains("arxiv") || l.url.contains("arxiv.org") {
+            if let Some(id) = l.url.rsplit('/').next() {
+                if p.arxiv.is_empty() && id.contains('.') {
+                    p.arxiv = id.trim_end_matches(".pdf").to_string();
+                }
+            }
+        }
+    }
+}
+
+/// Cut a block that holds several numbered references ("... 2024, ACM Award 8. H. Huang,
+/// ...") at each next number in sequence.
+fn unglue(raw: &str) -> Vec<String> {
+    let Some(first) = NUMBER
+        .captures(raw)
+        .and_then(|c| c[1].parse::<usize>().ok())
+    else {
+        return vec![raw.to_string()];
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut next = first + 1;
+    let mut from = NUMBER.find(raw).map_or(0, |m| m.end());
+    loop {
+        let pat = format!("{next}. ");
+        let Some(rel) = raw[from..].find(&pat) else {
+            break;
+        };
+        let at = from + rel;
+        // the number must follow a word end, a closing mark or a year, and lead a name
+        let before = raw[..at].chars().next_back().unwrap_or(' ');
+        let after = &raw[at + pat.len()..];
+        let leads_name = after.starts_with(|c: char| c.is_uppercase() || c == '*' || c == '[');
+        // the number follows a word end or a closing mark (a digit before it is a page or year)
+        let boundary = before.is_whitespace() || matches!(before, '*' | '.' | ',' | ')' | ';');
+        if at > start && leads_name && boundary {
+            out.push(raw[start..at].trim().to_string());
+            start = at;
+            next += 1;
+        }
+        from = at + pat.len();
+    }
+    out.push(raw[start..].trim().to_string());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// A lone line read as a reference must show authors, or a venue and a date: card pieces
+/// (a bare title line, an abstract, a badge) are not references.
+fn confident(p: &Publication) -> bool {
+    !p.authors.is_empty() || (!p.venue.is_empty() && p.date.is_some())
+}
+
+/// PDF extraction sometimes repeats the start of the next entry after an entry
+/// (`..., 2024, Q. Fu, H. Huang, ... "TripLe: Revisiting`): an unclosed quote. The tail
+/// from that quote on is dropped; an entry that is nothing but such a fragment is skipped.
+fn drop_garbled_tail(entry: &str) -> Option<&str> {
+    let quotes = entry.matches('"').count();
+    if quotes % 2 == 0 {
+        return Some(entry);
+    }
+    if quotes == 1 {
+        return None;
+    }
+    entry.rfind('"').map(|i| &entry[..i])
+}
+
+/// Venue remarks on their own, for callers that print them (kept here so the rule is one).
+pub fn is_remark(s: &str) -> bool {
+    venue::is_remark(s)
 }

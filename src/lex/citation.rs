@@ -1,33 +1,743 @@
 //! One reference string (any common citation style) → `Publication`.
+//!
+//! Input: one entry of a publication list, inline markup allowed (bold self-name, italic
+//! venue). Output: title, authors, venue, date, volume/number/pages, publisher, ids, notes.
+//!
+//! Segmentation first, then one clean-up pass per field:
+//! 1. identifiers (DOI, arXiv id, URL) are lifted out wherever they are;
+//! 2. the title is found by the first rule that fits: a quoted title (IEEE, Chicago, CVs;
+//!    authors before it, or after it for `“Title”, authors, venue`), a year in parentheses
+//!    (APA), a year sentence after the authors (ACM, Chicago books), a colon after the
+//!    authors (LNCS), or the end of the author list (Nature, IEEE books, DBLP-like);
+//! 3. the rest is the venue part: year, month, pages, volume(number), publisher and remarks
+//!    are read off it and the venue is what is left of its first segment.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::lex::{date, name, venue};
 use crate::markup;
-use crate::model::Publication;
+use crate::model::{Date, PubKind, Publication};
+
+static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:\[([^\]]{1,24})\]|\(?(\d{1,3})[.)]|(\d{1,3})\s)\s*").unwrap()
+});
+static DOI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI\s+)(10\.\d{4,9}/[^\s,;]+)")
+        .unwrap()
+});
+static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*|arxiv preprint\s+(?:arxiv:)?\s*)(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?").unwrap()
+});
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").unwrap());
+static APA_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s\((\d{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+(\d{1,2}))?)?\)\.\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.\s+").unwrap()
+});
+static YEAR_SENTENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.,]?\s+((?:19|20)\d{2})[a-z]?\.\s+").unwrap());
+static PAGES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bpp?\.\s*|:\s*|\b)(\d+[A-Za-z]?\s*(?:–|—|--|-|−)\s*\d+[A-Za-z]?)\b").unwrap()
+});
+static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*(\d+[A-Za-z]?))?").unwrap()
+});
+/// "12(3)", "12 (3)", "9, 2 (2015)" (ACM), "12, 45–67" (Nature)
+static VOL_NUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?)\)").unwrap());
+static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\.\s+(\d{1,4}),\s*(\d{1,4})\s+\((?:[A-Za-z]{3,5}\.?\s+)?\d{4}\)").unwrap()
+});
+static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*\(").unwrap()
+});
+static PATENT_NO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z]{2}\s?\d{6,}(?:[A-Z]\d?)?)\b").unwrap());
+static UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:under\s+review(?:ed)?|in\s+submission|submitted(?:\s+to\s+.*)?|in\s+preparation|manuscript in preparation)\b").unwrap()
+});
+static BRACKET_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[\s*(?:arxiv|code|website|pdf|poster|slides|video|project|paper|bib|html|link|github|demo|talk)\s*\]").unwrap()
+});
+static SPACE_FIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\w) -(\w)|([\d+]) ?\+ (\d)").unwrap());
+static EDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\((?:eds?)\.?[^)]*\)|,?\s*edited by [^.]*|\.\s*[^.]*,\s*eds?\.").unwrap()
+});
 
 /// Parse one entry of a publication list (inline markup allowed).
 pub fn parse_reference(raw: &str) -> Option<Publication> {
-    let text = markup::plain(raw);
-    let (before, title, after) = split_quoted(&text)?;
-    let mut p = Publication {
-        title: title.trim().trim_end_matches([',', '.']).to_string(),
-        ..Default::default()
-    };
-    p.authors = name::parse_authors(before.trim().trim_end_matches(','));
-    let v = venue::clean(after);
-    p.date = date::find_all(&v).last().map(|(d, _)| d.start);
-    p.kind = venue::classify(&v);
-    p.venue = v;
+    let raw = raw.trim();
+    let (tag, raw) = strip_label(raw);
+    let mut p = Publication::default();
+    let plain_all = markup::plain(raw);
+    let (rest_plain, ids) = lift_ids(&plain_all);
+    p.doi = ids.doi;
+    p.arxiv = ids.arxiv;
+    p.url = ids.url;
+
+    let (authors_raw, title, venue_part) = segment(raw, &rest_plain)?;
+    p.title = fix_spacing(title.trim().trim_end_matches([',', '.', ' ']).trim());
+    p.title = p.title.trim_matches(['“', '”', '"', ' ']).to_string();
+    if !p.title.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let (authors_raw, year_in_authors) = split_author_year(&authors_raw);
+    p.authors = name::parse_authors(&authors_raw);
+    read_venue(&venue_part, &mut p);
+    if p.date.is_none() {
+        p.date = year_in_authors;
+    }
+    // a one-word "title" with nothing after it is the tail of an author line
+    if p.title.split_whitespace().count() < 2 && p.venue.is_empty() && p.date.is_none() {
+        return None;
+    }
+    // "[Arxiv]" as the only venue (CV tag before the entry)
+    if p.venue.is_empty() && p.kind != PubKind::Patent && p.notes.is_empty() {
+        if let Some(t) = tag.filter(|t| venue::classify(t) == PubKind::Preprint) {
+            p.venue = t.to_string();
+            p.kind = PubKind::Preprint;
+        }
+    }
+    if let Some(n) = name::equal_note(&p.authors) {
+        p.notes.push(n);
+    }
     Some(p)
 }
 
+/// A leading list label ("[1]", "1.", "[ATC-24]") removed; a bracketed tag is returned.
+fn strip_label(raw: &str) -> (Option<&str>, &str) {
+    match LEAD_LABEL.captures(raw) {
+        Some(c) => {
+            let end = c.get(0).map_or(0, |m| m.end());
+            (c.get(1).map(|m| m.as_str()), &raw[end..])
+        }
+        None => (None, raw),
+    }
+}
+
+#[derive(Default)]
+struct Ids {
+    doi: String,
+    arxiv: String,
+    url: String,
+}
+
+fn lift_ids(s: &str) -> (String, Ids) {
+    let mut ids = Ids::default();
+    let mut t = s.to_string();
+    if let Some(c) = DOI.captures(&t) {
+        ids.doi = c[1].trim_end_matches(['.', ')']).to_string();
+        t = DOI.replace(&t, "").into_owned();
+    }
+    if let Some(c) = ARXIV.captures(&t) {
+        ids.arxiv = c[1].to_string();
+    }
+    if let Some(m) = URL.find(&t) {
+        let u = m.as_str().trim_end_matches(['.', ',', ')', ';']);
+        if !u.contains("doi.org") {
+            ids.url = crate::lex::contact::with_scheme(u);
+        }
+        t = URL.replace_all(&t, "").into_owned();
+    }
+    (t, ids)
+}
+
+/// "η -LSTM" → "η-LSTM", "(4+ 2)" → "(4+2)": spacing lost or added by PDF extraction.
+fn fix_spacing(s: &str) -> String {
+    SPACE_FIX
+        .replace_all(s, |c: &regex::Captures| match (c.get(1), c.get(2)) {
+            (Some(a), Some(b)) => format!("{}-{}", a.as_str(), b.as_str()),
+            _ => format!("{}+{}", &c[3], &c[4]),
+        })
+        .into_owned()
+}
+
+/// (authors as raw text, title, venue part as plain text).
+fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
+    if let Some((before, title, after)) = split_quoted(raw) {
+        let before_plain = markup::plain(before);
+        let before_plain = before_plain.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        let after_plain = strip_ids_plain(after);
+        if before_plain.is_empty() {
+            // `“Title”, authors, venue`: the authors come first in the after part
+            let (authors, venue) = split_authors_venue(after);
+            return Some((authors, markup::plain(title), venue));
+        }
+        return Some((before.to_string(), markup::plain(title), after_plain));
+    }
+    // APA: "Authors (2020). Title. Venue"
+    if let Some(m) = APA_YEAR.find(plain) {
+        let authors = &plain[..m.start()];
+        if looks_like_authors(authors) {
+            let year = &plain[m.start()..m.end()];
+            let (title, venue) = split_sentence(&plain[m.end()..]);
+            return Some((
+                raw_authors(raw, authors),
+                title,
+                format!("{venue} {}", year.trim()),
+            ));
+        }
+    }
+    // ACM / Chicago author-date: "Authors. 2020. Title. Venue"
+    if let Some(c) = YEAR_SENTENCE.captures(plain) {
+        let m = c.get(0)?;
+        let authors = &plain[..m.start()];
+        if looks_like_authors(authors) {
+            let (title, venue) = split_sentence(&plain[m.end()..]);
+            return Some((
+                raw_authors(raw, authors),
+                title,
+                format!("{venue} ({})", &c[1]),
+            ));
+        }
+    }
+    // LNCS: "Authors: Title. In: Venue"
+    if let Some(i) = plain.find(": ") {
+        let authors = &plain[..i];
+        if looks_like_authors(authors) && authors.contains(',') {
+            let (title, venue) = split_sentence(&plain[i + 2..]);
+            return Some((raw_authors(raw, authors), title, venue));
+        }
+    }
+    // Nature, IEEE books, DBLP-like: the title starts where the author list ends
+    let end = author_list_end(plain);
+    // one capitalised word is not an author list ("With the fast growth ...")
+    let head = &plain[..end];
+    let separated = head.contains(',') || head.contains(" and ") || head.contains(" & ");
+    let initials = head.split_whitespace().any(is_initial);
+    if end == 0 || head.split_whitespace().count() < 2 || !(separated || initials) {
+        let (title, venue) = split_sentence(plain);
+        return Some((String::new(), title, venue));
+    }
+    let authors = &plain[..end];
+    let rest = plain[end..]
+        .trim_start_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+    let (title, venue) = split_sentence(rest);
+    Some((raw_authors(raw, authors), title, venue))
+}
+
+/// The raw (markup-bearing) text of the author part when it can be found; plain otherwise.
+fn raw_authors(raw: &str, plain_authors: &str) -> String {
+    let key = plain_authors.trim();
+    let last_word = key.split_whitespace().last().unwrap_or("");
+    if last_word.is_empty() {
+        return String::new();
+    }
+    // the raw prefix that ends with the same last word, if the plains agree
+    let mut from = 0;
+    while let Some(i) = raw[from..].find(last_word) {
+        let end = from + i + last_word.len();
+        let mut cut = end;
+        // keep markers and closing emphasis glued to the last name
+        while raw[cut..].starts_with(['*', '†', '‡', '\\', '_']) {
+            cut += 1;
+        }
+        if markup::plain(&raw[..end]).trim() == key {
+            return raw[..cut].to_string();
+        }
+        from = end;
+    }
+    plain_authors.to_string()
+}
+
+fn strip_ids_plain(raw: &str) -> String {
+    lift_ids(&markup::plain(raw)).0
+}
+
+/// First quoted span: `“...”` or `"..."` (the title of IEEE, Chicago and many CVs).
 fn split_quoted(s: &str) -> Option<(&str, &str, &str)> {
-    for (open, close) in [('“', '”'), ('"', '"')] {
+    let mut best: Option<(usize, char, char)> = None;
+    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»')] {
         if let Some(a) = s.find(open) {
-            let rest = &s[a + open.len_utf8()..];
-            if let Some(b) = rest.find(close) {
-                return Some((&s[..a], &rest[..b], &rest[b + close.len_utf8()..]));
+            if best.is_none_or(|(b, _, _)| a < b) {
+                best = Some((a, open, close));
             }
         }
     }
-    None
+    let (a, open, close) = best?;
+    let rest = &s[a + open.len_utf8()..];
+    let b = rest.find(close)?;
+    let title = &rest[..b];
+    if title.split_whitespace().count() < 2 {
+        return None;
+    }
+    Some((&s[..a], title, &rest[b + close.len_utf8()..]))
+}
+
+/// After a quoted title: "authors, venue, year" → (authors raw, venue plain).
+fn split_authors_venue(after: &str) -> (String, String) {
+    let t =
+        after.trim_start_matches(|c: char| c == '*' || c == ',' || c == '.' || c.is_whitespace());
+    let parts = crate::lex::split_top_level(t, &[',']);
+    let mut n = 0;
+    for (i, part) in parts.iter().enumerate() {
+        let p = markup::plain(part);
+        let p = p.trim_start_matches("and ").trim();
+        if is_name_like(p) || (i > 0 && p.is_empty()) {
+            n = i + 1;
+        } else {
+            break;
+        }
+    }
+    let authors = parts[..n].join(", ");
+    let venue = parts[n..].join(", ");
+    (authors, strip_ids_plain(&venue))
+}
+
+/// Split off the author part's trailing year ("Xia, H. 2017" in Chicago with a quoted title).
+fn split_author_year(a: &str) -> (String, Option<Date>) {
+    static TRAIL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.,]?\s*\(?((?:19|20)\d{2})[a-z]?\)?[.,]?\s*$").unwrap());
+    match TRAIL.captures(a) {
+        Some(c) => {
+            let y = c[1].parse().ok().map(Date::year);
+            (a[..c.get(0).map_or(a.len(), |m| m.start())].to_string(), y)
+        }
+        None => (a.to_string(), None),
+    }
+}
+
+/// Title sentence and the rest: split after the first ". ", "? " or "! " that ends the title.
+fn split_sentence(s: &str) -> (String, String) {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let c = b[i];
+        if (c == b'.' || c == b'?' || c == b'!') && b[i + 1] == b' ' {
+            // not an abbreviation like "vs." or a single initial
+            let word_start = s[..i].rfind(' ').map_or(0, |x| x + 1);
+            let word = &s[word_start..i];
+            let abbrev = c == b'.'
+                && (word.chars().count() == 1
+                    || matches!(
+                        word,
+                        "vs" | "e.g" | "i.e" | "al" | "Vol" | "vol" | "No" | "no"
+                    ));
+            if !abbrev {
+                let keep = if c == b'.' { i } else { i + 1 };
+                return (s[..keep].to_string(), s[i + 1..].trim().to_string());
+            }
+        }
+        i += 1;
+    }
+    (s.trim_end_matches('.').to_string(), String::new())
+}
+
+/// A name as a CV or reference list prints it: up to four words, each capitalised, an
+/// initial or a particle; no venue words or digits.
+pub fn is_name_like(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(['*', '†', '‡']).trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    const VENUE_WORDS: &[&str] = &[
+        "Conference",
+        "Symposium",
+        "Journal",
+        "Proceedings",
+        "Workshop",
+        "Transactions",
+        "International",
+        "Annual",
+        "IEEE",
+        "ACM",
+        "In",
+        "Letters",
+        "Review",
+        "Press",
+        "University",
+        "Arxiv",
+        "ArXiv",
+        "arXiv",
+        "Preprint",
+        "Patent",
+        "Under",
+        "Advances",
+        "Systems",
+    ];
+    words.iter().all(|w| {
+        let w = w.trim_end_matches([',', '.', '*']).trim_start_matches('*');
+        if VENUE_WORDS.contains(&w) {
+            return false;
+        }
+        let first = w.chars().next();
+        let caps = w.chars().filter(|c| c.is_uppercase()).count();
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let shouty = letters > 3 && caps == letters;
+        !shouty
+            && (first.is_some_and(char::is_uppercase)
+                || [
+                    "van", "von", "de", "der", "den", "di", "da", "du", "la", "le", "del", "della",
+                    "dos", "al", "bin", "and", "et", "al.",
+                ]
+                .contains(&w)
+                || (first.is_some_and(|c| !c.is_ascii()) && !first.is_some_and(char::is_lowercase)))
+    })
+}
+
+/// Does this text read as an author list (names separated by commas / and / &)?
+fn looks_like_authors(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 2000 {
+        return false;
+    }
+    let t = ET_AL_TAIL.replace(s, "");
+    crate::lex::split_top_level(&t, &[',', ';'])
+        .iter()
+        .flat_map(|p| p.split(" and ").map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|p| p.split(" & ").map(str::to_string).collect::<Vec<_>>())
+        .map(|p| {
+            p.trim()
+                .trim_start_matches("and ")
+                .trim_start_matches("& ")
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .all(|p| is_name_like(&p))
+}
+
+static ET_AL_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").unwrap());
+
+/// Byte offset where the author list at the start of `s` ends (0 when none).
+fn author_list_end(s: &str) -> usize {
+    // walk word by word, tracking whether a name is complete
+    let mut end = 0;
+    let mut pos = 0;
+    let words: Vec<(usize, &str)> = s
+        .split(' ')
+        .scan(0usize, |off, w| {
+            let start = *off;
+            *off += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // inverted lists ("Teh, K. J., Tanaka, H. & Song, S. L. Title"): family, then initials
+    let inverted = words.len() > 2
+        && words[0].1.ends_with(',')
+        && is_initial(
+            words[1]
+                .1
+                .trim_end_matches([',', '.'])
+                .trim_end_matches('.'),
+        );
+    let mut in_name = 0usize; // words in the current name
+    let mut have_initials = false;
+    let mut name_had_initial = false;
+    while pos < words.len() {
+        let (off, w) = words[pos];
+        let core = w.trim_end_matches([',', ';', ':', '.', '*', '†', '‡']);
+        let core_init = w.trim_end_matches([',', ';', ':']);
+        let is_sep = w == "and" || w == "&" || w == "et" || w == "al." || w == "al";
+        if is_sep {
+            name_had_initial = false;
+            if w.starts_with("al") {
+                end = off + w.len();
+            }
+            pos += 1;
+            in_name = 0;
+            have_initials = false;
+            continue;
+        }
+        // inverted lists print initials with periods: a bare "A" starts the title
+        let init = is_initial(core_init) && (!inverted || core_init.contains('.'));
+        let particle = [
+            "van", "von", "de", "der", "den", "di", "da", "du", "la", "le", "del", "della", "dos",
+        ]
+        .contains(&core);
+        let cap = core.chars().next().is_some_and(|c| c.is_uppercase())
+            && !core.chars().any(|c| c.is_ascii_digit());
+        let accept = if inverted {
+            // family words until a comma, then initials (and trailing particles)
+            if have_initials {
+                (init || particle) && !w.ends_with(':')
+            } else {
+                (cap || particle) && in_name < 4
+            }
+        } else {
+            (init && in_name < 3) || ((cap || particle) && in_name < 4)
+        };
+        if !accept {
+            break;
+        }
+        in_name += 1;
+        name_had_initial |= init;
+        if inverted && w.ends_with(',') && !have_initials {
+            have_initials = true;
+        } else if w.ends_with(',') || w.ends_with(';') {
+            in_name = 0;
+            name_had_initial = false;
+            have_initials = false;
+        }
+        let complete = if inverted {
+            have_initials && (init || particle)
+        } else {
+            !init && in_name >= 1
+        };
+        if complete {
+            end = off + w.len();
+            if w.ends_with('.') && inverted {
+                end -= 0;
+            }
+        }
+        if w.ends_with(':') || (w.ends_with('.') && !init && !inverted) {
+            break;
+        }
+        if inverted && have_initials && w.ends_with('.') && !init && particle {
+            break;
+        }
+        pos += 1;
+        // display order: a name ends after its family word unless a comma or "and" follows
+        if !inverted && !init && !w.ends_with(',') {
+            if let Some((_, next)) = words.get(pos) {
+                let n = next.trim_end_matches([',', '.', ':', '*']);
+                let sep_next = n == "and" || n == "&" || n == "et";
+                let caps = n.chars().filter(|c| c.is_uppercase()).count();
+                let shouty = caps > 3 && caps == n.chars().filter(|c| c.is_alphabetic()).count();
+                let name_next = n.chars().next().is_some_and(char::is_uppercase)
+                    && !shouty
+                    && !next.ends_with(':');
+                if !sep_next && in_name >= 2 && (name_had_initial || in_name >= 3 || !name_next) {
+                    break;
+                }
+            }
+        }
+    }
+    end.min(s.len())
+}
+
+fn is_initial(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters[0].is_uppercase()
+        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        && (w.contains('.') || letters.iter().all(|c| c.is_uppercase()))
+        && w.split(['.', '-'])
+            .filter(|s| !s.is_empty())
+            .all(|s| s.chars().count() <= 2)
+}
+
+/// Read year, month, pages, volume, number, publisher, remarks and the venue itself.
+fn read_venue(v: &str, p: &mut Publication) {
+    let mut v = BRACKET_LINK.replace_all(v, "").into_owned();
+    v = v.replace("[]", "");
+    v = EDS.replace_all(&v, "").into_owned();
+    let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
+    if v.is_empty() {
+        p.kind = PubKind::Misc;
+        return;
+    }
+    if UNDER_REVIEW.is_match(v) {
+        p.kind = PubKind::Preprint;
+        p.notes.push("Under review".into());
+        p.date = date::find_all(v)
+            .into_iter()
+            .map(|(d, _)| d.start)
+            .find(|d| d.year.is_some());
+        return;
+    }
+    // date: the last full date wins ("2020.10.09"); else the last year
+    let dates: Vec<Date> = date::find_all(v)
+        .into_iter()
+        .map(|(d, _)| d.start)
+        .filter(|d| d.year.is_some())
+        .collect();
+    let best = dates
+        .iter()
+        .rev()
+        .find(|d| d.month.is_some())
+        .or_else(|| dates.last())
+        .copied();
+    p.date = best;
+
+    // patents
+    if let Some(c) = PATENT_NO.captures(v) {
+        let l = v.to_lowercase();
+        if l.contains("patent") || v.trim_start().starts_with(&c[1]) {
+            p.kind = PubKind::Patent;
+            p.number = c[1].replace(' ', "");
+            let seg = first_segment(v);
+            p.venue = venue::clean(&seg);
+            return;
+        }
+    }
+
+    if let Some(c) = VOLUME.captures(v) {
+        p.volume = c[1].to_string();
+        if let Some(n) = c.get(2) {
+            p.number = n.as_str().to_string();
+        }
+    } else if let Some(c) = VOL_NUM.captures(v) {
+        p.volume = c[1].to_string();
+        p.number = c[2].to_string();
+    } else if let Some(c) = ACM_VOL.captures(v) {
+        p.volume = c[1].to_string();
+        p.number = c[2].to_string();
+    } else if let Some(c) = NATURE_VOL.captures(v) {
+        p.volume = c[1].to_string();
+    }
+    if let Some(c) = PAGES.captures_iter(v).find(|c| !is_year_range(&c[1])) {
+        p.pages = c[1].replace(' ', "");
+    }
+    // venue: the first segment, without fields
+    let seg = first_segment(v);
+    let (seg, mut remarks) = venue::split_paren_remarks(&seg);
+    p.notes.append(&mut remarks);
+    // remarks printed after the venue ("..., 2024, ACM SIGSOFT Distinguished Paper Award")
+    for extra in crate::lex::split_top_level(v, &[',', '.']).iter().skip(1) {
+        if venue::is_remark(extra) && !seg.contains(extra.as_str()) {
+            let e = extra.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+            if !venue::RANK_TEXT.is_match(e) {
+                p.notes.push(e.to_string());
+            }
+        }
+    }
+    let mut venue_text = venue::clean(&seg);
+    // a trailing ", 2018" or " 2018" of the venue is the year, not the venue
+    venue_text = strip_trailing_date(&venue_text);
+    p.kind = venue::classify(&format!("{venue_text} {v}"));
+    if venue::classify(&venue_text) != PubKind::Conference || !venue_text.is_empty() {
+        let k = venue::classify(&venue_text);
+        if k != PubKind::Conference {
+            p.kind = k;
+        }
+    }
+    if (p.kind == PubKind::Conference || p.kind == PubKind::Misc) && !p.volume.is_empty() {
+        p.kind = PubKind::Journal;
+    }
+    if p.kind == PubKind::Preprint && venue_text.to_lowercase().starts_with("arxiv") {
+        // keep "arXiv preprint arXiv:2401.00001" readable but id-free
+        venue_text = venue_text
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ':')
+            .trim()
+            .to_string();
+        if venue_text.to_lowercase().ends_with("arxiv") && venue_text.len() > 5 {
+            venue_text = venue_text[..venue_text.len() - 5].trim().to_string();
+        }
+    }
+    p.publisher = publisher(v, &venue_text);
+    if p.publisher.is_empty() && matches!(p.kind, PubKind::Book) {
+        p.publisher = venue_text.clone();
+    }
+    p.venue = venue_text;
+}
+
+fn is_year_range(s: &str) -> bool {
+    let d: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|x| !x.is_empty())
+        .collect();
+    d.len() == 2
+        && d.iter()
+            .all(|x| x.len() == 4 && (x.starts_with("19") || x.starts_with("20")))
+}
+
+/// The venue segment: up to the first field-like token (volume, pages, year, publisher).
+fn first_segment(v: &str) -> String {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+(?:pp|Springer|ACM|IEEE|MIT|Cambridge|Elsevier)\b|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)").unwrap()
+    });
+    let v = v.trim();
+    let cut = CUT.find(v).map_or(v.len(), |m| m.start());
+    let seg = &v[..cut];
+    // a following sentence is not the venue ("Cambridge University Press. 302–322")
+    // (abbreviations such as "Proc." or "Int." do not end it)
+    let mut seg = seg;
+    let mut from = 0;
+    while let Some(i) = seg[from..].find(". ").map(|i| i + from) {
+        let word = seg[..i].rsplit(' ').next().unwrap_or("");
+        let abbrev = word.chars().count() <= 5
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic);
+        if abbrev {
+            from = i + 2;
+            continue;
+        }
+        seg = &seg[..i];
+        break;
+    }
+    seg.trim().to_string()
+}
+
+fn strip_trailing_date(v: &str) -> String {
+    static T: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:,\s*|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}\s*$").unwrap()
+    });
+    // keep a year inside the venue's own name when it is all there is ("ISCA 2025" stays)
+    let t = T.replace(v, "").trim().to_string();
+    if t.is_empty() || !v.contains(',') && t.split_whitespace().count() <= 1 {
+        v.to_string()
+    } else {
+        t
+    }
+}
+
+/// Publisher printed after the venue: "(ACM, 2007)", ". Springer (2020)", "Cham: X, 2013".
+fn publisher(v: &str, venue_text: &str) -> String {
+    static PUB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:Springer(?:\s+[A-Z][a-z]+)*|ACM|IEEE(?: Computer Society)?|MIT Press|Cambridge University Press|Oxford University Press|Elsevier|O[’']Reilly Media|CRC Press|Curran Associates, Inc\.|USENIX Association|PMLR|Wiley|AAAI Press|Morgan Kaufmann))").unwrap()
+    });
+    PUB.find_iter(v)
+        .map(|m| m.as_str())
+        .find(|m| !venue_text.contains(m))
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(p: &Publication) -> Vec<String> {
+        p.authors.people.iter().map(|a| a.family.clone()).collect()
+    }
+
+    #[test]
+    fn ieee() {
+        let p = parse_reference("[1] A. B. Smith, C. Jones, and D. White, “A study of things,” in Proc. ICML, 2020, pp. 1–10.").unwrap();
+        assert_eq!(p.title, "A study of things");
+        assert_eq!(names(&p), ["Smith", "Jones", "White"]);
+        assert_eq!(p.venue, "Proc. ICML");
+        assert_eq!(p.pages, "1–10");
+        assert_eq!(p.date, Some(Date::year(2020)));
+        assert_eq!(p.kind, PubKind::Conference);
+    }
+
+    #[test]
+    fn apa_and_nature() {
+        let p = parse_reference("Smith, A. B., & Jones, C. (2020). A study of things. Journal of Stuff, 12(3), 45–67. https://doi.org/10.1000/xyz").unwrap();
+        assert_eq!(p.title, "A study of things");
+        assert_eq!(names(&p), ["Smith", "Jones"]);
+        assert_eq!(p.venue, "Journal of Stuff");
+        assert_eq!((p.volume.as_str(), p.number.as_str()), ("12", "3"));
+        assert_eq!(p.doi, "10.1000/xyz");
+        let n =
+            parse_reference("Smith, A. & Jones, B. A study of things. Nature 12, 45–67 (2020).")
+                .unwrap();
+        assert_eq!(n.title, "A study of things");
+        assert_eq!(n.venue, "Nature");
+        assert_eq!(n.date, Some(Date::year(2020)));
+    }
+
+    #[test]
+    fn cv_styles() {
+        let p = parse_reference("[ATC-24] **“FP6-LLM: Serving”**, Haojun Xia, Zhen Zheng, USENIX Annual Technical Conference, 2024. (Top Computer System Conference: A).").unwrap();
+        assert_eq!(p.title, "FP6-LLM: Serving");
+        assert_eq!(names(&p), ["Xia", "Zheng"]);
+        assert_eq!(p.venue, "USENIX Annual Technical Conference");
+        let q = parse_reference(
+            "Y. Wang, **H. Huang**, Y. Tian SHARP: Accelerating Inference. Under Review.",
+        )
+        .unwrap();
+        assert_eq!(q.title, "SHARP: Accelerating Inference");
+        assert_eq!(names(&q), ["Wang", "Huang", "Tian"]);
+        assert_eq!(q.notes, ["Under review"]);
+    }
 }
