@@ -44,12 +44,28 @@ pub fn read(lines: &[Line]) -> (String, Vec<Publication>) {
     let starts: Vec<usize> = (0..lines.len())
         .filter(|&i| opens_card(metas.get(i).copied().flatten(), lines.get(i + 1)))
         .collect();
-    let header_end = starts.first().copied().unwrap_or(lines.len());
+    // Meta parts split over several lines (HTML spans in separate blocks: "91.2", "LG",
+    // "May 18") belong to the card they precede; walk back over them once.
+    let mut firsts = Vec::with_capacity(starts.len());
+    let mut floor = 0;
+    for &s in &starts {
+        let mut f = s;
+        while f > floor
+            && f - 1 < lines.len()
+            && meta_part(metas.get(f - 1).copied().flatten(), &lines[f - 1])
+        {
+            f -= 1;
+        }
+        firsts.push(f);
+        floor = s + 1;
+    }
+    let header_end = firsts.first().copied().unwrap_or(lines.len());
     let name = owner_name(lines.get(..header_end).unwrap_or_default());
     let mut pubs = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
-        let date = metas.get(s).copied().flatten().and_then(|m| m.date);
+        let end = firsts.get(k + 1).copied().unwrap_or(lines.len());
+        let first = firsts.get(k).copied().unwrap_or(s);
+        let date = (first..=s).find_map(|i| metas.get(i).copied().flatten().and_then(|m| m.date));
         if let Some(body) = lines.get(s + 1..end) {
             if let Some(p) = card(date, body) {
                 pubs.push(p);
@@ -66,6 +82,19 @@ fn opens_card(meta: Option<Meta>, next: Option<&Line>) -> bool {
         return false;
     };
     title_like(&next.text)
+}
+
+/// A piece of a card's meta split onto its own line: a meta line or a bare score.
+fn meta_part(meta: Option<Meta>, line: &Line) -> bool {
+    meta.is_some() || number_only(&line.text)
+}
+
+fn number_only(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.len() <= 12
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
 }
 
 fn title_like(s: &str) -> bool {
@@ -127,12 +156,19 @@ fn card(date: Option<Date>, body: &[Line]) -> Option<Publication> {
         i += 1;
     }
     p.title = title.trim_end_matches('.').trim().to_string();
-    if let Some(l) = body.get(i) {
+    // Authors: one line, or one line per author (HTML lists), maybe a lone "et al." after.
+    let mut names: Vec<String> = Vec::new();
+    while let Some(l) = body.get(i) {
         let t = markup::plain(&l.text);
-        if author_line(&t) {
-            p.authors = authors(&t);
-            i += 1;
+        let tail = !names.is_empty() && ETAL.find(&t).is_some_and(|m| m.start() == 0);
+        if !(author_line(&t) || tail) {
+            break;
         }
+        names.push(t);
+        i += 1;
+    }
+    if !names.is_empty() {
+        p.authors = authors(&names.join(", "));
     }
     let mut paras: Vec<String> = Vec::new();
     for l in body.get(i..).unwrap_or_default() {
@@ -140,7 +176,7 @@ fn card(date: Option<Date>, body: &[Line]) -> Option<Publication> {
         if t.is_empty() {
             continue;
         }
-        if meta::label_line(&t) || meta::stat_line(&t) {
+        if meta::label_line(&t) || meta::stat_line(&t) || meta_part(meta::meta_line(&t), l) {
             link_ids(&l.links, &mut p);
             continue;
         }
@@ -188,6 +224,11 @@ fn title_link(line: &Line, p: &mut Publication) {
             p.url = u.to_string();
             if let Some(id) = arxiv_id(u) {
                 p.arxiv = id;
+            }
+            if u.contains("doi.org/") {
+                if let Some(d) = DOI.find(u) {
+                    p.doi = d.as_str().to_string();
+                }
             }
         }
     }
@@ -329,11 +370,15 @@ pub fn author_line(t: &str) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.is_empty() || !parts.iter().all(|p| person_like(p)) {
-        return false;
+    let n = parts.len();
+    let ok = parts.iter().filter(|p| person_like(p)).count();
+    // A stray odd name ("Chen (Chris) Wang", "danah boyd") must not lose a whole list.
+    match n {
+        0 => false,
+        1 => ok == 1 && (cut || single_name(list)),
+        2 => ok == 2 || (cut && ok >= 1),
+        _ => ok * 5 >= n * 4 || (cut && ok * 2 >= n),
     }
-    // One name alone must look like a full name; lists and cut lists are clear enough.
-    parts.len() >= 2 || cut || single_name(list)
 }
 
 fn person_like(p: &str) -> bool {
@@ -348,7 +393,7 @@ fn person_like(p: &str) -> bool {
         };
         let chars_ok = w
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '(' | ')'));
         chars_ok && (!c.is_lowercase() || PARTICLES.contains(&w))
     })
 }
@@ -412,6 +457,19 @@ mod tests {
     }
 
     #[test]
+    fn meta_split_over_lines_and_one_author_per_line() {
+        let src = "Jo Ann Lee\n\n91.2\nLG\nMay 18, 2022\nSplit Meta Title\n\nAna Li\n\nBo Chen\n\net al.\n\nThe abstract.\n\n88\nCV\nNext Title\n";
+        let (name, pubs) = read(&lines(src));
+        assert_eq!(name, "Jo Ann Lee");
+        assert_eq!(pubs.len(), 2);
+        assert_eq!(pubs[0].date, Some(Date::ymd(2022, 5, 18)));
+        assert_eq!(pubs[0].authors.people.len(), 2);
+        assert!(pubs[0].authors.et_al);
+        assert_eq!(pubs[0].abstract_, "The abstract.");
+        assert_eq!(pubs[1].title, "Next Title");
+    }
+
+    #[test]
     fn venue_lines() {
         assert_eq!(
             venue_line("Published in NeurIPS 2023").as_deref(),
@@ -433,5 +491,9 @@ mod tests {
         assert!(!author_line("We propose a new method."));
         assert!(!author_line("NeurIPS 2023"));
         assert!(!author_line("Attention, please"));
+        assert!(author_line(
+            "Ana Li, Chen (Chris) Wang, danah boyd, Bo Chen, Carl Ek, Dan Fox"
+        ));
+        assert!(!author_line("We study A, B, C, and D."));
     }
 }
