@@ -44,9 +44,26 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
 /// One award line.
 pub fn parse_line(b: &Block) -> Option<Award> {
     let mut a = Award::default();
-    let (d, text) = strip_dates(&b.text);
+    // a column holding only a place ("Las Vegas, U.S.A") is not part of the award
+    let cols = b.columns();
+    let whole = if cols.len() > 1 {
+        cols.iter()
+            .filter(|c| !crate::extract::entries::is_location(c))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        b.text.clone()
+    };
+    let (d, text) = strip_dates(&whole);
     a.date = d;
     let mut text = text;
+    if let Some(r) = crate::extract::entries::find_location(&text) {
+        if r.end >= text.trim_end().len() && r.start > 0 {
+            text.truncate(r.start);
+            text = text.trim_end().trim_end_matches([',', ' ']).to_string();
+        }
+    }
     if let Some(c) = QUALIFIER_PAREN.captures(&text) {
         a.summary = c[1].trim().to_string();
         let whole = c.get(0).map_or(0..0, |m| m.range());
@@ -104,6 +121,10 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
                     if let Some(a) = out.last_mut().filter(|a| a.date.is_none()) {
                         a.date = date::parse_range(&b.text).map(|r| r.start);
                     }
+                    continue;
+                }
+                // a one-word category line ("International") is not an award
+                if !b.text.contains(' ') && date::find_range(&b.text).is_none() {
                     continue;
                 }
                 if let Some(a) = parse_line(b) {

@@ -30,11 +30,29 @@ fn name_like(t: &str) -> bool {
         && crate::sections::classify_heading(t).is_none()
 }
 
+/// "Curriculum Vitae", "Resume": a document title, not a name.
+fn is_cv_title(t: &str) -> bool {
+    let k: String = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        k.as_str(),
+        "curriculumvitae" | "curriculumvitæ" | "resume" | "résumé" | "cv" | "vita" | "lebenslauf"
+    )
+}
+
 /// Remove a native-script name in parentheses ("Jiaming Xu (许珈铭)").
 fn latin_name(t: &str) -> String {
-    match t.find(" (") {
-        Some(i) if t.ends_with(')') => t[..i].trim().to_string(),
-        _ => t.trim().to_string(),
+    let t = match t.find(" (") {
+        Some(i) if t.ends_with(')') => t[..i].trim(),
+        _ => t.trim(),
+    };
+    // "Jane Doe, Ph.D." keeps the name only
+    match t.split_once(", ") {
+        Some((n, cred)) if crate::extract::education::degree_at(cred).is_some() => n.to_string(),
+        _ => t.to_string(),
     }
 }
 
@@ -84,7 +102,7 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             url(&l.url, b);
         }
         let t = blk.text.trim();
-        if t.is_empty() {
+        if t.is_empty() || is_cv_title(t) {
             continue;
         }
         let is_name_line = b.name.is_empty()

@@ -57,6 +57,10 @@ pub fn degree_at(s: &str) -> Option<(String, usize)> {
         return Some((s[..end].to_string(), end));
     }
     let key = degree_key(first_clean);
+    // short keys ("ms", "be", "ma") only when printed as a degree: "MS", "M.S.", not "Ms"
+    if key.len() <= 2 && !first_clean.contains('.') && first_clean.chars().any(char::is_lowercase) {
+        return None;
+    }
     let canon = DEGREES.get(key.as_str())?;
     let mut end = words[0].0 + first_clean.len();
     let mut printed = first_clean.to_string();
@@ -159,6 +163,13 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
             d.honours.push(p.to_string());
         } else if k == 0 && d.area.is_empty() && looks_like_field(p) {
             d.area = area_text(p);
+        } else if k > 0
+            && d.institution.is_empty()
+            && p.starts_with(|c: char| c.is_uppercase())
+            && !p.chars().any(|c| c.is_ascii_digit())
+        {
+            // "M.Tech, Computer Science, IIT Madras": a school without a keyword
+            d.institution = institution_name(p);
         }
     }
     Some(d)

@@ -177,12 +177,11 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             // "University Georgetown, TX": an organisation word is not part of the city
             let city_end = m.as_str().find(',').map_or(m.start(), |i| m.start() + i);
             let city = &s[m.start()..city_end];
-            match city
-                .split_whitespace()
-                .rev()
-                .skip(1)
-                .find(|w| ORG_WORD.is_match(w))
-            {
+            // an acronym ("CTF Tokyo") is not part of the city either
+            let org_like = |w: &&str| {
+                ORG_WORD.is_match(w) || w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+            };
+            match city.split_whitespace().rev().skip(1).find(org_like) {
                 Some(w) => {
                     let at = city.rfind(w).map_or(0, |i| i + w.len());
                     let start = m.start() + at + city[at..].len() - city[at..].trim_start().len();
@@ -213,7 +212,9 @@ pub fn is_location(s: &str) -> bool {
 }
 
 fn tidy(s: &str) -> String {
-    let t = crate::markup::squash(s);
+    static EMPTY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(\s*[,;]?\s*\)|\[\s*\]").unwrap());
+    let t = crate::markup::squash(&EMPTY.replace_all(s, " "));
     t.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '–' | '—' | '-')
     })

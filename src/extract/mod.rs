@@ -6,8 +6,10 @@
 
 pub mod awards;
 pub mod basics;
+pub mod certificates;
 pub mod education;
 pub mod entries;
+pub mod languages;
 pub mod projects;
 pub mod publications;
 pub mod skills;
@@ -41,6 +43,9 @@ pub fn record(doc: &Document) -> Record {
             SectionKind::Projects => rec.projects.extend(projects::section(&s.blocks)),
             SectionKind::Volunteer => rec.volunteer.extend(volunteer::section(&s.blocks)),
             SectionKind::Awards => rec.awards.extend(awards::section(&s.blocks)),
+            SectionKind::Languages => rec.languages.extend(languages::section(&s.blocks)),
+            SectionKind::Certificates => rec.certificates.extend(certificates::section(&s.blocks)),
+            SectionKind::Interests => rec.interests.extend(skills::interests(&s.blocks)),
             SectionKind::Publications | SectionKind::Preprints | SectionKind::Patents => rec
                 .publications
                 .extend(publications::section(&s.blocks, s.kind)),

@@ -46,7 +46,7 @@ fn undated(text: &str) -> String {
     for (_, span) in date::find_all(text).into_iter().rev() {
         t.replace_range(span, " ");
     }
-    crate::markup::squash(&t)
+    crate::markup::squash(&t.replace("( )", " ").replace("()", " "))
 }
 
 /// Name and description of a title block.

@@ -4,7 +4,7 @@
 
 use crate::doc::{Block, BlockKind};
 use crate::lex::split_top_level;
-use crate::model::Skill;
+use crate::model::{Interest, Skill};
 
 /// Does the raw line start with a bold label (`**Label:**`)?
 fn bold_label(raw: &str) -> bool {
@@ -67,6 +67,31 @@ pub fn section(blocks: &[Block]) -> (Vec<Skill>, Option<String>) {
         });
     }
     (out, interests)
+}
+
+/// Interest sections: "Label: a, b" groups, or one keyword list without a label.
+pub fn interests(blocks: &[Block]) -> Vec<Interest> {
+    let mut out = Vec::new();
+    for b in blocks {
+        if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Rule) {
+            continue;
+        }
+        match split_label(b) {
+            Some((name, rest)) => out.push(Interest {
+                name,
+                keywords: split_top_level(&rest, &[',', ';']),
+            }),
+            None => {
+                for k in split_top_level(&b.text, &[',', ';', '·', '•']) {
+                    out.push(Interest {
+                        name: k.trim_end_matches('.').to_string(),
+                        keywords: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,82 @@
+//! Spoken-language sections → `Language` items ("Korean (Native), English (Fluent)",
+//! "English — Fluent", "German: B2").
+
+use crate::doc::{Block, BlockKind};
+use crate::lex::split_top_level;
+use crate::model::Language;
+
+/// One "Language (Fluency)" / "Language — Fluency" / "Language: Fluency" piece.
+fn one(piece: &str) -> Option<Language> {
+    let p = piece.trim().trim_end_matches(['.', ';']);
+    if p.is_empty() {
+        return None;
+    }
+    if let Some((l, rest)) = p.split_once('(') {
+        return Some(Language {
+            language: l.trim().to_string(),
+            fluency: rest.trim_end_matches(')').trim().to_string(),
+        });
+    }
+    for sep in [" — ", " – ", " - ", ": ", " | "] {
+        if let Some((l, f)) = p.split_once(sep) {
+            return Some(Language {
+                language: l.trim().to_string(),
+                fluency: f.trim().to_string(),
+            });
+        }
+    }
+    (p.split_whitespace().count() <= 3).then(|| Language {
+        language: p.to_string(),
+        fluency: String::new(),
+    })
+}
+
+pub fn section(blocks: &[Block]) -> Vec<Language> {
+    let mut out = Vec::new();
+    for b in blocks {
+        if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Rule) {
+            continue;
+        }
+        // "Languages: English (native), French (B2)" under a label
+        let text = match b.text.split_once(':') {
+            Some((label, rest)) if label.to_lowercase().contains("language") => rest,
+            _ => b.text.as_str(),
+        };
+        let seps: &[char] = if text.contains('(') || text.contains(',') {
+            &[',', ';', '·', '•']
+        } else {
+            &[';', '·', '•']
+        };
+        for piece in split_top_level(text, seps) {
+            if let Some(l) = one(&piece) {
+                out.push(l);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_lines() {
+        let b = [
+            Block::new(
+                BlockKind::Para,
+                "Korean (Native), English (Professional working proficiency)",
+                0..0,
+            ),
+            Block::new(BlockKind::Item(0), "Tamil — Native", 0..0),
+        ];
+        let l = section(&b);
+        assert_eq!(l.len(), 3);
+        assert_eq!(l[0].language, "Korean");
+        assert_eq!(l[1].fluency, "Professional working proficiency");
+        assert_eq!(
+            (l[2].language.as_str(), l[2].fluency.as_str()),
+            ("Tamil", "Native")
+        );
+    }
+}
