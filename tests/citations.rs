@@ -65,3 +65,258 @@ fn author_table() {
         failures.join("\n")
     );
 }
+
+/// `@type{key, field = {value}, ...}` entries of refs.bib (our own regular layout).
+fn bib_entries() -> Vec<std::collections::HashMap<String, String>> {
+    let src = fixture("refs.bib");
+    let mut out = Vec::new();
+    let mut cur: Option<std::collections::HashMap<String, String>> = None;
+    for line in src.lines() {
+        if let Some(rest) = line.strip_prefix('@') {
+            let mut e = std::collections::HashMap::new();
+            e.insert(
+                "type".into(),
+                rest.split('{').next().unwrap_or("").to_string(),
+            );
+            cur = Some(e);
+        } else if line.starts_with('}') {
+            out.extend(cur.take());
+        } else if let (Some(e), Some((k, v))) = (cur.as_mut(), line.split_once(" = ")) {
+            let v = v.trim().trim_end_matches(',').trim_matches(['{', '}']);
+            e.insert(k.trim().to_string(), v.to_string());
+        }
+    }
+    out
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn tok_f1(a: &[String], b: &[String]) -> f64 {
+    let mut rest = b.to_vec();
+    let mut common = 0;
+    for w in a {
+        if let Some(i) = rest.iter().position(|x| x == w) {
+            rest.swap_remove(i);
+            common += 1;
+        }
+    }
+    if a.is_empty() && b.is_empty() {
+        1.0
+    } else {
+        2.0 * common as f64 / (a.len() + b.len()) as f64
+    }
+}
+
+/// Venue match as the accuracy harness does it: one contains the other with little around
+/// it, or token F1 >= 0.6 ("Proceedings of the" ignored on both sides).
+fn venue_match(g: &str, p: &str) -> bool {
+    let strip = |s: &str| {
+        let w = words(s);
+        let skip = ["proceedings", "of", "the", "in"];
+        let n = w.iter().take_while(|x| skip.contains(&x.as_str())).count();
+        w[n..].to_vec()
+    };
+    let (g, p) = (strip(g), strip(p));
+    if g.is_empty() || p.is_empty() {
+        return false;
+    }
+    let (short, long) = if g.len() <= p.len() {
+        (&g, &p)
+    } else {
+        (&p, &g)
+    };
+    let inside = format!(" {} ", long.join(" ")).contains(&format!(" {} ", short.join(" ")));
+    (inside && long.len() - short.len() <= short.len().max(6)) || tok_f1(&g, &p) >= 0.6
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Tally {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Tally {
+    fn add(&mut self, gold: &str, pred: &str, same: bool) {
+        match (gold.is_empty(), pred.is_empty()) {
+            (true, true) => {}
+            (false, false) if same => self.tp += 1,
+            _ => {
+                self.fp += usize::from(!pred.is_empty());
+                self.fn_ += usize::from(!gold.is_empty());
+            }
+        }
+    }
+    fn f1(&self) -> f64 {
+        let d = 2 * self.tp + self.fp + self.fn_;
+        if d == 0 {
+            1.0
+        } else {
+            2.0 * self.tp as f64 / d as f64
+        }
+    }
+}
+
+/// `family's last word, first initial` as the accuracy harness compares authors.
+fn author_keys(bib: &str) -> Vec<String> {
+    bib.split(" and ")
+        .map(|n| {
+            let (fam, given) = n.split_once(", ").unwrap_or((n, ""));
+            let last = words(fam).pop().unwrap_or_default();
+            format!(
+                "{last},{}",
+                given.chars().next().unwrap_or(' ').to_lowercase()
+            )
+        })
+        .collect()
+}
+
+const STYLES: &[&str] = &[
+    "ieee",
+    "acm-sig-proceedings",
+    "apa",
+    "chicago-author-date",
+    "springer-lecture-notes-in-computer-science",
+    "nature",
+];
+
+#[test]
+fn rendered_styles_parse_back() {
+    let gold = bib_entries();
+    assert!(gold.len() >= 60, "only {} entries in refs.bib", gold.len());
+    let fields = ["title", "author", "year", "venue", "volume", "pages", "doi"];
+    let mut total: std::collections::BTreeMap<&str, Tally> = Default::default();
+    let mut report = Vec::new();
+    for style in STYLES {
+        let mut per: std::collections::BTreeMap<&str, Tally> = Default::default();
+        for line in fixture(&format!("{style}.txt"))
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let p = vitae::lex::citation::parse_reference(line).unwrap_or_default();
+            let pt = words(&p.title);
+            let Some(g) = gold.iter().max_by(|a, b| {
+                let fa = tok_f1(&words(&a["title"]), &pt);
+                let fb = tok_f1(&words(&b["title"]), &pt);
+                fa.total_cmp(&fb)
+            }) else {
+                continue;
+            };
+            let gt = words(&g["title"]);
+            let get = |k: &str| g.get(k).cloned().unwrap_or_default();
+            per.entry("title")
+                .or_default()
+                .add(&g["title"], &p.title, tok_f1(&gt, &pt) >= 0.9);
+            // authors: multiset of keys
+            let ga = author_keys(&get("author"));
+            let pa: Vec<String> = p
+                .authors
+                .people
+                .iter()
+                .map(|a| {
+                    let last = words(&a.family).pop().unwrap_or_default();
+                    format!(
+                        "{last},{}",
+                        a.given.chars().next().unwrap_or(' ').to_lowercase()
+                    )
+                })
+                .collect();
+            let t = per.entry("author").or_default();
+            let mut rest = pa.clone();
+            let mut common = 0;
+            for a in &ga {
+                if let Some(i) = rest.iter().position(|x| x == a) {
+                    rest.swap_remove(i);
+                    common += 1;
+                }
+            }
+            // "et al." lists cut the gold short: count only the names printed
+            let printed = if p.authors.et_al {
+                pa.len().min(ga.len())
+            } else {
+                ga.len()
+            };
+            t.tp += common;
+            t.fp += pa.len() - common;
+            t.fn_ += printed - common.min(printed);
+            let year = p
+                .date
+                .and_then(|d| d.year)
+                .map(|y| y.to_string())
+                .unwrap_or_default();
+            per.entry("year")
+                .or_default()
+                .add(&g["year"], &year, g["year"] == year);
+            let gv = [
+                "booktitle",
+                "journal",
+                "school",
+                "institution",
+                "howpublished",
+            ]
+            .iter()
+            .find_map(|k| g.get(*k))
+            .cloned()
+            .unwrap_or_default();
+            if !gv.is_empty() {
+                per.entry("venue")
+                    .or_default()
+                    .add(&gv, &p.venue, venue_match(&gv, &p.venue));
+            }
+            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+            let gvol = get("volume");
+            per.entry("volume")
+                .or_default()
+                .add(&gvol, &p.volume, gvol == p.volume);
+            let gp = get("pages");
+            let pp = if gp.is_empty() {
+                String::new()
+            } else {
+                p.pages.clone()
+            };
+            per.entry("pages")
+                .or_default()
+                .add(&gp, &pp, digits(&gp) == digits(&pp));
+            let gd = get("doi");
+            per.entry("doi")
+                .or_default()
+                .add(&gd, &p.doi, gd.eq_ignore_ascii_case(&p.doi));
+        }
+        let mut all = Tally::default();
+        let mut line = format!("{style:45}");
+        for f in fields {
+            let t = per.get(f).copied().unwrap_or_default();
+            line.push_str(&format!(" {f}={:.3}", t.f1()));
+            all.tp += t.tp;
+            all.fp += t.fp;
+            all.fn_ += t.fn_;
+            let e = total.entry(f).or_default();
+            e.tp += t.tp;
+            e.fp += t.fp;
+            e.fn_ += t.fn_;
+        }
+        line.push_str(&format!("  all={:.3}", all.f1()));
+        report.push(line);
+    }
+    let mut all = Tally::default();
+    for t in total.values() {
+        all.tp += t.tp;
+        all.fp += t.fp;
+        all.fn_ += t.fn_;
+    }
+    let authors = total.get("author").copied().unwrap_or_default().f1();
+    let report = report.join("\n");
+    println!("{report}\noverall={:.3} authors={authors:.3}", all.f1());
+    assert!(
+        all.f1() >= 0.93,
+        "overall field F1 {:.3} < 0.93\n{report}",
+        all.f1()
+    );
+    assert!(authors >= 0.95, "author F1 {authors:.3} < 0.95\n{report}");
+}

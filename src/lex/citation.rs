@@ -36,7 +36,7 @@ static APA_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s\((\d{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+(\d{1,2}))?)?\)\.\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.\s+").unwrap()
 });
 static YEAR_SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.,]?\s+((?:19|20)\d{2})[a-z]?\.\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"\s((?:19|20)\d{2})[a-z]?\.\s+").unwrap());
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\bpp?\.\s*|:\s*|\b)(\d+[A-Za-z]?\s*(?:–|—|--|-|−)\s*\d+[A-Za-z]?)\b").unwrap()
 });
@@ -196,7 +196,7 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
     // LNCS: "Authors: Title. In: Venue"
     if let Some(i) = plain.find(": ") {
         let authors = &plain[..i];
-        if looks_like_authors(authors) && authors.contains(',') {
+        if looks_like_authors(authors) && authors.contains(',') && author_list_end(plain) + 1 >= i {
             let (title, venue) = split_sentence(&plain[i + 2..]);
             return Some((raw_authors(raw, authors), title, venue));
         }
@@ -455,7 +455,7 @@ fn author_list_end(s: &str) -> usize {
         let accept = if inverted {
             // family words until a comma, then initials (and trailing particles)
             if have_initials {
-                (init || particle) && !w.ends_with(':')
+                init || particle
             } else {
                 (cap || particle) && in_name < 4
             }
@@ -467,23 +467,21 @@ fn author_list_end(s: &str) -> usize {
         }
         in_name += 1;
         name_had_initial |= init;
-        if inverted && w.ends_with(',') && !have_initials {
-            have_initials = true;
-        } else if w.ends_with(',') || w.ends_with(';') {
-            in_name = 0;
-            name_had_initial = false;
-            have_initials = false;
-        }
+        let opens_given = inverted && w.ends_with(',') && !have_initials;
         let complete = if inverted {
             have_initials && (init || particle)
         } else {
             !init && in_name >= 1
         };
         if complete {
-            end = off + w.len();
-            if w.ends_with('.') && inverted {
-                end -= 0;
-            }
+            end = off + w.trim_end_matches(',').len();
+        }
+        if opens_given {
+            have_initials = true;
+        } else if w.ends_with(',') || w.ends_with(';') {
+            in_name = 0;
+            name_had_initial = false;
+            have_initials = false;
         }
         if w.ends_with(':') || (w.ends_with('.') && !init && !inverted) {
             break;
@@ -573,10 +571,14 @@ fn read_venue(v: &str, p: &mut Publication) {
         if let Some(n) = c.get(2) {
             p.number = n.as_str().to_string();
         }
-    } else if let Some(c) = VOL_NUM.captures(v) {
+    } else if let Some(c) = ACM_VOL.captures(v) {
         p.volume = c[1].to_string();
         p.number = c[2].to_string();
-    } else if let Some(c) = ACM_VOL.captures(v) {
+    } else if let Some(c) = VOL_NUM.captures_iter(v).find(|c| {
+        // "2003–2021 (2007)" is pages and a year, not volume(number)
+        let before = v[..c.get(0).map_or(0, |m| m.start())].chars().next_back();
+        !is_year(&c[2]) && !matches!(before, Some('–' | '-' | '—'))
+    }) {
         p.volume = c[1].to_string();
         p.number = c[2].to_string();
     } else if let Some(c) = NATURE_VOL.captures(v) {
@@ -628,6 +630,12 @@ fn read_venue(v: &str, p: &mut Publication) {
     p.venue = venue_text;
 }
 
+fn is_year(s: &str) -> bool {
+    s.len() == 4
+        && (s.starts_with("19") || s.starts_with("20"))
+        && s.chars().all(|c| c.is_ascii_digit())
+}
+
 fn is_year_range(s: &str) -> bool {
     let d: Vec<&str> = s
         .split(|c: char| !c.is_ascii_digit())
@@ -641,9 +649,14 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+(?:pp|Springer|ACM|IEEE|MIT|Cambridge|Elsevier)\b|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)").unwrap()
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+(?:pp|Springer|ACM|IEEE|MIT|Cambridge|Elsevier)\b|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.").unwrap()
     });
     let v = v.trim();
+    // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
+    let v = match v.strip_prefix('(') {
+        Some(inner) => inner.split(',').next().unwrap_or(inner),
+        None => v,
+    };
     let cut = CUT.find(v).map_or(v.len(), |m| m.start());
     let seg = &v[..cut];
     // a following sentence is not the venue ("Cambridge University Press. 302–322")
@@ -662,7 +675,7 @@ fn first_segment(v: &str) -> String {
         seg = &seg[..i];
         break;
     }
-    seg.trim().to_string()
+    seg.trim().trim_end_matches(['(', ',', ' ']).to_string()
 }
 
 fn strip_trailing_date(v: &str) -> String {
@@ -724,6 +737,13 @@ mod tests {
         assert_eq!(n.title, "A study of things");
         assert_eq!(n.venue, "Nature");
         assert_eq!(n.date, Some(Date::year(2020)));
+    }
+
+    #[test]
+    fn lncs() {
+        let p = parse_reference("1. Teh, K.J., Tanaka, H., Song, S.L.: Secure code generation at scale. In: Proceedings of the 50th annual international symposium on computer architecture. pp. 597–605. ACM (2007).").unwrap();
+        assert_eq!(p.title, "Secure code generation at scale");
+        assert_eq!(names(&p), ["Teh", "Tanaka", "Song"]);
     }
 
     #[test]

@@ -263,12 +263,6 @@ fn is_initial_word(w: &str) -> bool {
         && letters.len() <= 4
 }
 
-/// Initials only ("A. B.", "J.-P.", "A.B.").
-fn is_initials(s: &str) -> bool {
-    let w = words(s);
-    !w.is_empty() && w.iter().all(|w| is_initial_word(w))
-}
-
 fn is_particle(w: &str) -> bool {
     PARTICLES.contains(&w.to_lowercase().as_str())
         && (w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 4)
@@ -304,11 +298,18 @@ fn is_family_like(s: &str) -> bool {
 /// "Michael W.", "Jean-Paul", "Haojun")? `loose` also accepts several first names
 /// ("Shuaiwen Leon").
 fn is_given_like(s: &str, loose: bool) -> bool {
-    let w = words(s);
+    let mut w = words(s);
+    // trailing particles belong to the family name ("L. van", "G. di")
+    while w.len() > 1
+        && w.last()
+            .is_some_and(|x| is_particle(x.trim_end_matches('.')))
+    {
+        w.pop();
+    }
     if w.is_empty() || w.len() > 3 || is_cjk(s) {
         return false;
     }
-    if is_initials(s) {
+    if w.iter().all(|x| is_initial_word(x)) {
         return true;
     }
     let name_word = |x: &&str| is_capitalised_word(x) && !x.ends_with('.') && !is_particle(x);
@@ -327,10 +328,26 @@ fn is_cjk(s: &str) -> bool {
     })
 }
 
+/// "Beethoven" + "L. van" → family "van Beethoven", given "L." (CSL styles print the
+/// particle after the given names).
 fn inverted(family: &str, given: &str) -> Person {
+    let mut g: Vec<&str> = words(given);
+    let mut particles = Vec::new();
+    while g.len() > 1
+        && g.last()
+            .is_some_and(|w| is_particle(w.trim_end_matches('.')))
+    {
+        particles.insert(0, g.pop().unwrap_or_default().trim_end_matches('.'));
+    }
+    let family = family.trim();
+    let family = if particles.is_empty() {
+        family.to_string()
+    } else {
+        format!("{} {family}", particles.join(" "))
+    };
     Person {
-        family: family.trim().to_string(),
-        given: given.trim().to_string(),
+        family,
+        given: g.join(" "),
         ..Default::default()
     }
 }

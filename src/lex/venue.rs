@@ -116,16 +116,9 @@ pub fn classify(venue: &str) -> PubKind {
         "transactions",
         "letters",
         "magazine",
-        "review",
-        "communications of the",
         "vldb endowment",
-        "proceedings of the ieee",
         "surveys",
-        "nature",
-        "science",
-        "annals",
-        "bulletin",
-        "quarterly",
+        "communications of the",
     ]) {
         PubKind::Journal
     } else if has(&[
@@ -137,8 +130,19 @@ pub fn classify(venue: &str) -> PubKind {
         "colloquium",
         "summit",
         "forum",
-    ]) {
+    ]) && !has(&["proceedings of the ieee,", "proceedings of the ieee "])
+    {
         PubKind::Conference
+    } else if has(&[
+        "review",
+        "proceedings of the ieee",
+        "nature",
+        "science",
+        "annals",
+        "bulletin",
+        "quarterly",
+    ]) {
+        PubKind::Journal
     } else if let Some(k) = table_kind(venue) {
         match k {
             "journal" => PubKind::Journal,
