@@ -20,7 +20,8 @@ fn fixture_bibtex_parses_back() {
             let got: Vec<String> = match entry.author() {
                 Ok(people) => people
                     .iter()
-                    .map(|a| a.name.clone())
+                    // "van der Berg, Ludwig": biblatex keeps the particle as `prefix`.
+                    .map(|a| format!("{} {}", a.prefix, a.name).trim().to_string())
                     .filter(|n| n != "others")
                     .collect(),
                 Err(_) => Vec::new(),
