@@ -180,7 +180,7 @@ fn card(date: Option<Date>, body: &[Line]) -> Option<Publication> {
             link_ids(&l.links, &mut p);
             continue;
         }
-        if paras.is_empty() {
+        if paras.is_empty() || VENUE_PREFIX.is_match(&t) {
             if let Some(v) = venue_line(&t) {
                 p.kind = venue::classify(&v);
                 p.venue = v;
@@ -269,15 +269,24 @@ fn arxiv_id(s: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
-/// Identifier lines set arxiv/doi/url; URLs inside abstract sentences never do.
+/// Identifier lines (an arXiv id or a DOI, bare or as a link) set arxiv/doi/url. Other bare
+/// URLs (code repositories) stay in the abstract, and URLs inside sentences never count.
 fn ids_line(t: &str, p: &mut Publication) -> bool {
-    if !ID_LINE.is_match(t.trim()) {
+    let t = t.trim();
+    if !ID_LINE.is_match(t) {
         return false;
     }
-    if let Some(id) = arxiv_id(t) {
+    let arxiv = arxiv_id(t);
+    let doi = DOI
+        .find(t)
+        .map(|d| d.as_str().trim_end_matches(['.', ',']).to_string());
+    if arxiv.is_none() && doi.is_none() {
+        return false;
+    }
+    if let Some(id) = arxiv {
         p.arxiv = id;
-    } else if let Some(d) = DOI.find(t) {
-        p.doi = d.as_str().trim_end_matches(['.', ',']).to_string();
+    } else if let Some(d) = doi {
+        p.doi = d;
     }
     if let Some(u) = t
         .split_whitespace()
@@ -454,6 +463,10 @@ mod tests {
         assert_eq!(pubs[0].arxiv, "2403.01234");
         assert!(pubs[0].url.is_empty());
         assert!(pubs[0].abstract_.starts_with("See https://arxiv.org"));
+        let src = "X Y\n\nLGMar 2, 2024\nT\n\nA B, C D\n\nSome text.\n\nhttps://github.com/x/y\n\nDOI: 10.1145/3600006.3613165\n";
+        let (_, pubs) = read(&lines(src));
+        assert_eq!(pubs[0].abstract_, "Some text.\n\nhttps://github.com/x/y");
+        assert_eq!(pubs[0].doi, "10.1145/3600006.3613165");
     }
 
     #[test]

@@ -49,11 +49,11 @@ pub fn meta_line(line: &str) -> Option<Meta> {
     }
     let (body, marker) = strip_trailing_labels(line);
     // A date may start with digits ("13 Apr 2024"), so try without a score first.
-    if let Some(m) = codes_and_date(body, false) {
+    if let Some(m) = codes_and_date(body, false, marker) {
         return Some(Meta { marker, ..m });
     }
     let s = SCORE.find(body)?;
-    let m = codes_and_date(body.get(s.end()..)?, true)?;
+    let m = codes_and_date(body.get(s.end()..)?, true, marker)?;
     Some(Meta {
         score: true,
         marker,
@@ -61,8 +61,9 @@ pub fn meta_line(line: &str) -> Option<Meta> {
     })
 }
 
-/// `code* date?` covering all of `s`; after a score at least one code is needed.
-fn codes_and_date(s: &str, after_score: bool) -> Option<Meta> {
+/// `code* date?` covering all of `s`; after a score at least one code is needed. A score or
+/// a marker also lets glued codes stand without a date ("ROSYCode", "91.2LGCV").
+fn codes_and_date(s: &str, after_score: bool, marker: bool) -> Option<Meta> {
     let mut rest = s;
     let mut codes = 0;
     let mut glued = 0; // upper-case codes with nothing between them ("ECCV" reads as EC+CV)
@@ -89,7 +90,7 @@ fn codes_and_date(s: &str, after_score: bool) -> Option<Meta> {
     let rest = skip_separators(rest);
     if rest.is_empty() {
         // Code-only lines: glued upper-case runs are acronyms (ECCV), not code lists.
-        return (codes > 0 && glued == 0).then_some(Meta {
+        return (codes > 0 && (glued == 0 || after_score || marker)).then_some(Meta {
             codes,
             ..Meta::default()
         });
@@ -268,6 +269,17 @@ mod tests {
             d(Some(2020), 11, 20)
         );
         assert_eq!(meta_line("99.9AIApr 13Code").unwrap().date, d(None, 4, 13));
+        assert!(meta_line("LGCode").unwrap().is_strong());
+        assert_eq!(meta_line("ROSYCode").unwrap().codes, 2);
+        assert!(meta_line("91.2LGCode").unwrap().score);
+        assert_eq!(
+            meta_line("LG19 Sep 2023").unwrap().date,
+            d(Some(2023), 9, 19)
+        );
+        assert_eq!(
+            meta_line("LG2023-09-19").unwrap().date,
+            d(Some(2023), 9, 19)
+        );
     }
 
     #[test]

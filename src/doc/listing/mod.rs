@@ -43,8 +43,31 @@ pub fn text_lines(src: &str) -> Vec<Line> {
             gap = true;
             continue;
         }
-        out.push(Line::new(t, gap));
+        // Markdown copies of a listing: heading marks are layout, links are kept.
+        let t = t.trim_start_matches('#').trim_start();
+        let mut line = Line::new(t, gap);
+        if t.contains("](") || t.contains("<a ") {
+            line.links = crate::markup::links(t);
+        }
+        out.push(line);
         gap = false;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_copy_keeps_title_links() {
+        let d = parse("# Jane Doe\n\nLGJan 2, 2024\n### [A Title](https://example.org/a)\n\nA B, C D\n\nLGCode\n### [Second](https://arxiv.org/abs/2401.00001)\n");
+        assert_eq!(d.found.basics.name, "Jane Doe");
+        let p = &d.found.publications;
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].title, "A Title");
+        assert_eq!(p[0].url, "https://example.org/a");
+        assert_eq!(p[1].arxiv, "2401.00001");
+        assert_eq!(p[1].date, None);
+    }
 }
