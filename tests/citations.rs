@@ -250,6 +250,12 @@ fn rendered_styles_parse_back() {
                 .and_then(|d| d.year)
                 .map(|y| y.to_string())
                 .unwrap_or_default();
+            if std::env::var("CITE_DEBUG").is_ok() && (year != g["year"] || common != ga.len()) {
+                eprintln!(
+                    "{style}: {line}\n  year {year} vs {}; authors {pa:?} vs {ga:?}",
+                    g["year"]
+                );
+            }
             per.entry("year")
                 .or_default()
                 .add(&g["year"], &year, g["year"] == year);

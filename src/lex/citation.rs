@@ -83,12 +83,22 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     if !p.title.chars().any(char::is_alphabetic) {
         return None;
     }
+    let (title, descriptor, title_year) = title_descriptor(&p.title);
+    p.title = title;
     let (authors_raw, year_in_authors) = split_author_year(&authors_raw);
     p.authors = name::parse_authors(&authors_raw);
     read_venue(&venue_part, &mut p);
-    if p.date.is_none() {
-        p.date = year_in_authors;
+    // author-date styles print the year right after the authors: it beats venue years
+    // ("Proceedings of the 2024 ...") unless the venue gives the same year more precisely
+    if let Some(y) = year_in_authors {
+        if p.date.is_none_or(|d| d.year != y.year) {
+            p.date = Some(y);
+        }
     }
+    if p.date.is_none() {
+        p.date = title_year;
+    }
+    apply_descriptor(&descriptor, &plain_all, &mut p);
     // a one-word "title" with nothing after it is the tail of an author line
     if p.title.split_whitespace().count() < 2 && p.venue.is_empty() && p.date.is_none() {
         return None;
@@ -104,6 +114,98 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
         p.notes.push(n);
     }
     Some(p)
+}
+
+static DESCRIPTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\[([^\]]{2,60})\]|\(([^()]{2,60})\))\s*$").unwrap());
+
+/// A trailing "[PhD thesis]", "(TR-2021-78)", "(2022)" on the title: (title, descriptor, year).
+fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
+    let mut title = t.trim().trim_end_matches(',').trim().to_string();
+    let mut year = None;
+    let mut descriptor = String::new();
+    if let Some(c) = DESCRIPTOR.captures(&title) {
+        let inner = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string();
+        let l = inner.to_lowercase();
+        let is_year = is_year(inner.trim());
+        let is_desc = l.contains("thesis")
+            || l.contains("dissertation")
+            || l.contains("report")
+            || l.starts_with("tr")
+            || l.contains("no.")
+            || l.contains("preprint")
+            || l.contains("working paper");
+        if is_year || is_desc {
+            let start = c.get(0).map_or(title.len(), |m| m.start());
+            title.truncate(start);
+            title = title.trim().trim_end_matches(',').trim().to_string();
+            if is_year {
+                year = inner.trim().parse().ok().map(Date::year);
+            } else {
+                descriptor = inner;
+            }
+        }
+    }
+    (title, descriptor, year)
+}
+
+/// Thesis and report cues anywhere in the reference decide the kind; a report number
+/// goes to `number`.
+fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
+    let l = format!("{descriptor} {whole}").to_lowercase();
+    if l.contains("thesis") || l.contains("dissertation") {
+        p.kind = PubKind::Thesis;
+    } else if l.contains("technical report")
+        || l.contains("tech. rep")
+        || l.contains("tech report")
+        || descriptor.to_lowercase().starts_with("tr")
+    {
+        p.kind = PubKind::TechReport;
+        static NUM: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:#|[Nn]o\.\s*|\b)((?:TR|[A-Z]{2,5})-[\w-]+|\d[\w-]*)").unwrap()
+        });
+        if p.number.is_empty() {
+            if let Some(c) = NUM.captures(descriptor).or_else(|| {
+                static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)(?:technical report|tech\. rep\.?)\s*(?:no\.\s*)?#?(\S+)")
+                        .unwrap()
+                });
+                AFTER.captures(whole)
+            }) {
+                p.number = c[1].trim_end_matches(['.', ',']).to_string();
+            }
+        }
+    } else if matches!(p.kind, PubKind::Conference | PubKind::Misc) && is_publisher(&p.venue) {
+        p.kind = PubKind::Book;
+    }
+    if matches!(p.kind, PubKind::Thesis | PubKind::TechReport) {
+        // the venue is the school or institution: drop the type words before it
+        static TYPE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+(?:thesis|dissertation)|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*\d[\w-]*)?[.,]?\s*").unwrap()
+        });
+        p.venue = TYPE_WORDS.replace(&p.venue, "").trim().to_string();
+        if p.venue.is_empty() || p.venue.chars().all(|c| !c.is_alphabetic()) {
+            p.venue = p.publisher.clone();
+        }
+    }
+}
+
+/// A publisher's name: a book's only "venue".
+fn is_publisher(v: &str) -> bool {
+    let l = v.to_lowercase();
+    !l.is_empty()
+        && (l.ends_with("press")
+            || l.ends_with("publishers")
+            || l.ends_with("publishing")
+            || l.ends_with("media")
+            || l.contains("springer")
+            || l.contains("elsevier")
+            || l.contains("wiley")
+            || l.contains("o'reilly")
+            || l.contains("o’reilly")
+            || l == "mit press")
+        && !l.contains("proceedings")
+        && !l.contains("conference")
 }
 
 /// A leading list label ("[1]", "1.", "[ATC-24]") removed; a bracketed tag is returned.
@@ -420,15 +522,11 @@ fn author_list_end(s: &str) -> usize {
     // inverted lists ("Teh, K. J., Tanaka, H. & Song, S. L. Title"): family, then initials
     let inverted = words.len() > 2
         && words[0].1.ends_with(',')
-        && is_initial(
-            words[1]
-                .1
-                .trim_end_matches([',', '.'])
-                .trim_end_matches('.'),
-        );
+        && is_initial(words[1].1.trim_end_matches([',', ':', ';']));
     let mut in_name = 0usize; // words in the current name
     let mut have_initials = false;
     let mut name_had_initial = false;
+    let mut name_start_end = 0;
     while pos < words.len() {
         let (off, w) = words[pos];
         let core = w.trim_end_matches([',', ';', ':', '.', '*', '†', '‡']);
@@ -463,7 +561,15 @@ fn author_list_end(s: &str) -> usize {
             (init && in_name < 3) || ((cap || particle) && in_name < 4)
         };
         if !accept {
+            // "C. Dubois, Probabilistic federated ...": a lone capitalised word before
+            // lower-case words opened the title, not a name
+            if !inverted && in_name == 1 && !name_had_initial {
+                end = name_start_end;
+            }
             break;
+        }
+        if in_name == 0 {
+            name_start_end = end;
         }
         in_name += 1;
         name_had_initial |= init;
@@ -491,7 +597,7 @@ fn author_list_end(s: &str) -> usize {
         }
         pos += 1;
         // display order: a name ends after its family word unless a comma or "and" follows
-        if !inverted && !init && !w.ends_with(',') {
+        if !inverted && !init && !particle && !w.ends_with(',') {
             if let Some((_, next)) = words.get(pos) {
                 let n = next.trim_end_matches([',', '.', ':', '*']);
                 let sep_next = n == "and" || n == "&" || n == "et";
@@ -523,7 +629,7 @@ fn is_initial(w: &str) -> bool {
 
 /// Read year, month, pages, volume, number, publisher, remarks and the venue itself.
 fn read_venue(v: &str, p: &mut Publication) {
-    let mut v = BRACKET_LINK.replace_all(v, "").into_owned();
+    let mut v = BRACKET_LINK.replace_all(v.trim(), "").into_owned();
     v = v.replace("[]", "");
     v = EDS.replace_all(&v, "").into_owned();
     let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
@@ -540,8 +646,16 @@ fn read_venue(v: &str, p: &mut Publication) {
             .find(|d| d.year.is_some());
         return;
     }
-    // date: the last full date wins ("2020.10.09"); else the last year
-    let dates: Vec<Date> = date::find_all(v)
+    // date: the last full date wins ("2020.10.09"); else the last year (page ranges such
+    // as "1942–1969" are not years)
+    let no_pages = PAGES.replace_all(v, |c: &regex::Captures| {
+        if is_year_range(&c[1]) {
+            c[0].to_string()
+        } else {
+            " ".to_string()
+        }
+    });
+    let dates: Vec<Date> = date::find_all(&no_pages)
         .into_iter()
         .map(|(d, _)| d.start)
         .filter(|d| d.year.is_some())

@@ -57,6 +57,14 @@ pub fn parse_authors(s: &str) -> Authors {
         authors.et_al = true;
         t.truncate(m.start());
     }
+    // a sentence period after the list ("García-Pérez, José. 2021.") is not an initial's
+    if let Some(stripped) = t.strip_suffix('.') {
+        let last = stripped.rsplit([' ', ',']).next().unwrap_or("");
+        if last.chars().filter(|c| c.is_alphabetic()).count() > 2 && !is_suffix(&format!("{last}."))
+        {
+            t = stripped.to_string();
+        }
+    }
     // `;` separates people whenever it is used (the comma then inverts names)
     let semi = t.contains(';');
     let pieces: Vec<Piece> = if semi {
@@ -339,7 +347,17 @@ fn inverted(family: &str, given: &str) -> Person {
     {
         particles.insert(0, g.pop().unwrap_or_default().trim_end_matches('.'));
     }
+    // a sentence period after the last name ("and Ada Lovelace. 2007.") is not part of it
     let family = family.trim();
+    let family = if family.ends_with('.')
+        && !is_initial_word(family)
+        && !is_suffix(family)
+        && family.chars().filter(|c| c.is_alphabetic()).count() > 2
+    {
+        family.trim_end_matches('.')
+    } else {
+        family
+    };
     let family = if particles.is_empty() {
         family.to_string()
     } else {
