@@ -172,11 +172,16 @@ fn card(date: Option<Date>, body: &[Line]) -> Option<Publication> {
     }
     let mut paras: Vec<String> = Vec::new();
     for l in body.get(i..).unwrap_or_default() {
-        let t = markup::plain(&l.text);
+        let t = abstract_text(&l.text);
         if t.is_empty() {
             continue;
         }
-        if meta::label_line(&t) || meta::stat_line(&t) || meta_part(meta::meta_line(&t), l) {
+        if meta::label_line(&t)
+            || meta::stat_line(&t)
+            || meta_part(meta::meta_line(&t), l)
+            || t.starts_with('©')
+            || t.starts_with("Copyright")
+        {
             link_ids(&l.links, &mut p);
             continue;
         }
@@ -323,6 +328,16 @@ fn venue_line(t: &str) -> Option<String> {
             upper.len() >= 2 && VENUES.contains_key(upper.to_uppercase().as_str())
         });
     known.then(|| venue::clean(t))
+}
+
+/// Abstract text is prose, not Markdown: math and entities are rendered, but asterisks stay
+/// ("A* search", "2*3*4" would otherwise read as emphasis).
+fn abstract_text(s: &str) -> String {
+    if s.contains('*') {
+        markup::plain(&s.replace('*', "\\*"))
+    } else {
+        markup::plain(s)
+    }
 }
 
 fn strip_abstract_label(t: &str) -> &str {
@@ -480,6 +495,14 @@ mod tests {
         assert!(pubs[0].authors.et_al);
         assert_eq!(pubs[0].abstract_, "The abstract.");
         assert_eq!(pubs[1].title, "Next Title");
+    }
+
+    #[test]
+    fn abstract_keeps_asterisks_and_renders_math() {
+        assert_eq!(
+            abstract_text("A* search in 2*3*4 steps, $746\\%$ faster -- really."),
+            "A* search in 2*3*4 steps, 746% faster -- really."
+        );
     }
 
     #[test]
