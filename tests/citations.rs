@@ -3,6 +3,7 @@
 //! CSL styles (`fixtures/citations/<style>.txt`), scored field by field against the .bib.
 
 use vitae::lex::name::parse_authors;
+use vitae::model::PubKind;
 
 fn fixture(name: &str) -> String {
     let p = crate::common::root().join("fixtures/citations").join(name);
@@ -190,7 +191,9 @@ const STYLES: &[&str] = &[
 fn rendered_styles_parse_back() {
     let gold = bib_entries();
     assert!(gold.len() >= 60, "only {} entries in refs.bib", gold.len());
-    let fields = ["title", "author", "year", "venue", "volume", "pages", "doi"];
+    let fields = [
+        "type", "title", "author", "year", "venue", "volume", "pages", "doi",
+    ];
     let mut total: std::collections::BTreeMap<&str, Tally> = Default::default();
     let mut report = Vec::new();
     for style in STYLES {
@@ -289,7 +292,30 @@ fn rendered_styles_parse_back() {
             per.entry("pages")
                 .or_default()
                 .add(&gp, &pp, digits(&gp) == digits(&pp));
+            let want_type = g["type"].as_str();
+            let got_type = match p.kind {
+                PubKind::Conference | PubKind::Workshop => "inproceedings",
+                PubKind::Journal => "article",
+                PubKind::Book => "book",
+                PubKind::Chapter => "incollection",
+                PubKind::TechReport => "techreport",
+                PubKind::Thesis => "phdthesis",
+                PubKind::Patent => "patent",
+                PubKind::Preprint | PubKind::Misc => "misc",
+            };
+            if std::env::var("CITE_DEBUG").is_ok() && want_type != got_type {
+                eprintln!("{style}: {line}\n  type {got_type} vs {want_type}");
+            }
+            per.entry("type")
+                .or_default()
+                .add(want_type, got_type, want_type == got_type);
+            // styles that print no DOI are not asked for one
             let gd = get("doi");
+            let gd = if line.contains(gd.as_str()) {
+                gd
+            } else {
+                String::new()
+            };
             per.entry("doi")
                 .or_default()
                 .add(&gd, &p.doi, gd.eq_ignore_ascii_case(&p.doi));

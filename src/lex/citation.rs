@@ -152,14 +152,17 @@ fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
 /// Thesis and report cues anywhere in the reference decide the kind; a report number
 /// goes to `number`.
 fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
-    let l = format!("{descriptor} {whole}").to_lowercase();
-    if l.contains("thesis") || l.contains("dissertation") {
+    static THESIS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:thesis|dissertation)\b").unwrap());
+    static REPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\btechnical report\b|\btech\.? rep(?:ort)?\b|\bTR[- ]?\d").unwrap()
+    });
+    // the cue must be outside the title ("Program Synthesis" is no thesis)
+    let outside = whole.replace(p.title.as_str(), " ");
+    let l = format!("{descriptor} {outside}");
+    if THESIS.is_match(&l) {
         p.kind = PubKind::Thesis;
-    } else if l.contains("technical report")
-        || l.contains("tech. rep")
-        || l.contains("tech report")
-        || descriptor.to_lowercase().starts_with("tr")
-    {
+    } else if REPORT.is_match(&l) || descriptor.to_lowercase().starts_with("tr") {
         p.kind = PubKind::TechReport;
         static NUM: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:#|[Nn]o\.\s*|\b)((?:TR|[A-Z]{2,5})-[\w-]+|\d[\w-]*)").unwrap()
@@ -177,6 +180,9 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         }
     } else if matches!(p.kind, PubKind::Conference | PubKind::Misc) && is_publisher(&p.venue) {
         p.kind = PubKind::Book;
+    } else if p.kind == PubKind::Conference && is_institution(&p.venue) {
+        // a university or lab alone in the venue position publishes reports
+        p.kind = PubKind::TechReport;
     }
     if matches!(p.kind, PubKind::Thesis | PubKind::TechReport) {
         // the venue is the school or institution: drop the type words before it
@@ -190,9 +196,18 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     }
 }
 
-/// A publisher's name: a book's only "venue".
+/// "University of California, Berkeley", "Microsoft Research": an institution, not an event.
+fn is_institution(v: &str) -> bool {
+    static INST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\w.&'’-]+\s+){0,4}(?:university|institute|laboratory|laboratories|research|college|school)\b(?:\s+of\s+[\w\s-]+)?(?:,\s*[\w\s-]+)?$").unwrap()
+    });
+    INST.is_match(v.trim()) && venue::classify(v) == PubKind::Conference && !v.contains("Proc")
+}
+
+/// A publisher's name: a book's only "venue" ("Cambridge University Press, Cham").
 fn is_publisher(v: &str) -> bool {
-    let l = v.to_lowercase();
+    let first = v.split(',').next().unwrap_or(v);
+    let l = first.trim().to_lowercase();
     !l.is_empty()
         && (l.ends_with("press")
             || l.ends_with("publishers")
@@ -631,6 +646,7 @@ fn is_initial(w: &str) -> bool {
 fn read_venue(v: &str, p: &mut Publication) {
     let mut v = BRACKET_LINK.replace_all(v.trim(), "").into_owned();
     v = v.replace("[]", "");
+    let edited = EDS.is_match(&v);
     v = EDS.replace_all(&v, "").into_owned();
     let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
     if v.is_empty() {
@@ -698,7 +714,16 @@ fn read_venue(v: &str, p: &mut Publication) {
     } else if let Some(c) = NATURE_VOL.captures(v) {
         p.volume = c[1].to_string();
     }
-    if let Some(c) = PAGES.captures_iter(v).find(|c| !is_year_range(&c[1])) {
+    if let Some(c) = PAGES.captures_iter(v).find(|c| {
+        // "2003–2021" is a page range after "pp.", a colon or a volume ("44, 2003–2021")
+        let at = c.get(1).map_or(0, |m| m.start());
+        let pre = v[..at].trim_end();
+        !is_year_range(&c[1])
+            || pre.ends_with("pp.")
+            || pre.ends_with(':')
+            || (pre.ends_with(',')
+                && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit()))
+    }) {
         p.pages = c[1].replace(' ', "");
     }
     // venue: the first segment, without fields
@@ -723,6 +748,10 @@ fn read_venue(v: &str, p: &mut Publication) {
         if k != PubKind::Conference {
             p.kind = k;
         }
+    }
+    if edited && p.volume.is_empty() && p.kind != PubKind::Workshop {
+        // a chapter in an edited collection
+        p.kind = PubKind::Chapter;
     }
     if (p.kind == PubKind::Conference || p.kind == PubKind::Misc) && !p.volume.is_empty() {
         p.kind = PubKind::Journal;

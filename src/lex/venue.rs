@@ -147,6 +147,7 @@ pub fn classify(venue: &str) -> PubKind {
         match k {
             "journal" => PubKind::Journal,
             "workshop" => PubKind::Workshop,
+            "preprint" => PubKind::Preprint,
             _ => PubKind::Conference,
         }
     } else if l.trim().is_empty() {
@@ -187,5 +188,9 @@ mod tests {
         assert_eq!(classify("arXiv preprint arXiv:2401.1"), PubKind::Preprint);
         assert_eq!(classify("Patent CN108765282B"), PubKind::Patent);
         assert_eq!(classify("ICLR Workshop on X"), PubKind::Workshop);
+        assert_eq!(classify("Proc. NeurIPS'23"), PubKind::Conference);
+        assert_eq!(classify("PVLDB 17(4)"), PubKind::Journal);
+        assert_eq!(classify("TPAMI"), PubKind::Journal);
+        assert!(crate::tables::VENUES.len() >= 150);
     }
 }
