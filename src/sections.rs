@@ -117,7 +117,46 @@ pub fn classify_heading(s: &str) -> Option<SectionKind> {
             best = best.or(SectionKind::from_table(k));
         }
     }
-    best
+    best.or_else(|| by_head_noun(s, &n))
+}
+
+/// "Professional Appointments", "RELEVANT EXPERIENCE": a short Title Case or capitals
+/// heading whose last word names a section ("experience", "skills", ...).
+fn by_head_noun(printed: &str, n: &str) -> Option<SectionKind> {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    // numbering aside, a heading holds no digits and no column gap ("2022\tNSF CAREER Award")
+    let unnumbered = printed
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    if words.len() > 4 || unnumbered.contains(|c: char| c.is_ascii_digit() || c == '\t') {
+        return None;
+    }
+    let titled = printed
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                || matches!(w, "and" | "of" | "&" | "in" | "for" | "the")
+        });
+    if !titled || printed.trim_end().ends_with('.') {
+        return None;
+    }
+    let last = words.last()?;
+    let kind = match last.trim_end_matches('s') {
+        "experience" | "employment" | "appointment" | "position" => "work",
+        "education" => "education",
+        "award" | "honor" | "honour" | "prize" | "scholarship" | "fellowship" => "awards",
+        "publication" | "paper" => "publications",
+        "skill" => "skills",
+        "project" => "projects",
+        "service" | "activitie" | "outreach" => "volunteer",
+        "talk" | "presentation" => "talks",
+        "language" => "languages",
+        "certification" | "certificate" => "certificates",
+        "interest" => "interests",
+        _ => return None,
+    };
+    SectionKind::from_table(kind)
 }
 
 /// Group blocks under headings. Headings the table does not know keep the section they
@@ -189,5 +228,16 @@ mod tests {
             Some(SectionKind::Work)
         );
         assert_eq!(classify_heading("University of California"), None);
+        assert_eq!(
+            classify_heading("PROFESSIONAL APPOINTMENTS"),
+            Some(SectionKind::Work)
+        );
+        assert_eq!(
+            classify_heading("Relevant Projects"),
+            Some(SectionKind::Projects)
+        );
+        assert_eq!(classify_heading("Research Intern"), None);
+        assert_eq!(classify_heading("2022\tNSF CAREER Award"), None);
+        assert_eq!(classify_heading("I have many skills."), None);
     }
 }

@@ -23,6 +23,11 @@ fn bold_only(t: &str) -> bool {
     inner.is_some_and(|i| !i.is_empty() && !i.contains("**"))
 }
 
+/// `| a | b |`
+fn is_table_row(t: &str) -> bool {
+    t.starts_with('|') && t.ends_with('|') && t.len() > 2
+}
+
 pub fn parse(src: &str) -> Document {
     let mut blocks = Vec::new();
     let mut offset = 0;
@@ -50,6 +55,25 @@ pub fn parse(src: &str) -> Document {
             .or_else(|| trimmed.strip_prefix("• "))
         {
             (BlockKind::Item((indent / 2).min(8) as u8), rest)
+        } else if is_table_row(trimmed) {
+            // a table row: cells become tab-separated columns; the |---| line is dropped
+            if trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+                // the row above was the column header ("| Period | Degree |")
+                if blocks
+                    .last()
+                    .is_some_and(|b: &Block| b.kind == BlockKind::Row)
+                {
+                    blocks.pop();
+                }
+                continue;
+            }
+            let cells: Vec<&str> = trimmed
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            blocks.push(Block::new(BlockKind::Row, &cells.join("\t"), span));
+            continue;
         } else if let Some(m) = ORDERED.find(trimmed) {
             (
                 BlockKind::Item((indent / 2).min(8) as u8),
@@ -78,7 +102,9 @@ mod tests {
 
     #[test]
     fn headings_items_and_bold_headings() {
-        let d = parse("# Jane Doe\n\n**Education**\n\n### MIT\n- one\n  - two\n1. first\n---\n");
+        let d = parse(
+            "# Jane Doe\n\n**Education**\n\n### MIT\n- one\n  - two\n1. first\n---\n| Year | School |\n|---|---|\n| 2019 | MIT |\n",
+        );
         let kinds: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
@@ -89,8 +115,10 @@ mod tests {
                 BlockKind::Item(0),
                 BlockKind::Item(1),
                 BlockKind::Item(0),
-                BlockKind::Rule
+                BlockKind::Rule,
+                BlockKind::Row
             ]
         );
+        assert_eq!(d.blocks[7].columns(), ["2019", "MIT"]);
     }
 }

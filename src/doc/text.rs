@@ -39,10 +39,11 @@ pub fn parse(src: &str) -> Document {
         if trimmed.is_empty() {
             continue;
         }
-        let block = if trimmed.len() < 60 && classify_heading(trimmed).is_some() {
-            Block::new(BlockKind::Heading(2), trimmed, span)
-        } else if let Some((depth, body)) = bullet(line) {
+        // a bullet is never a heading ("- Developed Skills")
+        let block = if let Some((depth, body)) = bullet(line) {
             Block::new(BlockKind::Item(depth), body, span)
+        } else if trimmed.len() < 60 && classify_heading(trimmed).is_some() {
+            Block::new(BlockKind::Heading(2), trimmed, span)
         } else if trimmed.contains('\t') || crate::lex::split_columns(trimmed).len() > 1 {
             Block::new(BlockKind::Row, trimmed, span)
         } else {

@@ -31,7 +31,7 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
     for (_, span) in found.into_iter().rev() {
         t.replace_range(span, " ");
     }
-    let t = crate::markup::squash(&t);
+    let t = crate::markup::squash(&t.replace("( )", " ").replace("()", " "));
     let t = t
         .trim_end_matches([',', ' ', '(', '.'])
         .trim_end_matches(" In")
