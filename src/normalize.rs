@@ -145,12 +145,53 @@ pub fn title_key(t: &str) -> String {
 /// never names its owner takes the one author present in every publication.
 pub fn normalize(mut r: Record) -> Record {
     dedupe_publications(&mut r.publications);
+    merge_education(&mut r.education);
     if r.basics.name.is_empty() {
         if let Some(n) = owner_from_publications(&r.publications) {
             r.basics.name = n;
         }
     }
     r
+}
+
+/// Two entries for one degree (one from an about text, one from the education list): same
+/// dates (or none on one side) and one institution inside the other. The later, listed
+/// entry keeps its place and takes the fields it lacks.
+fn merge_education(edu: &mut Vec<crate::model::Education>) {
+    let mut i = 0;
+    while i < edu.len() {
+        let a = &edu[i];
+        let ia = a.institution.to_lowercase();
+        let partner = edu.iter().enumerate().position(|(j, b)| {
+            let ib = b.institution.to_lowercase();
+            j != i
+                && !ia.is_empty()
+                && !ib.is_empty()
+                && (ia.contains(&ib) || ib.contains(&ia))
+                && (a.dates == b.dates || a.dates.is_none())
+                && (a.study_type.is_empty()
+                    || b.study_type.is_empty()
+                    || a.study_type == b.study_type)
+                && (a.area.is_empty() || b.area.is_empty() || a.area == b.area)
+                && (a.dates.is_none() || b.study_type.is_empty())
+        });
+        match partner {
+            Some(j) if j > i => {
+                let a = edu.remove(i);
+                let b = &mut edu[j - 1];
+                for (dst, src) in [
+                    (&mut b.study_type, a.study_type),
+                    (&mut b.area, a.area),
+                    (&mut b.score, a.score),
+                ] {
+                    if dst.is_empty() {
+                        *dst = src;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 fn richness(p: &Publication) -> usize {

@@ -34,6 +34,7 @@ pub const PLACES_TSV: &str = include_str!("../grammars/places.tsv");
 pub const ROLES_TXT: &str = include_str!("../grammars/roles.txt");
 pub const ROLE_WORDS_TXT: &str = include_str!("../grammars/role_words.txt");
 pub const LISTING_WORDS_TSV: &str = include_str!("../grammars/listing_words.tsv");
+pub const ORGANIZATIONS_TXT: &str = include_str!("../grammars/organizations.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -49,6 +50,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("roles.txt", ROLES_TXT),
     ("role_words.txt", ROLE_WORDS_TXT),
     ("listing_words.tsv", LISTING_WORDS_TSV),
+    ("organizations.txt", ORGANIZATIONS_TXT),
 ];
 
 /// Month word (lower case) → 1..=12.
@@ -86,6 +88,9 @@ pub static PLACES: LazyLock<HashMap<&'static str, &'static str>> =
 pub static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLES_TXT));
 /// Words that may stand before a job title's last word.
 pub static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_WORDS_TXT));
+/// Words that make a phrase an organisation ("university", "lab", "club").
+pub static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(ORGANIZATIONS_TXT));
 pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ARXIV_TXT));
 /// Listing-page furniture word (lower case) → role ("label" or "stat").
 pub static LISTING_WORDS: LazyLock<HashMap<&'static str, &'static str>> =

@@ -13,6 +13,7 @@ pub mod languages;
 pub mod projects;
 pub mod publications;
 pub mod skills;
+pub mod talks;
 pub mod volunteer;
 pub mod work;
 
@@ -56,6 +57,7 @@ pub fn record(doc: &Document) -> Record {
                     rec.basics.summary = i;
                 }
             }
+            SectionKind::Talks => rec.projects.extend(talks::section(&s.blocks)),
             _ => {}
         }
     }

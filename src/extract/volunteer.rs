@@ -1,74 +1,266 @@
-//! Service, teaching and activity sections → `Volunteer` items.
+//! Service, teaching-assistant and club lines → `Volunteer` items.
 //!
-//! Minimal: each entry's header gives position ("Teaching Assistant"), organization
-//! ("USTC") and dates through the shared entry reader; lines under it form `summary`.
+//! Input: the blocks of a service/teaching/activities section. Output: one item per line:
+//! the date range removed; "Role of Org" and "Role, Org" split into position and
+//! organization (the organization is only taken when it reads like one: University, Lab,
+//! Club ... from `grammars/organizations.txt`); what is left (course text) goes to
+//! `summary`. Nested items become highlights; an identical duplicated line is kept once.
 
 use crate::doc::{Block, BlockKind};
-use crate::extract::{entries, work};
+use crate::lex::{date, split_top_level};
 use crate::model::Volunteer;
-
-fn new_head(_: &entries::Entry, b: &Block) -> bool {
-    !entries::is_date_only(b)
-}
+use crate::tables::{ORGANIZATIONS, ROLES};
 
 pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
     let mut out: Vec<Volunteer> = Vec::new();
-    for e in entries::group(blocks, &new_head) {
-        let facts = work::head_facts(&e.head);
-        let r = entries::roles(&facts.rest);
-        let mut v = Volunteer {
-            organization: r.org,
-            position: r.position,
-            dates: facts.range(),
-            ..Default::default()
-        };
-        let mut summary = Vec::new();
-        for b in &e.body {
-            match b.kind {
-                BlockKind::Item(_) => v.highlights.push(b.text.clone()),
-                _ if entries::is_date_only(b) => {}
-                _ => summary.push(b.text.clone()),
-            }
-        }
-        if v.position.is_empty() && !v.organization.is_empty() && summary.is_empty() {
-            // a bare service line ("Reviewer: NeurIPS") keeps its text as summary
-            summary.push(v.organization.clone());
-            v.organization.clear();
-        }
-        v.summary = summary.join(" ");
-        if v.position.is_empty() && v.organization.is_empty() && v.summary.is_empty() {
+    let mut seen: Vec<String> = Vec::new();
+    for (text, subs) in entries(blocks) {
+        if seen.contains(&text) {
             continue;
         }
-        // the same line listed twice is one entry
-        if !out.contains(&v) {
+        if let Some(mut v) = line(&text) {
+            v.highlights = subs;
             out.push(v);
+        }
+        seen.push(text);
+    }
+    out
+}
+
+/// The entries of a list section: each top-level line with its continuation lines joined
+/// (a range split across lines, "Mar 2019 – Role," + "Jun 2019 text", is put back together)
+/// and its nested items as sub-lines.
+pub fn entries(blocks: &[Block]) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut last_was_item = false;
+    for b in blocks {
+        if b.text.is_empty() {
+            continue;
+        }
+        match b.kind {
+            BlockKind::Heading(_) | BlockKind::Rule => last_was_item = false,
+            BlockKind::Item(d) if d > 0 && !out.is_empty() => {
+                if let Some(e) = out.last_mut() {
+                    e.1.push(b.text.clone());
+                }
+            }
+            BlockKind::Para if last_was_item => {
+                if let Some(e) = out.last_mut() {
+                    e.0 = join_continuation(&e.0, &b.text);
+                }
+            }
+            BlockKind::Item(_) => {
+                out.push((b.text.clone(), Vec::new()));
+                last_was_item = true;
+            }
+            _ => {
+                out.push((b.text.clone(), Vec::new()));
+                last_was_item = false;
+            }
         }
     }
     out
 }
 
+/// "Mar 2019 – Teaching Assistant, USTC," + "Jun 2019 Computer Architecture." →
+/// "Mar 2019 – Jun 2019, Teaching Assistant, USTC, Computer Architecture.".
+pub fn join_continuation(line: &str, cont: &str) -> String {
+    let dangling = date::find_range(line).filter(|(r, span)| {
+        r.end.is_none() && line[span.end..].trim_start().starts_with(['–', '-', '—'])
+    });
+    let leading = date::find_range(cont).filter(|(_, span)| span.start == 0);
+    if let (Some((_, s1)), Some((_, s2))) = (dangling, leading) {
+        let after_dash = line[s1.end..]
+            .trim_start()
+            .trim_start_matches(['–', '-', '—'])
+            .trim()
+            .trim_end_matches(',');
+        return format!(
+            "{} – {}, {}, {}",
+            &line[s1.clone()],
+            &cont[s2.clone()],
+            after_dash,
+            cont[s2.end..].trim()
+        );
+    }
+    format!("{} {}", line.trim_end(), cont.trim())
+}
+
+/// One service line.
+pub fn line(text: &str) -> Option<Volunteer> {
+    let mut t = text.replace("(expected)", "");
+    let mut dates = None;
+    // a date belongs to the line only at its start or end ("Reviewer: NeurIPS 2024" keeps it
+    // inside when more text follows)
+    if let Some((r, span)) = date::find_range(&t).filter(|(_, sp)| at_edge(&t, sp.clone())) {
+        dates = Some(r);
+        t.replace_range(span, " ");
+    }
+    let t = edge_trim(&t).to_string();
+    if t.is_empty() {
+        return None;
+    }
+    let mut v = Volunteer {
+        dates,
+        ..Default::default()
+    };
+    // "Reviewer: NeurIPS, ICML" – a role before a colon
+    if let Some((role, rest)) = t.split_once(": ") {
+        if is_role(role) {
+            v.position = tidy(role);
+            v.organization = tidy(rest);
+            return Some(v);
+        }
+    }
+    let parts = split_top_level(&t, &[',']);
+    let (first, others) = parts.split_first()?;
+    // "IT Administrator of DAI-Lab, Shanghai Jiao Tong University"
+    if let Some((role, org)) = first.split_once(" of ").filter(|(r, _)| is_role(r)) {
+        v.position = tidy(role);
+        let mut org = vec![org.trim().to_string()];
+        org.extend(others.iter().cloned());
+        v.organization = tidy(&org.join(", "));
+        return Some(v);
+    }
+    v.position = tidy(first);
+    // the organization right after the role ("TA, USTC, Course") or the trailing run of
+    // parts that read like one ("TA, Course, Stanford University")
+    let lead = others.iter().take_while(|p| is_org(p)).count();
+    let (summary, org): (Vec<String>, Vec<String>) = if lead > 0 {
+        (others[lead..].to_vec(), others[..lead].to_vec())
+    } else {
+        let from = others
+            .iter()
+            .position(|p| is_org(p))
+            .filter(|&i| others[i..].iter().all(|p| is_org(p) || is_place(p)))
+            .unwrap_or(others.len());
+        (others[..from].to_vec(), others[from..].to_vec())
+    };
+    // free text keeps its final period
+    v.summary = summary.join(", ").trim().trim_end_matches(',').to_string();
+    v.organization = org.join(", ");
+    Some(v)
+}
+
+/// Is the span at the start or the end of the line, punctuation aside?
+pub fn at_edge(s: &str, span: std::ops::Range<usize>) -> bool {
+    edge_trim(&s[..span.start]).is_empty() || edge_trim(&s[span.end..]).trim_end_matches('.').is_empty()
+}
+
+fn edge_trim(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '|')
+    })
+}
+
+fn tidy(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '|')
+        })
+        .trim_end_matches('.')
+        .trim()
+        .to_string()
+}
+
+fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// A short phrase holding a role word ("Teaching Assistant", "Chairman").
+fn is_role(s: &str) -> bool {
+    s.split_whitespace().count() <= 5 && words_lower(s).any(|w| ROLES.contains(w.as_str()))
+}
+
+/// A phrase naming an organization ("DAI-Lab", "Xidian University", "USTC").
+fn is_org(s: &str) -> bool {
+    let t = s.trim();
+    let acronym = t.len() >= 2
+        && t.len() <= 8
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c == '&' || c == '-');
+    acronym
+        || !s.contains(" by ")
+            && words_lower(s).any(|w| {
+                ORGANIZATIONS.contains(w.as_str())
+                    || w.ends_with("-lab")
+                    || w.ends_with("lab") && w.len() > 3
+            })
+}
+
+/// A place after an organization ("Shanghai", "China"): short, capitalised, no digits.
+fn is_place(s: &str) -> bool {
+    let t = s.trim();
+    t.split_whitespace().count() <= 3
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Date;
 
     #[test]
-    fn teaching_assistant_lines() {
-        let b = [
-            Block::new(
+    fn role_of_org_and_role_comma_org() {
+        let v = line("2024.05 - Now, IT Administrator of DAI-Lab, Shanghai Jiao Tong University")
+            .unwrap();
+        assert_eq!(v.position, "IT Administrator");
+        assert_eq!(v.organization, "DAI-Lab, Shanghai Jiao Tong University");
+        assert_eq!(v.dates.unwrap().start, Date::ym(2024, 5));
+        let v = line("2022.09 - 2023.06, Huawei Campus Ambassador, Xidian University").unwrap();
+        assert_eq!(v.position, "Huawei Campus Ambassador");
+        assert_eq!(v.organization, "Xidian University");
+        let v = line("2021.09 - 2022.09, Chairman of Huawei Innovation Club and Huawei Intelligent Base Club").unwrap();
+        assert_eq!(
+            v.organization,
+            "Huawei Innovation Club and Huawei Intelligent Base Club"
+        );
+    }
+
+    #[test]
+    fn course_text_is_summary() {
+        let v = line("2025.02 - 2025.06, Teaching Assistant, Algorithms and Complexity (UG-CS2308-01) by Prof. Qingshen Ren").unwrap();
+        assert_eq!(v.position, "Teaching Assistant");
+        assert_eq!(v.organization, "");
+        assert_eq!(
+            v.summary,
+            "Algorithms and Complexity (UG-CS2308-01) by Prof. Qingshen Ren"
+        );
+        let v = line("Reviewer: NeurIPS 2024, ICML 2025").unwrap();
+        assert_eq!(v.position, "Reviewer");
+        assert_eq!(v.organization, "NeurIPS 2024, ICML 2025");
+    }
+
+    #[test]
+    fn range_split_across_lines() {
+        let b = |k, t: &str| Block::new(k, t, 0..0);
+        let v = section(&[
+            b(
                 BlockKind::Item(0),
-                "Mar 2019 – Jun 2019 **Teaching Assistant**, USTC,",
-                0..0,
+                "Mar 2019 – **Teaching Assistant**, USTC,",
             ),
-            Block::new(BlockKind::Para, "Computer Architecture 2019.", 0..0),
-        ];
-        let v = section(&b);
+            b(BlockKind::Para, "Jun 2019 Computer Architecture 2019."),
+        ]);
         assert_eq!(v.len(), 1);
-        assert_eq!(v[0].position, "Teaching Assistant");
         assert_eq!(v[0].organization, "USTC");
         assert_eq!(v[0].summary, "Computer Architecture 2019.");
         assert_eq!(
-            v[0].dates.unwrap().end_date().unwrap().iso().unwrap(),
-            "2019-06"
+            v[0].dates.and_then(|d| d.end_date()),
+            Some(Date::ym(2019, 6))
         );
+    }
+
+    #[test]
+    fn duplicates_once() {
+        let b = |t: &str| Block::new(BlockKind::Item(0), t, 0..0);
+        let v = section(&[
+            b("2020 Reviewer, ACM"),
+            b("2020 Reviewer, ACM"),
+            b("2021 Mentor, Club X"),
+        ]);
+        assert_eq!(v.len(), 2);
     }
 }

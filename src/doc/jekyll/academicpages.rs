@@ -1,0 +1,240 @@
+//! academicpages collection pages (`_publications/*.md`, `_talks/*.md`, `_teaching/*.md`):
+//! one item each, read from the front matter.
+//!
+//! Input: `Meta` and the page body's blocks. Output: the item for `Document::found`. A single
+//! page has no filename, so the page kind comes from its keys (`collection`, `paperurl`,
+//! `citation`, `venue`, `type`). Authors exist only inside the pre-rendered `citation`
+//! string; `date: YYYY-01-01` is how the generator writes a bare year.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::paper_box;
+use crate::doc::{Block, Meta};
+use crate::lex::{date, name, venue};
+use crate::markup;
+use crate::model::{Date, DateRange, End, Project, PubKind, Publication, Volunteer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Publication,
+    Talk,
+    Teaching,
+}
+
+/// Which collection page this is, if any.
+pub fn detect(m: &Meta) -> Option<Page> {
+    let has = |k: &str| m.get(k).is_some_and(|v| !v.trim().is_empty());
+    let collection = m.get("collection").unwrap_or("").trim().to_lowercase();
+    let kind = m.get("type").unwrap_or("").to_lowercase();
+    match collection.as_str() {
+        "publications" | "publication" | "papers" => return Some(Page::Publication),
+        "talks" | "talk" | "presentations" => return Some(Page::Talk),
+        "teaching" => return Some(Page::Teaching),
+        _ => {}
+    }
+    if has("paperurl") || has("citation") || has("paper_url") {
+        return Some(Page::Publication);
+    }
+    if !has("title") || !has("venue") {
+        return None;
+    }
+    if has("talk_url")
+        || [
+            "talk",
+            "tutorial",
+            "presentation",
+            "keynote",
+            "seminar",
+            "lecture",
+        ]
+        .iter()
+        .any(|w| kind.contains(w))
+            && !kind.contains("course")
+    {
+        return Some(Page::Talk);
+    }
+    if kind.contains("course") || kind.contains("teaching") {
+        return Some(Page::Teaching);
+    }
+    has("date").then_some(Page::Publication)
+}
+
+/// `date:` of a generated page: `YYYY-01-01` means the year only.
+fn page_date(m: &Meta) -> Option<Date> {
+    let d = date::parse_date(m.get("date")?.trim())?;
+    if d.month == Some(1) && d.day == Some(1) {
+        return d.year.map(Date::year);
+    }
+    Some(d)
+}
+
+static CITATION_AUTHORS_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\(\s*(?:19|20)\d{2}[a-z]?\s*\)|["“]"#).unwrap());
+
+/// The authors of a pre-rendered citation ("Doe, J., &amp; Roe, R. (2020). &quot;Title.&quot; ...").
+fn citation_authors(citation: &str) -> crate::model::Authors {
+    let text = markup::entities(&markup::entities(citation));
+    let head = match CITATION_AUTHORS_END.find(&text) {
+        Some(m) => &text[..m.start()],
+        None => return Default::default(),
+    };
+    name::parse_authors(head.trim().trim_end_matches(['.', ',', ' ']))
+}
+
+fn text_of(m: &Meta, k: &str) -> String {
+    markup::plain(m.get(k).unwrap_or(""))
+}
+
+pub fn publication(m: &Meta, body: &[Block]) -> Publication {
+    let mut p = Publication {
+        title: text_of(m, "title").trim_end_matches('.').to_string(),
+        venue: venue::clean(&text_of(m, "venue")),
+        date: page_date(m),
+        ..Default::default()
+    };
+    p.kind = match m.get("category").unwrap_or("").to_lowercase().as_str() {
+        "manuscripts" | "journal" | "journals" => PubKind::Journal,
+        "conferences" | "conference" => PubKind::Conference,
+        "books" | "book" => PubKind::Book,
+        _ => venue::classify(&p.venue),
+    };
+    if let Some(c) = m.get("citation") {
+        p.authors = citation_authors(c);
+    }
+    for k in ["paperurl", "paper_url", "pdf"] {
+        if p.url.is_empty() {
+            p.url = m.get(k).unwrap_or("").trim().to_string();
+        }
+    }
+    for b in body {
+        let lower = b.text.to_lowercase();
+        if p.url.is_empty() && lower.contains("download") {
+            if let Some(l) = b.links.first() {
+                p.url = l.url.clone();
+            }
+        }
+        let is_prose = !lower.starts_with("recommended citation")
+            && !lower.starts_with("download")
+            && !lower.starts_with("use google scholar")
+            && b.links.iter().map(|l| l.text.len()).sum::<usize>() * 2 < b.text.len();
+        if is_prose && p.abstract_.is_empty() {
+            p.abstract_ = b.text.clone();
+        }
+    }
+    if p.abstract_.is_empty() {
+        p.abstract_ = text_of(m, "excerpt");
+    }
+    if p.abstract_.eq_ignore_ascii_case(&p.title) {
+        p.abstract_.clear();
+    }
+    if let Some(id) = paper_box::arxiv_id(&p.url) {
+        p.arxiv = id;
+    }
+    p
+}
+
+pub fn talk(m: &Meta) -> Project {
+    let d = page_date(m);
+    Project {
+        name: text_of(m, "title"),
+        kind: "talk".into(),
+        entity: text_of(m, "venue"),
+        location: text_of(m, "location"),
+        dates: d.map(|d| DateRange {
+            start: d,
+            end: Some(End::Date(d)),
+        }),
+        url: m.get("talk_url").unwrap_or("").trim().to_string(),
+        ..Default::default()
+    }
+}
+
+static TEACHING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(teaching assistant|teaching fellow|guest lecturer|lecturer|instructor|tutor|grader)\b").unwrap()
+});
+
+pub fn teaching(m: &Meta, body: &[Block]) -> Volunteer {
+    let title = text_of(m, "title");
+    let kind = text_of(m, "type");
+    let body_text: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
+    let role = [title.as_str(), kind.as_str()]
+        .into_iter()
+        .chain(body_text)
+        .find_map(|t| TEACHING_ROLE.find(t).map(|r| r.as_str().to_string()))
+        .map(|r| {
+            let mut c = r.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    Volunteer {
+        organization: text_of(m, "venue"),
+        position: role,
+        dates: page_date(m).map(DateRange::single),
+        summary: title,
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(pairs: &[(&str, &str)]) -> Meta {
+        Meta {
+            pairs: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn detects_pages_by_keys() {
+        assert_eq!(
+            detect(&meta(&[("collection", "publications")])),
+            Some(Page::Publication)
+        );
+        assert_eq!(
+            detect(&meta(&[("title", "t"), ("paperurl", "u")])),
+            Some(Page::Publication)
+        );
+        assert_eq!(
+            detect(&meta(&[("title", "t"), ("type", "Talk"), ("venue", "v")])),
+            Some(Page::Talk)
+        );
+        assert_eq!(
+            detect(&meta(&[
+                ("title", "t"),
+                ("type", "Undergraduate course"),
+                ("venue", "v")
+            ])),
+            Some(Page::Teaching)
+        );
+        assert_eq!(
+            detect(&meta(&[("title", "CV"), ("layout", "archive")])),
+            None
+        );
+    }
+
+    #[test]
+    fn publication_from_front_matter() {
+        let m = meta(&[
+            ("title", "Paper Title Number 1"),
+            ("venue", "Journal 1"),
+            ("date", "2009-01-01"),
+            ("paperurl", "http://a.io/files/paper1.pdf"),
+            ("citation", "Doe, Jane &amp; Roe, R. (2009). &quot;Paper Title Number 1.&quot; <i>Journal 1</i>. 1(1)."),
+        ]);
+        let p = publication(&m, &[]);
+        assert_eq!(p.date, Some(Date::year(2009)));
+        assert_eq!(p.url, "http://a.io/files/paper1.pdf");
+        assert_eq!(p.kind, PubKind::Journal);
+        assert_eq!(p.authors.people.len(), 2);
+        let m2 = meta(&[("title", "T"), ("date", "2015-10-01")]);
+        assert_eq!(publication(&m2, &[]).date, Some(Date::ymd(2015, 10, 1)));
+    }
+}

@@ -1,0 +1,211 @@
+//! Inline HTML in Markdown pages → the equivalent Markdown, through `scraper`.
+//!
+//! Input: an HTML fragment (one source line, or a paper box). Output: Markdown text that the
+//! shared inline layer (`markup`) understands: `<a href>` → `[text](url)`, `<strong>`/`<b>` →
+//! `**x**` (self-name marks survive), `<em>`/`<i>` → `*x*`, block elements and `<br>` →
+//! line breaks, `<li>` → `- `. Images (badges), scripts, styles and citation-counter spans
+//! are dropped; entities are decoded by the HTML parser.
+
+use std::sync::LazyLock;
+
+use ego_tree::NodeRef;
+use regex::Regex;
+use scraper::{Html, Node};
+
+/// Convert an HTML fragment to Markdown.
+pub fn to_markdown(fragment: &str) -> String {
+    let doc = Html::parse_fragment(fragment);
+    let mut out = String::new();
+    for child in doc.root_element().children() {
+        walk(child, &mut out);
+    }
+    out
+}
+
+/// Markdown of the children of a node.
+pub fn children_markdown(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for child in node.children() {
+        walk(child, &mut out);
+    }
+    out
+}
+
+fn newline(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+fn walk(node: NodeRef<'_, Node>, out: &mut String) {
+    match node.value() {
+        Node::Text(t) => out.push_str(t),
+        Node::Element(e) => {
+            let name = e.name();
+            let class = e.attr("class").unwrap_or("");
+            match name {
+                "img" | "script" | "style" | "svg" | "iframe" | "button" => {}
+                "span" | "div" if class.contains("citation") || class.contains("badge") => {}
+                "br" => out.push('\n'),
+                "a" => {
+                    let inner = children_markdown(node);
+                    match e.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
+                        Some(href) => {
+                            out.push('[');
+                            out.push_str(inner.trim());
+                            out.push_str("](");
+                            out.push_str(&href.replace(' ', "%20").replace(')', "%29"));
+                            out.push(')');
+                        }
+                        None => out.push_str(&inner),
+                    }
+                }
+                "strong" | "b" => wrap(node, "**", out),
+                "em" | "i" => wrap(node, "*", out),
+                "li" => {
+                    newline(out);
+                    out.push_str("- ");
+                    out.push_str(children_markdown(node).trim());
+                    out.push('\n');
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    let level = name[1..].parse::<usize>().unwrap_or(2);
+                    newline(out);
+                    out.push('\n');
+                    out.push_str(&"#".repeat(level));
+                    out.push(' ');
+                    out.push_str(children_markdown(node).trim());
+                    out.push_str("\n\n");
+                }
+                "p" | "div" | "ul" | "ol" | "table" | "tr" | "section" | "article" | "header"
+                | "footer" | "blockquote" | "center" => {
+                    newline(out);
+                    let inner = children_markdown(node);
+                    out.push_str(&inner);
+                    newline(out);
+                    if name == "p" {
+                        out.push('\n');
+                    }
+                }
+                "td" | "th" => {
+                    out.push_str(children_markdown(node).trim());
+                    out.push(' ');
+                }
+                _ => out.push_str(&children_markdown(node)),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `**inner**` with the markers hugging the text (an empty `<strong>` leaves nothing).
+fn wrap(node: NodeRef<'_, Node>, mark: &str, out: &mut String) {
+    let inner = children_markdown(node);
+    let t = inner.trim();
+    if t.is_empty() {
+        out.push_str(&inner);
+        return;
+    }
+    out.push_str(mark);
+    out.push_str(t);
+    out.push_str(mark);
+    if inner.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+static TAG_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(?:[A-Za-z][A-Za-z0-9]*[\s/>]|/[A-Za-z])").unwrap());
+
+/// Does a line hold an HTML tag (not just a `<` in prose)?
+pub fn has_tag(line: &str) -> bool {
+    line.contains('<') && TAG_START.is_match(line)
+}
+
+static DIV_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<div\b[^>]*>|</div\s*>").unwrap());
+static CLASS_ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\bclass\s*=\s*["']([^"']*)["']"#).unwrap());
+
+/// Byte ranges of the `<div class="...CLASS...">` elements (outermost only), each up to its
+/// matching `</div>`; an unclosed one runs to the end of the text.
+pub fn div_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (start, depth)
+    for m in DIV_TOKEN.find_iter(s) {
+        let tag = m.as_str();
+        let closing = tag.starts_with("</");
+        match open.as_mut() {
+            None if !closing => {
+                let has = CLASS_ATTR
+                    .captures(tag)
+                    .is_some_and(|c| c[1].split_whitespace().any(|k| k == class));
+                if has {
+                    open = Some((m.start(), 1));
+                }
+            }
+            None => {}
+            Some((start, depth)) => {
+                if closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        out.push(*start..m.end());
+                        open = None;
+                    }
+                } else {
+                    *depth += 1;
+                }
+            }
+        }
+    }
+    if let Some((start, _)) = open {
+        out.push(start..s.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_html_to_markdown() {
+        assert_eq!(
+            to_markdown("I have <a href='https://s.g/c?u=1'><img src=\"b.svg\"></a> papers"),
+            "I have [](https://s.g/c?u=1) papers"
+        );
+        assert_eq!(
+            to_markdown("<strong>Jane Doe</strong>, B. Roe<sup>*</sup>&nbsp;x"),
+            "**Jane Doe**, B. Roe*\u{a0}x"
+        );
+        assert_eq!(
+            to_markdown("<strong><span class='show_paper_citations' data='x'></span></strong>"),
+            ""
+        );
+        assert_eq!(
+            to_markdown("<span class='anchor' id='about-me'></span>"),
+            ""
+        );
+    }
+
+    #[test]
+    fn broken_closing_tag_keeps_text() {
+        let md = to_markdown("<span style=\"color: red;\">National Scholarship<\\span> (Top 1%)");
+        assert_eq!(crate::markup::plain(&md), "National Scholarship (Top 1%)");
+    }
+
+    #[test]
+    fn finds_outer_divs() {
+        let s = "a<div class='paper-box'><div class='x'>b</div></div>c<div class=\"paper-box\">d";
+        let r = div_regions(s, "paper-box");
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            &s[r[0].clone()],
+            "<div class='paper-box'><div class='x'>b</div></div>"
+        );
+        assert_eq!(&s[r[1].clone()], "<div class=\"paper-box\">d");
+        assert!(div_regions("<div class='paper-box-text'>", "paper-box").is_empty());
+        assert!(has_tag("x <span>y"));
+        assert!(!has_tag("a < b and c > d"));
+    }
+}

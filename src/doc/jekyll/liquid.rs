@@ -1,0 +1,86 @@
+//! Template and comment syntax no Markdown parser knows, removed without executing anything.
+//!
+//! Input: a page body. Output: the body with Liquid tags and outputs (`{% ... %}`,
+//! `{{ ... }}`), `{% comment %}` blocks, HTML comments and kramdown attribute lists
+//! (`{: .class}`, `{:toc}`, `{::options ...}`) removed. Each pattern is bounded: an
+//! unbalanced `{%` or `<!--` is left alone, so it cannot swallow the rest of the page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static LIQUID_COMMENT_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{%-?\s*comment\s*-?%\}").unwrap());
+static LIQUID_COMMENT_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{%-?\s*endcomment\s*-?%\}").unwrap());
+// A tag or output may span a few lines (`{% include x.html\n  a=b %}`), never a page.
+static LIQUID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)\{%.{0,400}?%\}|\{\{.{0,400}?\}\}").unwrap());
+static KRAMDOWN_ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{::?[^{}\n]{0,200}\}").unwrap());
+
+/// Remove Liquid, HTML comments and kramdown attributes.
+pub fn clean(body: &str) -> String {
+    let t = cut_between(
+        body,
+        |s| LIQUID_COMMENT_OPEN.find(s).map(|m| m.range()),
+        |s| LIQUID_COMMENT_CLOSE.find(s).map(|m| m.range()),
+    );
+    let t = cut_between(
+        &t,
+        |s| s.find("<!--").map(|i| i..i + 4),
+        |s| s.find("-->").map(|i| i..i + 3),
+    );
+    let t = LIQUID.replace_all(&t, "");
+    KRAMDOWN_ATTR.replace_all(&t, "").into_owned()
+}
+
+type Finder = fn(&str) -> Option<std::ops::Range<usize>>;
+
+/// Remove every `open ... close` span, scanning once; an unclosed opener is kept as text.
+fn cut_between(s: &str, open: Finder, close: Finder) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(o) = open(rest) {
+        let after = &rest[o.end..];
+        match close(after) {
+            Some(c) => {
+                out.push_str(&rest[..o.start]);
+                rest = &after[c.end..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_tags_outputs_and_comments() {
+        let s = "{% if a %}\nkeep\n{% endif %}\n<img src=\"{{ url | x }}\">\n<!-- - old -->\nend";
+        assert_eq!(clean(s), "\nkeep\n\n<img src=\"\">\n\nend");
+        assert_eq!(clean("a {% comment %} hidden {% endcomment %} b"), "a  b");
+    }
+
+    #[test]
+    fn unbalanced_liquid_keeps_the_page() {
+        let mut s = String::from("{% if broken \n");
+        s.push_str(&"text line\n".repeat(100));
+        let out = clean(&s);
+        assert!(out.contains("text line"));
+        assert_eq!(out.matches("text line").count(), 100);
+        assert!(clean("<!-- never closed\nbody").contains("body"));
+    }
+
+    #[test]
+    fn kramdown_attributes() {
+        assert_eq!(
+            clean("## Title\n{: .no_toc}\n* TOC\n{:toc}"),
+            "## Title\n\n* TOC\n"
+        );
+    }
+}

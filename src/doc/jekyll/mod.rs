@@ -1,0 +1,207 @@
+//! Jekyll homepage pages (AcadHomepage, academicpages) → `Document`.
+//!
+//! Steps, each in its own module: front matter → `Meta` (`front_matter`); Liquid, HTML
+//! comments and kramdown attributes removed (`liquid`); paper boxes read into publications
+//! (`paper_box`); remaining inline HTML turned into Markdown with `scraper` (`html`); the
+//! Markdown parsed into blocks with pulldown-cmark (`blocks`); the about paragraphs read into
+//! basics (`about`). academicpages collection pages become one item each (`academicpages`).
+//! Template prose under headings that name no CV section is dropped.
+
+pub mod about;
+pub mod academicpages;
+pub mod blocks;
+pub mod front_matter;
+pub mod html;
+pub mod liquid;
+pub mod paper_box;
+
+use crate::doc::{Block, BlockKind, Document};
+use crate::sections::{classify_heading, SectionKind};
+
+pub use front_matter::split as split_front_matter;
+
+pub fn parse(src: &str) -> Document {
+    let (fm, body) = front_matter::split(src);
+    let meta = fm.map(front_matter::parse).unwrap_or_default();
+    let base = src.len() - body.len();
+    let body = liquid::clean(body);
+
+    let mut doc = Document {
+        meta,
+        ..Default::default()
+    };
+    // paper boxes first: they are HTML with Markdown inside
+    let mut rest = String::with_capacity(body.len());
+    let mut last = 0;
+    for r in html::div_regions(&body, "paper-box") {
+        rest.push_str(&body[last..r.start]);
+        rest.push('\n');
+        if let Some(p) = paper_box::parse(&body[r.clone()]) {
+            doc.found.publications.push(p);
+        }
+        last = r.end;
+    }
+    rest.push_str(&body[last..]);
+    let md = html_lines_to_markdown(&rest);
+    let blocks = blocks::parse(&md, base);
+
+    if let Some(page) = academicpages::detect(&doc.meta) {
+        match page {
+            academicpages::Page::Publication => {
+                let p = academicpages::publication(&doc.meta, &blocks);
+                doc.found.publications.push(p);
+            }
+            academicpages::Page::Talk => doc.found.projects.push(academicpages::talk(&doc.meta)),
+            academicpages::Page::Teaching => {
+                let v = academicpages::teaching(&doc.meta, &blocks);
+                doc.found.volunteer.push(v);
+            }
+        }
+        return doc;
+    }
+
+    let blocks = drop_unknown_sections(blocks);
+    let (intro, blocks) = take_intro(blocks);
+    let a = about::read(&intro);
+    doc.found.basics = a.basics;
+    doc.found.work = a.work;
+    let education: Vec<Block> = section_blocks(&blocks, SectionKind::Education);
+    doc.found.education = about::degree_hints(&doc.found.basics.summary, &education);
+    doc.blocks = blocks;
+    doc
+}
+
+/// Lines holding HTML tags become the equivalent Markdown; other lines stay as they are.
+fn html_lines_to_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut fenced = false;
+    for line in s.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && html::has_tag(line) {
+            let md = html::to_markdown(line.trim_end());
+            // keep the line's Markdown indentation (nested list items)
+            let indent = &line[..line.len() - line.trim_start().len()];
+            if md.trim().is_empty() {
+                out.push('\n');
+            } else {
+                for l in md.lines() {
+                    out.push_str(indent);
+                    out.push_str(l);
+                    out.push('\n');
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Headings that name no CV section ("A data-driven personal website") open template
+/// prose: drop them and their blocks, unless they sit inside a known section.
+fn drop_unknown_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut known_level: Option<u8> = None;
+    let mut skipping = false;
+    for b in blocks {
+        if let BlockKind::Heading(level) = b.kind {
+            if classify_heading(&b.text).is_some() {
+                known_level = Some(level);
+                skipping = false;
+            } else if known_level.is_none_or(|k| level <= k) {
+                skipping = true;
+                known_level = None;
+                continue;
+            }
+        }
+        if !skipping {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// The about paragraphs: those before the first heading, or else those of an about/bio
+/// section. Returns (paragraphs, remaining blocks).
+fn take_intro(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
+    let first_heading = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .unwrap_or(blocks.len());
+    let has_intro = blocks[..first_heading]
+        .iter()
+        .any(|b| b.kind == BlockKind::Para && !b.text.is_empty());
+    let range = if has_intro {
+        0..first_heading
+    } else {
+        let Some(h) = blocks.iter().position(|b| {
+            matches!(b.kind, BlockKind::Heading(_))
+                && classify_heading(&b.text) == Some(SectionKind::Summary)
+        }) else {
+            return (Vec::new(), blocks);
+        };
+        let end = blocks[h + 1..]
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map_or(blocks.len(), |i| h + 1 + i);
+        h + 1..end
+    };
+    let mut intro = Vec::new();
+    let mut rest = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.into_iter().enumerate() {
+        if range.contains(&i) && b.kind == BlockKind::Para {
+            intro.push(b);
+        } else {
+            rest.push(b);
+        }
+    }
+    (intro, rest)
+}
+
+/// Blocks of every section of a kind (headings excluded).
+fn section_blocks(blocks: &[Block], kind: SectionKind) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for b in blocks {
+        if matches!(b.kind, BlockKind::Heading(_)) {
+            if let Some(k) = classify_heading(&b.text) {
+                inside = k == kind;
+            }
+            continue;
+        }
+        if inside {
+            out.push(b.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn liquid_and_comments_never_reach_blocks() {
+        let d = parse("---\ntitle: \"\"\n---\n{% assign x = 1 %}\nI am Jane Doe, a student.\n\n# Awards\n<!-- - old -->\n- *2020* Prize {: .x}\n");
+        assert_eq!(d.found.basics.name, "Jane Doe");
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(d.blocks[1].text, "2020 Prize");
+    }
+
+    #[test]
+    fn template_prose_under_unknown_headings_is_dropped() {
+        let d = parse("---\npermalink: /\n---\nI am Jane Doe.\n\nA personal website\n======\nText about the template.\n\nPublications\n======\n- x\n");
+        assert!(d.blocks.iter().all(|b| !b.text.contains("template")));
+        assert!(d.blocks.iter().any(|b| b.text == "Publications"));
+    }
+
+    #[test]
+    fn academicpages_talk_page() {
+        let d = parse("---\ntitle: \"Talk 1 on Relevant Topic\"\ncollection: talks\ntype: \"Talk\"\nvenue: \"UC San Francisco\"\ndate: 2012-03-01\nlocation: \"San Francisco, California\"\n---\nThis is a description.\n");
+        assert_eq!(d.found.projects.len(), 1);
+        assert_eq!(d.found.projects[0].entity, "UC San Francisco");
+        assert!(d.blocks.is_empty());
+    }
+}
