@@ -144,7 +144,8 @@ pub fn line(text: &str) -> Option<Volunteer> {
 
 /// Is the span at the start or the end of the line, punctuation aside?
 pub fn at_edge(s: &str, span: std::ops::Range<usize>) -> bool {
-    edge_trim(&s[..span.start]).is_empty() || edge_trim(&s[span.end..]).trim_end_matches('.').is_empty()
+    edge_trim(&s[..span.start]).is_empty()
+        || edge_trim(&s[span.end..]).trim_end_matches('.').is_empty()
 }
 
 fn edge_trim(s: &str) -> &str {
