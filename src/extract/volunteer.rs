@@ -106,7 +106,7 @@ pub fn line(text: &str) -> Option<Volunteer> {
     };
     // "Reviewer: NeurIPS, ICML" – a role before a colon
     if let Some((role, rest)) = t.split_once(": ") {
-        if is_role(role) {
+        if is_role(role) && !role.contains(',') {
             v.position = tidy(role);
             v.organization = tidy(rest);
             return Some(v);
@@ -115,7 +115,8 @@ pub fn line(text: &str) -> Option<Volunteer> {
     let parts = split_top_level(&t, &[',']);
     let (first, others) = parts.split_first()?;
     // "IT Administrator of DAI-Lab, Shanghai Jiao Tong University"
-    if let Some((role, org)) = first.split_once(" of ").filter(|(r, _)| is_role(r)) {
+    let role_of = |sep: &str| first.split_once(sep).filter(|(r, _)| is_role(r));
+    if let Some((role, org)) = role_of(" of ").or_else(|| role_of(" for ")) {
         v.position = tidy(role);
         let mut org = vec![org.trim().to_string()];
         org.extend(others.iter().cloned());
@@ -230,6 +231,14 @@ mod tests {
             v.summary,
             "Algorithms and Complexity (UG-CS2308-01) by Prof. Qingshen Ren"
         );
+        let v = line("Instructor, CS 231: Machine Learning Systems, Stanford University").unwrap();
+        assert_eq!(v.position, "Instructor");
+        assert_eq!(v.summary, "CS 231: Machine Learning Systems");
+        assert_eq!(v.organization, "Stanford University");
+        let v = line("Reviewer for NeurIPS, ICML, ICLR").unwrap();
+        assert_eq!((v.position.as_str(), v.organization.as_str()), ("Reviewer", "NeurIPS, ICML, ICLR"));
+        let v = line("Program Committee: MLSys 2023, OSDI 2024").unwrap();
+        assert_eq!(v.position, "Program Committee");
         let v = line("Reviewer: NeurIPS 2024, ICML 2025").unwrap();
         assert_eq!(v.position, "Reviewer");
         assert_eq!(v.organization, "NeurIPS 2024, ICML 2025");
