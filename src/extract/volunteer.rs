@@ -236,7 +236,10 @@ mod tests {
         assert_eq!(v.summary, "CS 231: Machine Learning Systems");
         assert_eq!(v.organization, "Stanford University");
         let v = line("Reviewer for NeurIPS, ICML, ICLR").unwrap();
-        assert_eq!((v.position.as_str(), v.organization.as_str()), ("Reviewer", "NeurIPS, ICML, ICLR"));
+        assert_eq!(
+            (v.position.as_str(), v.organization.as_str()),
+            ("Reviewer", "NeurIPS, ICML, ICLR")
+        );
         let v = line("Program Committee: MLSys 2023, OSDI 2024").unwrap();
         assert_eq!(v.position, "Program Committee");
         let v = line("Reviewer: NeurIPS 2024, ICML 2025").unwrap();
