@@ -14,19 +14,39 @@ use scraper::{Html, Node};
 
 /// Convert an HTML fragment to Markdown.
 pub fn to_markdown(fragment: &str) -> String {
+    if !parseable(fragment) {
+        return crate::markup::plain(fragment);
+    }
     let doc = Html::parse_fragment(fragment);
     let mut out = String::new();
     for child in doc.root_element().children() {
-        walk(child, &mut out);
+        walk(child, &mut out, 0);
     }
     out
 }
 
+/// More tags than this in one fragment is no hand-written page: the HTML parser's scope
+/// checks grow with the open-element stack, so such input is read as flat text instead.
+const MAX_TAGS: usize = 3000;
+
+/// Small enough for the HTML parser to stay linear.
+pub fn parseable(fragment: &str) -> bool {
+    fragment.bytes().filter(|&b| b == b'<').count() <= MAX_TAGS
+}
+
+/// Nesting deeper than this is not layout anyone reads: its text is taken flat, without
+/// recursion, so a hostile page cannot overflow the stack.
+const MAX_DEPTH: usize = 48;
+
 /// Markdown of the children of a node.
 pub fn children_markdown(node: NodeRef<'_, Node>) -> String {
+    inner(node, 0)
+}
+
+fn inner(node: NodeRef<'_, Node>, depth: usize) -> String {
     let mut out = String::new();
     for child in node.children() {
-        walk(child, &mut out);
+        walk(child, &mut out, depth + 1);
     }
     out
 }
@@ -37,7 +57,15 @@ fn newline(out: &mut String) {
     }
 }
 
-fn walk(node: NodeRef<'_, Node>, out: &mut String) {
+fn walk(node: NodeRef<'_, Node>, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        for d in node.descendants() {
+            if let Node::Text(t) = d.value() {
+                out.push_str(t);
+            }
+        }
+        return;
+    }
     match node.value() {
         Node::Text(t) => out.push_str(t),
         Node::Element(e) => {
@@ -48,7 +76,7 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
                 "span" | "div" if class.contains("citation") || class.contains("badge") => {}
                 "br" => out.push('\n'),
                 "a" => {
-                    let inner = children_markdown(node);
+                    let inner = inner(node, depth);
                     match e.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
                         Some(href) => {
                             out.push('[');
@@ -60,12 +88,12 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
                         None => out.push_str(&inner),
                     }
                 }
-                "strong" | "b" => wrap(node, "**", out),
-                "em" | "i" => wrap(node, "*", out),
+                "strong" | "b" => wrap(node, "**", out, depth),
+                "em" | "i" => wrap(node, "*", out, depth),
                 "li" => {
                     newline(out);
                     out.push_str("- ");
-                    out.push_str(children_markdown(node).trim());
+                    out.push_str(inner(node, depth).trim());
                     out.push('\n');
                 }
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -74,13 +102,13 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
                     out.push('\n');
                     out.push_str(&"#".repeat(level));
                     out.push(' ');
-                    out.push_str(children_markdown(node).trim());
+                    out.push_str(inner(node, depth).trim());
                     out.push_str("\n\n");
                 }
                 "p" | "div" | "ul" | "ol" | "table" | "tr" | "section" | "article" | "header"
                 | "footer" | "blockquote" | "center" => {
                     newline(out);
-                    let inner = children_markdown(node);
+                    let inner = inner(node, depth);
                     out.push_str(&inner);
                     newline(out);
                     if name == "p" {
@@ -88,10 +116,10 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
                     }
                 }
                 "td" | "th" => {
-                    out.push_str(children_markdown(node).trim());
+                    out.push_str(inner(node, depth).trim());
                     out.push(' ');
                 }
-                _ => out.push_str(&children_markdown(node)),
+                _ => out.push_str(&inner(node, depth)),
             }
         }
         _ => {}
@@ -99,8 +127,8 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
 }
 
 /// `**inner**` with the markers hugging the text (an empty `<strong>` leaves nothing).
-fn wrap(node: NodeRef<'_, Node>, mark: &str, out: &mut String) {
-    let inner = children_markdown(node);
+fn wrap(node: NodeRef<'_, Node>, mark: &str, out: &mut String, depth: usize) {
+    let inner = inner(node, depth);
     let t = inner.trim();
     if t.is_empty() {
         out.push_str(&inner);

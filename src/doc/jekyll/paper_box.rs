@@ -95,6 +95,9 @@ const PAPER_LINKS: &[&str] = &[
 
 /// Parse one paper box; `None` when it holds no title.
 pub fn parse(fragment: &str) -> Option<Publication> {
+    if !html::parseable(fragment) {
+        return None;
+    }
     let doc = Html::parse_fragment(fragment);
     let badge = doc
         .select(&BADGE)
