@@ -59,17 +59,61 @@ pub fn read(lines: &[Line]) -> (String, Vec<Publication>) {
         firsts.push(f);
         floor = s + 1;
     }
+    // Some pages print the meta line after the title and authors: then the line after most
+    // meta lines is an abstract, and the title (and authors) sit just before it.
+    let after = starts
+        .iter()
+        .zip(&firsts)
+        .filter(|&(&s, &f)| {
+            let next_long = lines.get(s + 1).is_some_and(|l| l.text.len() > 250);
+            let prev_short = f
+                .checked_sub(1)
+                .and_then(|i| lines.get(i))
+                .is_some_and(|l| l.text.len() <= 200 && title_like(&l.text));
+            next_long && prev_short
+        })
+        .count();
+    if after > 0 && after * 2 > starts.len() {
+        let mut floor = 0;
+        for (k, f) in firsts.iter_mut().enumerate() {
+            let mut lead = *f;
+            for _ in 0..2 {
+                match lead
+                    .checked_sub(1)
+                    .and_then(|i| lines.get(i).map(|l| (i, l)))
+                {
+                    Some((i, l)) if i >= floor && l.text.len() <= 200 && title_like(&l.text) => {
+                        lead = i;
+                        // The title is reached once the line before is no author line.
+                        if !author_line(&markup::plain(&l.text)) {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            *f = lead;
+            floor = starts.get(k).map_or(0, |s| s + 1);
+        }
+    }
     let header_end = firsts.first().copied().unwrap_or(lines.len());
     let name = owner_name(lines.get(..header_end).unwrap_or_default());
     let mut pubs = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
-        let end = firsts.get(k + 1).copied().unwrap_or(lines.len());
-        let first = firsts.get(k).copied().unwrap_or(s);
+        let end = firsts.get(k + 1).copied().unwrap_or(lines.len()).max(s + 1);
+        let first = firsts.get(k).copied().unwrap_or(s).min(s);
         let date = (first..=s).find_map(|i| metas.get(i).copied().flatten().and_then(|m| m.date));
-        if let Some(body) = lines.get(s + 1..end) {
-            if let Some(p) = card(date, body) {
-                pubs.push(p);
-            }
+        // Lines before the meta line that are not meta parts (title, authors), then the rest.
+        let mut body: Vec<Line> = lines
+            .get(first..s)
+            .unwrap_or_default()
+            .iter()
+            .filter(|l| !meta_part(meta::meta_line(&l.text), l))
+            .cloned()
+            .collect();
+        body.extend(lines.get(s + 1..end).unwrap_or_default().iter().cloned());
+        if let Some(p) = card(date, &body) {
+            pubs.push(p);
         }
     }
     (name, pubs)
@@ -503,6 +547,23 @@ mod tests {
             abstract_text("A* search in 2*3*4 steps, $746\\%$ faster -- really."),
             "A* search in 2*3*4 steps, 746% faster -- really."
         );
+    }
+
+    #[test]
+    fn meta_after_title_and_authors() {
+        let abs = "We study a problem at length and give a long explanation of what we did, why it matters, how it compares to prior work, and what remains open for future research in this area, with experiments on many benchmarks and ablations of every part, and a discussion of limits and broader impact too.";
+        let src = format!(
+            "Jo Lee\n\nFirst Title\n\nAna Li, Bo Chen\n\nLGMay 18, 2022\n\n{abs}\n\nSecond Title\n\nCVJan 2, 2021\n\n{abs}\n"
+        );
+        let (name, pubs) = read(&lines(&src));
+        assert_eq!(name, "Jo Lee");
+        assert_eq!(pubs.len(), 2);
+        assert_eq!(pubs[0].title, "First Title");
+        assert_eq!(pubs[0].authors.people.len(), 2);
+        assert_eq!(pubs[0].abstract_, abs);
+        assert_eq!(pubs[1].title, "Second Title");
+        assert_eq!(pubs[1].date, Some(Date::ymd(2021, 1, 2)));
+        assert!(pubs[1].authors.is_empty());
     }
 
     #[test]
