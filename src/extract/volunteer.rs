@@ -123,7 +123,14 @@ pub fn line(text: &str) -> Option<Volunteer> {
         v.organization = tidy(&org.join(", "));
         return Some(v);
     }
-    v.position = tidy(first);
+    // a first part without a role word is course or activity text, not a position
+    let mut others: Vec<String> = others.to_vec();
+    if is_role(first) {
+        v.position = tidy(first);
+    } else {
+        others.insert(0, first.clone());
+    }
+    let others = &others[..];
     // the organization right after the role ("TA, USTC, Course") or the trailing run of
     // parts that read like one ("TA, Course, Stanford University")
     let lead = others.iter().take_while(|p| is_org(p)).count();
@@ -264,6 +271,17 @@ mod tests {
             v[0].dates.and_then(|d| d.end_date()),
             Some(Date::ym(2019, 6))
         );
+    }
+
+    #[test]
+    fn course_without_role() {
+        let v =
+            line("Quantum Field Theory (graduate), University of Bologna, 2019 – present").unwrap();
+        assert_eq!(v.position, "");
+        assert_eq!(v.summary, "Quantum Field Theory (graduate)");
+        assert_eq!(v.organization, "University of Bologna");
+        let v = line("Referee for Physical Review Letters, JHEP, and Nature Physics").unwrap();
+        assert_eq!(v.position, "Referee");
     }
 
     #[test]
