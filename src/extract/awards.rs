@@ -31,7 +31,13 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
     for (_, span) in found.into_iter().rev() {
         t.replace_range(span, " ");
     }
-    let t = crate::markup::squash(&t.replace("( )", " ").replace("()", " "));
+    // "[2023] Best Paper" / "(2023) Prize": the brackets around a removed date go too
+    let t = crate::markup::squash(
+        &t.replace("( )", " ")
+            .replace("()", " ")
+            .replace("[ ]", " ")
+            .replace("[]", " "),
+    );
     let t = t
         .trim_end_matches([',', ' ', '(', '.'])
         .trim_end_matches(" In")
