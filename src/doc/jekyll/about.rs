@@ -22,11 +22,11 @@ static THIRD_PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\*\*((?:Dr\.\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\*\*").unwrap()
 });
 static INTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bI\s+(?:was|am|have been|had been|worked as|previously worked as|interned)\s+(?:once\s+|previously\s+|also\s+|currently\s+|formerly\s+)?(?:an?\s+)?((?:(?:research|software|engineering|student|summer|visiting)\s+){0,2}intern)\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&.'’-]*(?:\s+(?:\p{Lu}[\w&.'’-]*|of|for|and|&))*)")
+    Regex::new(r"\bI\s+(?:was|am|have been|had been|worked as|previously worked as|interned)\s+(?:once\s+|previously\s+|also\s+|currently\s+|formerly\s+)?(?:an?\s+)?((?:(?:research|software|engineering|student|summer|visiting)\s+){0,2}intern)\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’-]*(?:\.\w+)*(?:\s+(?:\p{Lu}[\w&'’-]*(?:\.\w+)*|of|for|and|&))*)")
         .unwrap()
 });
 static INTERNED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bI\s+(?:(?:once|previously|also)\s+)?interned\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&.'’-]*(?:\s+(?:\p{Lu}[\w&.'’-]*|of|for|and|&))*)")
+    Regex::new(r"\bI\s+(?:(?:once|previously|also)\s+)?interned\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’-]*(?:\.\w+)*(?:\s+(?:\p{Lu}[\w&'’-]*(?:\.\w+)*|of|for|and|&))*)")
         .unwrap()
 });
 // Words ("Ph.D student", "Bachelor's degree") are matched case-insensitively; abbreviations
