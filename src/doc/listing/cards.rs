@@ -160,15 +160,43 @@ fn owner_name(header: &[Line]) -> String {
             && !meta::label_line(t)
             && t.chars().any(char::is_alphabetic)
     };
-    let person = |l: &&Line| single_name(&markup::plain(&l.text));
+    let person = |l: &&Line| single_name(&name_text(&l.text));
     header
         .iter()
         .filter(|l| l.heading)
         .find(person)
         .or_else(|| header.iter().find(person))
         .or_else(|| header.iter().find(plain))
-        .map(|l| markup::plain(&l.text))
+        .map(|l| name_text(&l.text))
         .unwrap_or_default()
+}
+
+/// page title words around a name ("Papers by Jane Doe", "Jane Doe's papers")
+static NAME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A(?:(?:papers|publications|preprints|works) (?:by|of|from)\s+)?(.*?)(?:['’]s (?:papers|publications|profile))?\z").unwrap()
+});
+
+/// The name on a header line, without page-title words or a category code glued to its end
+/// ("Donglin ZhuangLG").
+fn name_text(raw: &str) -> String {
+    let t = markup::plain(raw);
+    let t = NAME_FRAME
+        .captures(&t)
+        .and_then(|c| c.get(1))
+        .map_or(t.as_str(), |m| m.as_str())
+        .trim()
+        .to_string();
+    let n = t.len();
+    if n > 3 && t.is_char_boundary(n - 2) {
+        let (head, code) = t.split_at(n - 2);
+        if head.ends_with(|c: char| c.is_lowercase())
+            && code.bytes().all(|b| b.is_ascii_uppercase())
+            && crate::tables::ARXIV_CATEGORIES.contains(code)
+        {
+            return head.to_string();
+        }
+    }
+    t
 }
 
 /// One card's lines (after its meta line) → a publication.
@@ -564,6 +592,14 @@ mod tests {
         assert_eq!(pubs[1].title, "Second Title");
         assert_eq!(pubs[1].date, Some(Date::ymd(2021, 1, 2)));
         assert!(pubs[1].authors.is_empty());
+    }
+
+    #[test]
+    fn header_names() {
+        assert_eq!(name_text("Papers by Jane Doe"), "Jane Doe");
+        assert_eq!(name_text("Jane Doe's papers"), "Jane Doe");
+        assert_eq!(name_text("Donglin ZhuangLG"), "Donglin Zhuang");
+        assert_eq!(name_text("Ana María López"), "Ana María López");
     }
 
     #[test]
