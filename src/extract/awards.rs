@@ -22,6 +22,9 @@ static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static STUDY_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:ph\.?\s?d\.?|doctoral|master'?s|bachelor'?s|undergraduate|graduate|postgraduate|high school)\s+(?:study|studies|student)$").unwrap()
 });
+static NATIVE_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[(（][^()（）A-Za-z0-9]*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][^()（）A-Za-z0-9]*[)）]").unwrap()
+});
 static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").unwrap());
 
 fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
@@ -63,7 +66,8 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     };
     let (d, text) = strip_dates(&whole);
     a.date = d;
-    let mut text = text;
+    // a native-script gloss "(感恩近现代科学家奖学金)" is not part of the title (as for names)
+    let mut text = NATIVE_GLOSS.replace_all(&text, "").into_owned();
     if let Some(r) = crate::extract::entries::find_location(&text) {
         if r.end >= text.trim_end().len() && r.start > 0 {
             text.truncate(r.start);
@@ -145,6 +149,18 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn native_gloss_dropped_from_title() {
+        let b = Block::new(
+            crate::doc::BlockKind::Item(0),
+            "*2022.12* Principal’s Scholarship (校长奖学金) (1/5), Xidian University.",
+            0..0,
+        );
+        let a = parse_line(&b).unwrap();
+        assert_eq!(a.title, "Principal’s Scholarship");
+        assert_eq!(a.summary, "1/5");
+    }
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
