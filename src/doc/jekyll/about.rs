@@ -163,7 +163,8 @@ fn study_type(printed: &str) -> String {
         .collect::<String>()
         .replace('’', "'");
     match DEGREES.get(key.as_str()) {
-        Some(&"=") | None => p.trim_end_matches('.').to_string(),
+        // as printed, dots included ("Ph.D.", "B.Eng.")
+        Some(&"=") | None => p.to_string(),
         Some(canon) => canon.to_string(),
     }
 }

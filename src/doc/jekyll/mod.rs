@@ -14,6 +14,7 @@ pub mod front_matter;
 pub mod html;
 pub mod liquid;
 pub mod paper_box;
+pub mod paper_list;
 
 use crate::doc::{Block, BlockKind, Document};
 use crate::sections::{classify_heading, SectionKind};
@@ -61,6 +62,7 @@ pub fn parse(src: &str) -> Document {
     }
 
     let blocks = drop_unknown_sections(blocks);
+    let blocks = take_paper_lines(blocks, &mut doc.found.publications);
     let (intro, blocks) = take_intro(blocks);
     let a = about::read(&intro);
     doc.found.basics = a.basics;
@@ -119,6 +121,29 @@ fn drop_unknown_sections(blocks: Vec<Block>) -> Vec<Block> {
         if !skipping {
             out.push(b);
         }
+    }
+    out
+}
+
+/// Publication-section items in the template's paper line form become publications here;
+/// other lines stay for the shared extractor.
+fn take_paper_lines(blocks: Vec<Block>, pubs: &mut Vec<crate::model::Publication>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut in_pubs = false;
+    for b in blocks {
+        if matches!(b.kind, BlockKind::Heading(_)) {
+            if let Some(k) = classify_heading(&b.text) {
+                in_pubs = matches!(k, SectionKind::Publications | SectionKind::Preprints);
+            }
+        } else if in_pubs && b.kind == BlockKind::Item(0) {
+            if let Some(p) = paper_list::parse(&b.raw) {
+                if !p.title.is_empty() {
+                    pubs.push(p);
+                }
+                continue;
+            }
+        }
+        out.push(b);
     }
     out
 }
