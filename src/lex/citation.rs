@@ -21,7 +21,8 @@ use crate::markup;
 use crate::model::{Date, PubKind, Publication};
 
 static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:\[([^\]]{1,24})\]|\(?(\d{1,3})[.)]|(\d{1,3})\s)\s*").unwrap()
+    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?(\d{1,3})[.)]|(\d{1,3})\s)\s*)?")
+        .unwrap()
 });
 static DOI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI\s+)(10\.\d{4,9}/[^\s,;]+)")
@@ -52,6 +53,9 @@ static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
 static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*\(").unwrap()
 });
+/// "2017;30(2):5998-6008" (Vancouver)
+static VANCOUVER_VOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}[^;]{0,12};\s*(\d{1,4})(?:\((\d{1,4})\))?:").unwrap());
 static PATENT_NO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([A-Z]{2}\s?\d{6,}(?:[A-Z]\d?)?)\b").unwrap());
 static UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -160,8 +164,20 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     // the cue must be outside the title ("Program Synthesis" is no thesis)
     let outside = whole.replace(p.title.as_str(), " ");
     let l = format!("{descriptor} {outside}");
-    if THESIS.is_match(&l) {
+    if let Some(m) = THESIS.find(&l) {
         p.kind = PubKind::Thesis;
+        // the school follows the type words: "PhD thesis, ETH Zurich, 2022"
+        static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"[,.(]\s*(?:19|20)\d{2}\b.*$|\s*\(?(?:19|20)\d{2}\)?\.?\s*$").unwrap()
+        });
+        let after = l[m.end()..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ']' | ')' | ':')
+        });
+        let school = YEAR_TAIL.replace(after, "");
+        let school = school.trim().trim_end_matches(['.', ',']).trim();
+        if !school.is_empty() && school.chars().any(char::is_alphabetic) {
+            p.venue = school.to_string();
+        }
     } else if REPORT.is_match(&l) || descriptor.to_lowercase().starts_with("tr") {
         p.kind = PubKind::TechReport;
         static NUM: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,6 +242,11 @@ fn is_publisher(v: &str) -> bool {
 /// A leading list label ("[1]", "1.", "[ATC-24]") removed; a bracketed tag is returned.
 fn strip_label(raw: &str) -> (Option<&str>, &str) {
     match LEAD_LABEL.captures(raw) {
+        // "[Title](url)" is a link, not a tag
+        Some(c) if c.get(1).is_some_and(|m| raw[m.end()..].starts_with("](")) => {
+            let bullet = c.get(1).map_or(0, |m| m.start().saturating_sub(1));
+            (None, &raw[bullet..])
+        }
         Some(c) => {
             let end = c.get(0).map_or(0, |m| m.end());
             (c.get(1).map(|m| m.as_str()), &raw[end..])
@@ -273,6 +294,17 @@ fn fix_spacing(s: &str) -> String {
 
 /// (authors as raw text, title, venue part as plain text).
 fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
+    if let Some((title, rest)) = leading_title(raw) {
+        // `**Title**. Authors. Venue` or `[Title](url). Authors. Venue`
+        let rest_plain = strip_ids_plain(rest);
+        let rest_plain =
+            rest_plain.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+        let end = author_list_end(rest_plain);
+        let authors = &rest_plain[..end];
+        let venue = rest_plain[end..]
+            .trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+        return Some((raw_authors(rest, authors), title, venue.to_string()));
+    }
     if let Some((before, title, after)) = split_quoted(raw) {
         let before_plain = markup::plain(before);
         let before_plain = before_plain.trim_matches(|c: char| c.is_whitespace() || c == ',');
@@ -313,7 +345,7 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
     // LNCS: "Authors: Title. In: Venue"
     if let Some(i) = plain.find(": ") {
         let authors = &plain[..i];
-        if looks_like_authors(authors) && authors.contains(',') && author_list_end(plain) + 1 >= i {
+        if looks_like_authors(authors) && author_list_end(plain) + 1 >= i {
             let (title, venue) = split_sentence(&plain[i + 2..]);
             return Some((raw_authors(raw, authors), title, venue));
         }
@@ -333,6 +365,33 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
         .trim_start_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
     let (title, venue) = split_sentence(rest);
     Some((raw_authors(raw, authors), title, venue))
+}
+
+/// A title printed first in bold or as a link: (title, the raw rest).
+fn leading_title(raw: &str) -> Option<(String, &str)> {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\[((?:\\.|[^\[\]\\])+)\]\([^)\s]*\)").unwrap());
+    let t = raw.trim_start();
+    let (inner, rest) = if let Some(b) = t.strip_prefix("**") {
+        let e = b.find("**")?;
+        (&b[..e], &b[e + 2..])
+    } else if let Some(c) = LINK.captures(t) {
+        let m = c.get(0)?;
+        (c.get(1)?.as_str(), &t[m.end()..])
+    } else {
+        return None;
+    };
+    let title = markup::plain(inner);
+    let title = title.trim_matches(|c: char| c == '“' || c == '”' || c == '"' || c.is_whitespace());
+    // a bold self-name at the start is an author, not a title
+    if title.split_whitespace().count() < 3
+        || is_name_like(title)
+        || inner.contains('“')
+        || inner.contains('"')
+    {
+        return None;
+    }
+    Some((title.trim_end_matches(['.', ',']).to_string(), rest))
 }
 
 /// The raw (markup-bearing) text of the author part when it can be found; plain otherwise.
@@ -637,9 +696,9 @@ fn is_initial(w: &str) -> bool {
         && letters[0].is_uppercase()
         && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
         && (w.contains('.') || letters.iter().all(|c| c.is_uppercase()))
-        && w.split(['.', '-'])
-            .filter(|s| !s.is_empty())
-            .all(|s| s.chars().count() <= 2)
+        && w.split(['.', '-']).filter(|s| !s.is_empty()).all(|s| {
+            s.chars().count() == 1 || (s.chars().count() <= 2 && s.chars().all(char::is_uppercase))
+        })
 }
 
 /// Read year, month, pages, volume, number, publisher, remarks and the venue itself.
@@ -690,8 +749,9 @@ fn read_venue(v: &str, p: &mut Publication) {
         if l.contains("patent") || v.trim_start().starts_with(&c[1]) {
             p.kind = PubKind::Patent;
             p.number = c[1].replace(' ', "");
-            let seg = first_segment(v);
-            p.venue = venue::clean(&seg);
+            // the venue is what is printed up to the number ("U.S. Patent US11928446B2")
+            let end = c.get(1).map_or(v.len(), |m| m.end());
+            p.venue = venue::clean(&v[..end]);
             return;
         }
     }
@@ -711,6 +771,11 @@ fn read_venue(v: &str, p: &mut Publication) {
     }) {
         p.volume = c[1].to_string();
         p.number = c[2].to_string();
+    } else if let Some(c) = VANCOUVER_VOL.captures(v) {
+        p.volume = c[1].to_string();
+        if let Some(n) = c.get(2) {
+            p.number = n.as_str().to_string();
+        }
     } else if let Some(c) = NATURE_VOL.captures(v) {
         p.volume = c[1].to_string();
     }
@@ -753,7 +818,15 @@ fn read_venue(v: &str, p: &mut Publication) {
         // a chapter in an edited collection
         p.kind = PubKind::Chapter;
     }
-    if (p.kind == PubKind::Conference || p.kind == PubKind::Misc) && !p.volume.is_empty() {
+    // "In: Advances in X. LNCS, vol. 1234": a proceedings volume, not a journal
+    let lead_in = v.starts_with("In ") || v.starts_with("In:") || v.starts_with("in ");
+    if lead_in && p.kind == PubKind::Journal && !venue_text.to_lowercase().contains("journal") {
+        p.kind = PubKind::Conference;
+    }
+    if (p.kind == PubKind::Conference || p.kind == PubKind::Misc)
+        && !p.volume.is_empty()
+        && !lead_in
+    {
         p.kind = PubKind::Journal;
     }
     if p.kind == PubKind::Preprint && venue_text.to_lowercase().starts_with("arxiv") {
@@ -792,7 +865,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+(?:pp|Springer|ACM|IEEE|MIT|Cambridge|Elsevier)\b|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.").unwrap()
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -808,9 +881,13 @@ fn first_segment(v: &str) -> String {
     let mut from = 0;
     while let Some(i) = seg[from..].find(". ").map(|i| i + from) {
         let word = seg[..i].rsplit(' ').next().unwrap_or("");
-        let abbrev = word.chars().count() <= 5
+        // "Proc. IEEE Conf. Comput. Vis.": abbreviated words followed by a capital
+        let next_cap = seg[i + 2..].starts_with(|c: char| c.is_uppercase() || c == '(');
+        let abbrev = word.chars().count() <= 8
+            && next_cap
             && word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().all(char::is_alphabetic);
+            && word.chars().all(char::is_alphabetic)
+            && !matches!(word, "Press" | "Research" | "Report");
         if abbrev {
             from = i + 2;
             continue;
@@ -818,7 +895,32 @@ fn first_segment(v: &str) -> String {
         seg = &seg[..i];
         break;
     }
-    seg.trim().trim_end_matches(['(', ',', ' ']).to_string()
+    strip_place(seg.trim().trim_end_matches(['(', ',', ' ']))
+}
+
+/// "Proc. CVPR (CVPR), Las Vegas, NV, USA, Jun" → "Proc. CVPR (CVPR)": the place and
+/// month printed after a venue's closing parenthesis.
+fn strip_place(seg: &str) -> String {
+    let Some(close) = seg.rfind(')') else {
+        return seg.to_string();
+    };
+    let tail = &seg[close + 1..];
+    let Some(tail) = tail.strip_prefix(',') else {
+        return seg.to_string();
+    };
+    let place_like = tail.split(',').all(|part| {
+        let w: Vec<&str> = part.split_whitespace().collect();
+        !w.is_empty()
+            && w.len() <= 3
+            && w.iter().all(|x| {
+                x.starts_with(char::is_uppercase) && !x.chars().any(|c| c.is_ascii_digit())
+            })
+    });
+    if place_like {
+        seg[..close + 1].to_string()
+    } else {
+        seg.to_string()
+    }
 }
 
 fn strip_trailing_date(v: &str) -> String {

@@ -352,7 +352,7 @@ fn inverted(family: &str, given: &str) -> Person {
     let family = if family.ends_with('.')
         && !is_initial_word(family)
         && !is_suffix(family)
-        && family.chars().filter(|c| c.is_alphabetic()).count() > 2
+        && family.chars().filter(|c| c.is_alphabetic()).count() >= 2
     {
         family.trim_end_matches('.')
     } else {
