@@ -112,9 +112,14 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             b.name = latin_name(t);
             continue;
         }
-        for piece in PIECES.split(t) {
+        for (k, piece) in PIECES.split(t).enumerate() {
             let piece = piece.trim().trim_end_matches(['|', ',']).trim();
             if piece.is_empty() || contact_piece(piece, b) {
+                continue;
+            }
+            // "Jane Doe | jane@x.edu | ...": the name opens the contact line
+            if b.name.is_empty() && k == 0 && name_like(&latin_name(piece)) {
+                b.name = latin_name(piece);
                 continue;
             }
             if entries::is_location(piece) {

@@ -51,7 +51,7 @@ pub fn record(doc: &Document) -> Record {
                 .publications
                 .extend(publications::section(&s.blocks, s.kind)),
             SectionKind::Skills => {
-                let (sk, interests) = skills::section(&s.blocks);
+                let (sk, interests) = skills::section(&s.blocks, &s.heading);
                 rec.skills.extend(sk);
                 if let Some(i) = interests.filter(|_| rec.basics.summary.is_empty()) {
                     rec.basics.summary = i;

@@ -25,8 +25,24 @@ fn split_label(b: &Block) -> Option<(String, String)> {
         .then(|| (n.trim().to_string(), r.to_string()))
 }
 
+/// "TECHNICAL SKILLS" → "Technical Skills"; other headings as printed.
+fn title_case(h: &str) -> String {
+    if h.chars().any(char::is_lowercase) {
+        return h.to_string();
+    }
+    h.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_string() + &c.as_str().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Skill groups, and the interests text if a group names them.
-pub fn section(blocks: &[Block]) -> (Vec<Skill>, Option<String>) {
+pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) {
     let bold_style = blocks.iter().any(|b| bold_label(&b.raw));
     let mut out: Vec<Skill> = Vec::new();
     let mut interests = None;
@@ -40,6 +56,15 @@ pub fn section(blocks: &[Block]) -> (Vec<Skill>, Option<String>) {
             split_label(b)
         };
         let Some((name, rest)) = labelled else {
+            // unlabelled keywords before any group: a group named after the section
+            if out.is_empty() {
+                out.push(Skill {
+                    name: title_case(heading),
+                    keywords: split_top_level(&b.text, &[',', ';', '·', '•']),
+                    ..Default::default()
+                });
+                continue;
+            }
             // a continuation line of the group above
             if let Some(last) = out.last_mut() {
                 if b.text.contains(':') {
@@ -108,7 +133,7 @@ mod tests {
             ),
             Block::new(BlockKind::Row, "Languages\tJAX, Pallas (TPU), C/C++", 0..0),
         ];
-        let (s, i) = section(&b);
+        let (s, i) = section(&b, "Skills");
         assert_eq!(
             i.as_deref(),
             Some("Performance Optimization, GPU Kernel Design.")
@@ -127,7 +152,7 @@ mod tests {
                 0..0,
             ),
         ];
-        let (s, _) = section(&b);
+        let (s, _) = section(&b, "Skills");
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].keywords.len(), 2);
         assert_eq!(s[1].keywords, ["Git", "LaTeX"]);
