@@ -164,13 +164,14 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     // the cue must be outside the title ("Program Synthesis" is no thesis)
     let outside = whole.replace(p.title.as_str(), " ");
     let l = format!("{descriptor} {outside}");
-    if let Some(m) = THESIS.find(&l) {
+    if THESIS.is_match(&l) {
         p.kind = PubKind::Thesis;
         // the school follows the type words: "PhD thesis, ETH Zurich, 2022"
         static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"[,.(]\s*(?:19|20)\d{2}\b.*$|\s*\(?(?:19|20)\d{2}\)?\.?\s*$").unwrap()
         });
-        let after = l[m.end()..].trim_start_matches(|c: char| {
+        let after_type = THESIS.find(&outside).map_or("", |m| &outside[m.end()..]);
+        let after = after_type.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ']' | ')' | ':')
         });
         let school = YEAR_TAIL.replace(after, "");
@@ -895,7 +896,13 @@ fn first_segment(v: &str) -> String {
         seg = &seg[..i];
         break;
     }
-    strip_place(seg.trim().trim_end_matches(['(', ',', ' ']))
+    let seg = strip_place(seg.trim().trim_end_matches(['(', ',', ' ']));
+    // "(2022)." alone leaves no venue
+    if seg.chars().any(char::is_alphabetic) {
+        seg
+    } else {
+        String::new()
+    }
 }
 
 /// "Proc. CVPR (CVPR), Las Vegas, NV, USA, Jun" → "Proc. CVPR (CVPR)": the place and
