@@ -133,8 +133,6 @@ fn every_fixture_cut_and_garbled_at_twenty_points() {
             let cut = chars.len() * k / 21;
             let head: String = chars[..cut].iter().collect();
             through_every_kind(&head);
-            let tail: String = chars[cut..].iter().collect();
-            through_every_kind(&tail);
             // Garble: drop a window, duplicate a window, swap in structural characters.
             let mut g: Vec<char> = chars.clone();
             let w = (chars.len() / 50).max(1);
@@ -180,7 +178,7 @@ fn mutated() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     #[test]
     fn random_text_never_panics(src in "(?s).{0,400}") {

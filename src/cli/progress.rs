@@ -18,9 +18,14 @@ impl Progress {
                 ProgressDrawTarget::stderr_with_hz(8),
             );
             if let Ok(style) = ProgressStyle::with_template(
-                "{bar:40} {human_pos}/{human_len} files  {per_sec}  eta {eta}",
+                "{bar:40} {human_pos}/{human_len} files  {rate}  eta {eta}",
             ) {
-                bar.set_style(style);
+                bar.set_style(style.with_key(
+                    "rate",
+                    |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", s.per_sec());
+                    },
+                ));
             }
             bar
         });
