@@ -79,11 +79,18 @@ pub fn degree_at(s: &str) -> Option<(String, usize)> {
             end = pos + w.trim_end_matches([',', ';']).len();
         }
     }
-    let study = if *canon == "=" || printed.contains(" of ") {
+    let mut study = if *canon == "=" || printed.contains(" of ") {
         printed
     } else {
         canon.to_string()
     };
+    // "B.Sc. (Honours)", "BA (Hons.)": the qualifier belongs to the degree, not an award
+    static QUALIFIER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\((?i:hons?\.?|honou?rs)\)").unwrap());
+    if let Some(m) = s.get(end..).and_then(|t| QUALIFIER.find(t)) {
+        study = format!("{study} {}", m.as_str().trim());
+        end += m.end();
+    }
     Some((study, end))
 }
 
@@ -314,6 +321,19 @@ mod tests {
             "Visiting Student"
         );
         assert!(degree_at("Beijing, China").is_none());
+    }
+
+    #[test]
+    fn degree_first_line_with_honours_qualifier() {
+        let b = [blk(
+            BlockKind::Para,
+            "B.Sc. (Honours), Neuroscience, McGill University, Montreal, QC\t2012–2016",
+        )];
+        let (ed, aw) = section(&b);
+        assert!(aw.is_empty());
+        assert_eq!(ed[0].institution, "McGill University");
+        assert_eq!(ed[0].study_type, "B.Sc. (Honours)");
+        assert_eq!(ed[0].area, "Neuroscience");
     }
 
     #[test]

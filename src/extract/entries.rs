@@ -204,6 +204,18 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
         .last()
 }
 
+/// An undated header line naming an organisation and its place, no job title
+/// ("Microsoft Research   Redmond, WA").
+pub fn is_org_place(b: &Block) -> bool {
+    let f = peel(b);
+    f.dates.is_empty()
+        && !f.location.is_empty()
+        && f.rest.len() == 1
+        && f.rest.iter().all(|r| {
+            split_role(r).is_none() && role_prefix(r).is_none() && !is_note(r) && !r.contains(':')
+        })
+}
+
 /// Is the whole text a location?
 pub fn is_location(s: &str) -> bool {
     let t = s.trim().trim_end_matches([',', '.']);
@@ -322,7 +334,11 @@ pub fn split_role(s: &str) -> Option<(String, String)> {
         return None;
     }
     let mut start = words.len() - 1;
-    while start > 0 && ROLE_WORDS.contains(word_key(words[start - 1]).as_str()) {
+    // "Research Scientist Intern": a title word may itself end a title
+    while start > 0 && {
+        let k = word_key(words[start - 1]);
+        ROLE_WORDS.contains(k.as_str()) || ROLES.contains(k.as_str())
+    } {
         start -= 1;
     }
     // "Member of Technical Staff", "Head of Research" style titles stay whole
@@ -376,6 +392,11 @@ pub struct Roles {
     pub notes: Vec<String>,
 }
 
+/// A unit inside an organisation ("Department of Computer Science", "Systems Group").
+static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:dept\.?|department|school|faculty|division|college|institute|centre|center) of\b|.*\b(?:group|lab|laboratory|team|department)$)").unwrap()
+});
+
 /// Read organisation, position and notes from header text pieces.
 pub fn roles(pieces: &[String]) -> Roles {
     let mut r = Roles::default();
@@ -399,9 +420,16 @@ pub fn roles(pieces: &[String]) -> Roles {
         }
         let parts = split_top_level(piece, &[',', ';', '|']);
         let more_after = |k: usize| parts.iter().skip(k + 1).any(|p| !is_note(p));
+        let org_before = !org_parts.is_empty();
+        let mut led_by_role = false;
         for (k, part) in parts.iter().enumerate() {
             let part = tidy(part);
             if part.is_empty() {
+                continue;
+            }
+            // "Assistant Professor, Department of X" under an organisation line: the
+            // sub-unit belongs to the organisation already named, not a second one
+            if led_by_role && org_before && SUB_UNIT.is_match(&part) {
                 continue;
             }
             // "Huawei Campus Ambassador, Xidian University": a leading title stays whole
@@ -411,6 +439,7 @@ pub fn roles(pieces: &[String]) -> Roles {
                 && (more_after(k) || parts.len() == 1)
             {
                 r.position = part;
+                led_by_role = true;
                 continue;
             }
             if is_note(&part) {
@@ -471,6 +500,10 @@ mod tests {
             Some((String::new(), "AI Research Scientist".into()))
         );
         assert_eq!(split_role("Reality Lab"), None);
+        assert_eq!(
+            split_role("Google DeepMind Research Scientist Intern"),
+            Some(("Google DeepMind".into(), "Research Scientist Intern".into()))
+        );
         let r =
             roles(&["Research Software Engineer @Google Research, (FULL-TIME, ON-SITE).".into()]);
         assert_eq!(r.position, "Research Software Engineer");

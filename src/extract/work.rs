@@ -14,9 +14,18 @@ use crate::model::{Project, Work};
 
 /// Does a header line open a new entry? Only when both it and the current entry carry
 /// a date (two dated lines in a row are two jobs).
+/// Also when the current entry is dated and the line is an organisation with its place
+/// ("Microsoft Research   Redmond, WA" after "Role ... Sep 2021 – Present").
 fn new_head(cur: &Entry, b: &Block) -> bool {
     let cur_dated = cur.head.iter().any(|h| date::find_range(&h.text).is_some());
-    cur_dated && date::find_range(&b.text).is_some() && !entries::is_date_only(b)
+    cur_dated
+        && (date::find_range(&b.text).is_some() && !entries::is_date_only(b)
+            || entries::is_org_place(b) && {
+                // only once the current entry is complete (its own organisation and role)
+                let f = head_facts(&cur.head);
+                let r = entries::roles(&f.rest);
+                !r.org.is_empty() && !r.position.is_empty()
+            })
 }
 
 /// The facts of an entry's head lines, in order.
@@ -141,6 +150,39 @@ mod tests {
         assert_eq!(w[1].name, "Y-tech Lab, Kwai Inc.");
         assert_eq!(w[1].location, "(remote) Palo Alto, CA, USA");
         assert_eq!(w[1].dates.unwrap().start.iso().unwrap(), "2020-06");
+    }
+
+    #[test]
+    fn org_place_line_after_a_complete_entry_opens_the_next() {
+        let b = [
+            blk(BlockKind::Para, "Stanford University      Stanford, CA"),
+            blk(
+                BlockKind::Para,
+                "Assistant Professor, Department of Computer Science      Sep 2021 – Present",
+            ),
+            blk(BlockKind::Para, "Microsoft Research      Redmond, WA"),
+            blk(
+                BlockKind::Para,
+                "Postdoctoral Researcher, Systems Group      Aug 2019 – Aug 2021",
+            ),
+        ];
+        let (w, _) = section(&b, false);
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].name, "Stanford University");
+        assert_eq!(w[0].position, "Assistant Professor");
+        assert_eq!(w[1].name, "Microsoft Research");
+        assert_eq!(w[1].location, "Redmond, WA");
+        // role and date first, organisation after: one entry
+        let b = [
+            blk(
+                BlockKind::Para,
+                "Postdoctoral Fellow      Sept. 2021 – present",
+            ),
+            blk(BlockKind::Para, "University of Toronto, Toronto, ON"),
+        ];
+        let (w, _) = section(&b, false);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].name, "University of Toronto");
     }
 
     #[test]
