@@ -35,6 +35,7 @@ pub const ROLES_TXT: &str = include_str!("../grammars/roles.txt");
 pub const ROLE_WORDS_TXT: &str = include_str!("../grammars/role_words.txt");
 pub const LISTING_WORDS_TSV: &str = include_str!("../grammars/listing_words.tsv");
 pub const ORGANIZATIONS_TXT: &str = include_str!("../grammars/organizations.txt");
+pub const ORG_WORD_CITIES_TXT: &str = include_str!("../grammars/org_word_cities.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -51,6 +52,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("role_words.txt", ROLE_WORDS_TXT),
     ("listing_words.tsv", LISTING_WORDS_TSV),
     ("organizations.txt", ORGANIZATIONS_TXT),
+    ("org_word_cities.txt", ORG_WORD_CITIES_TXT),
 ];
 
 /// Month word (lower case) → 1..=12.
@@ -91,6 +93,9 @@ pub static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(RO
 /// Words that make a phrase an organisation ("university", "lab", "club").
 pub static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(ORGANIZATIONS_TXT));
+/// Cities named with an organisation word ("college station").
+pub static ORG_WORD_CITIES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(ORG_WORD_CITIES_TXT));
 pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ARXIV_TXT));
 /// Listing-page furniture word (lower case) → role ("label" or "stat").
 pub static LISTING_WORDS: LazyLock<HashMap<&'static str, &'static str>> =

@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::doc::{Block, BlockKind};
 use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, End};
-use crate::tables::{PLACES, ROLES, ROLE_WORDS};
+use crate::tables::{ORG_WORD_CITIES, PLACES, ROLES, ROLE_WORDS};
 
 /// One entry: header lines (the first may be a heading or a dated item) and the blocks
 /// under them (bullets, sub-headings, continuation lines).
@@ -136,13 +136,16 @@ impl Facts {
     pub fn range(&self) -> Option<DateRange> {
         let first = self.dates.first()?.0;
         let last = self.dates.last()?.0;
+        let end = last.end.or(if self.dates.len() > 1 {
+            Some(End::Date(last.start))
+        } else {
+            None
+        });
+        // "OSDI 2024, SOSP 2023, EuroSys 2022": a list, not a period ending before it starts
+        let end = end.filter(|e| !matches!(e, End::Date(d) if date::is_before(d, &first.start)));
         Some(DateRange {
             start: first.start,
-            end: last.end.or(if self.dates.len() > 1 {
-                Some(End::Date(last.start))
-            } else {
-                None
-            }),
+            end,
         })
     }
 }
@@ -176,7 +179,21 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
         .filter_map(|m| {
             // "University Georgetown, TX": an organisation word is not part of the city
             let city_end = m.as_str().find(',').map_or(m.start(), |i| m.start() + i);
-            let city = &s[m.start()..city_end];
+            let mut city = &s[m.start()..city_end];
+            // "College Station": an organisation word inside the city's own name
+            let lower = city.to_lowercase();
+            if let Some(n) = ORG_WORD_CITIES
+                .iter()
+                .filter(|c| lower.ends_with(**c))
+                .map(|c| c.len())
+                .max()
+            {
+                let cut = city.len().saturating_sub(n);
+                city = city.get(..cut).unwrap_or(city);
+                if city.trim().is_empty() {
+                    return Some(m.range());
+                }
+            }
             // an acronym ("CTF Tokyo") is not part of the city either
             let org_like = |w: &&str| {
                 ORG_WORD.is_match(w) || w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
@@ -228,7 +245,7 @@ fn tidy(s: &str) -> String {
         LazyLock::new(|| Regex::new(r"\(\s*[,;]?\s*\)|\[\s*\]").unwrap());
     let t = crate::markup::squash(&EMPTY.replace_all(s, " "));
     t.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '–' | '—' | '-')
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '·' | '–' | '—' | '-')
     })
     .to_string()
 }
@@ -533,6 +550,26 @@ mod tests {
             "2023-05"
         );
         assert!(f.periods.starts_with("Jun. 2022"));
+    }
+
+    #[test]
+    fn listed_years_are_not_a_backwards_period() {
+        let f = peel(&blk(
+            BlockKind::Para,
+            "Program Committee: OSDI 2024, SOSP 2023, EuroSys 2022",
+        ));
+        let d = f.range().unwrap();
+        assert_eq!(d.start.iso().unwrap(), "2024");
+        assert_eq!(d.end, None);
+    }
+
+    #[test]
+    fn places_and_titles() {
+        let s = "Texas A&M University College Station, TX";
+        assert_eq!(&s[find_location(s).unwrap()], "College Station, TX");
+        let mut f = Facts::default();
+        peel_text("Summer 2023: Research Intern", &mut f);
+        assert_eq!(f.rest, ["Research Intern"]);
     }
 
     #[test]

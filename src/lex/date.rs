@@ -318,6 +318,10 @@ pub fn range(i: &str) -> R<'_, DateRange> {
             }
             // "(expected)" ends are kept as dates (MAPPING: a future expected date stays)
             let (r3, _) = opt((ws, opt(char('(')), tag("expected"), opt(char(')')))).parse(r3)?;
+            // "2024 – 2022" is two dates in a list, never a range running backwards
+            if is_before(&end, &start) {
+                return Ok((r, DateRange::single(start)));
+            }
             Ok((
                 r3,
                 DateRange {
@@ -328,6 +332,21 @@ pub fn range(i: &str) -> R<'_, DateRange> {
         }
         // "2024 –" with the end on another line: an open range the caller may complete
         Err(_) => Ok((r, DateRange::single(start))),
+    }
+}
+
+/// Is `a` strictly earlier than `b`, judged on the parts both print?
+pub fn is_before(a: &Date, b: &Date) -> bool {
+    let (Some(ay), Some(by)) = (a.year, b.year) else {
+        return false;
+    };
+    if ay != by {
+        return ay < by;
+    }
+    match (a.month, b.month) {
+        (Some(am), Some(bm)) if am != bm => am < bm,
+        (Some(_), Some(_)) => matches!((a.day, b.day), (Some(ad), Some(bd)) if ad < bd),
+        _ => false,
     }
 }
 
@@ -412,6 +431,17 @@ mod tests {
             d.end_date().and_then(|e| e.iso()),
             d.end == Some(End::Present),
         )
+    }
+
+    #[test]
+    fn backwards_ranges_are_not_ranges() {
+        assert!(parse_range("2024 - 2022").is_none());
+        let (rest, d) = range("2024 – 2022").unwrap();
+        assert_eq!(d.end, None);
+        assert!(rest.contains("2022"));
+        assert!(parse_range("Sep 2021 – Aug 2021").is_none());
+        assert_eq!(r("Aug 2021 – Sep 2021").1.as_deref(), Some("2021-09"));
+        assert_eq!(r("2021 – Jan 2021").1.as_deref(), Some("2021-01"));
     }
 
     #[test]
