@@ -10,12 +10,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::Block;
-use crate::extract::volunteer::entries;
+use crate::extract::volunteer::{entries, take_edge_dates};
 use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, End, Project};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\[(](?:[a-z -]*\b(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight)s?|invited)[\])]\s*:?")
+        .unwrap()
+});
+static AT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(?:(?:invited|contributed|plenary|keynote|guest|seminar)\s+)?(?:talk|presentation|seminar|lecture|keynote|speaker)s?\s+(?:at|@)\s+")
         .unwrap()
 });
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]([^”"]{3,})[”"]"#).unwrap());
@@ -56,20 +60,32 @@ fn tidy(s: &str) -> String {
 
 /// One talk line.
 pub fn line(text: &str) -> Option<Project> {
-    let mut t = text.to_string();
-    let mut dates = None;
-    if let Some((r, span)) = date::find_range(&t) {
-        dates = Some(match r.end {
+    // type labels go first: "…, May 2024 (Invited)" closes with its date
+    let mut t = LABEL.replace_all(text, " ").into_owned();
+    // the talk's own date opens or closes the line; a year glued to the event ("NeurIPS
+    // 2024") is the only date when no other is given, and stays in the event's name
+    let dates = take_edge_dates(&mut t)
+        .or_else(|| date::find_all(&t).last().map(|(r, _)| *r))
+        .map(|r| match r.end {
             None => DateRange {
                 start: r.start,
                 end: Some(End::Date(r.start)),
             },
             Some(_) => r,
         });
-        t.replace_range(span, " ");
-    }
-    let t = LABEL.replace_all(&t, " ");
     let t = tidy(&t);
+    // "Invited talk at Event, City": no title, the event and its place
+    if let Some(m) = AT_EVENT.find(&t) {
+        let parts = split_top_level(&t[m.end()..], &[',']);
+        let (event, places) = parts.split_first()?;
+        return Some(Project {
+            kind: "talk".into(),
+            dates,
+            entity: tidy(event),
+            location: tidy(&places.join(", ")),
+            ..Default::default()
+        });
+    }
     if t.is_empty() {
         return None;
     }
@@ -146,6 +162,27 @@ mod tests {
         assert_eq!(d.start, Date::ym(2024, 3));
         assert_eq!(d.end, Some(End::Date(Date::ym(2024, 3))));
         assert_eq!(p.kind, "talk");
+    }
+
+    #[test]
+    fn emphasised_title_event_place_date() {
+        let p = line("Provably robust sparse attention, NeurIPS 2024, Vancouver, Canada, Dec 2024")
+            .unwrap();
+        assert_eq!(p.entity, "NeurIPS 2024");
+        assert_eq!(p.location, "Vancouver, Canada");
+        assert_eq!(p.dates.unwrap().start, Date::ym(2024, 12));
+        let p = line("Scaling laws, ICCAD 2024").unwrap();
+        assert_eq!(p.entity, "ICCAD 2024");
+        assert_eq!(p.dates.unwrap().start.year, Some(2024));
+    }
+
+    #[test]
+    fn invited_talk_at_event() {
+        let p = line("Invited talk at Google Research, Mountain View, CA, March 2023").unwrap();
+        assert_eq!(p.name, "");
+        assert_eq!(p.entity, "Google Research");
+        assert_eq!(p.location, "Mountain View, CA");
+        assert_eq!(p.dates.unwrap().start, Date::ym(2023, 3));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use crate::doc::{Block, BlockKind};
 use crate::lex::{date, split_top_level};
-use crate::model::Volunteer;
+use crate::model::{DateRange, Volunteer};
 use crate::tables::{ORGANIZATIONS, ROLES};
 
 pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
@@ -89,13 +89,7 @@ pub fn join_continuation(line: &str, cont: &str) -> String {
 /// One service line.
 pub fn line(text: &str) -> Option<Volunteer> {
     let mut t = text.replace("(expected)", "");
-    let mut dates = None;
-    // a date belongs to the line only at its start or end ("Reviewer: NeurIPS 2024" keeps it
-    // inside when more text follows)
-    if let Some((r, span)) = date::find_range(&t).filter(|(_, sp)| at_edge(&t, sp.clone())) {
-        dates = Some(r);
-        t.replace_range(span, " ");
-    }
+    let dates = take_edge_dates(&mut t);
     let t = edge_trim(&t).to_string();
     if t.is_empty() {
         return None;
@@ -104,11 +98,16 @@ pub fn line(text: &str) -> Option<Volunteer> {
         dates,
         ..Default::default()
     };
-    // "Reviewer: NeurIPS, ICML" – a role before a colon
+    // "Reviewer: NeurIPS, ICML" – a role before a colon; a list of dated events ("Program
+    // Committee: OSDI 2024, SOSP 2023") names meetings, not organizations: the summary
     if let Some((role, rest)) = t.split_once(": ") {
         if is_role(role) && !role.contains(',') {
             v.position = tidy(role);
-            v.organization = tidy(rest);
+            if rest.chars().any(|c| c.is_ascii_digit()) {
+                v.summary = tidy(rest);
+            } else {
+                v.organization = tidy(rest);
+            }
             return Some(v);
         }
     }
@@ -148,6 +147,64 @@ pub fn line(text: &str) -> Option<Volunteer> {
     v.summary = summary.join(", ").trim().trim_end_matches(',').to_string();
     v.organization = org.join(", ");
     Some(v)
+}
+
+/// Remove the line's own dates and return them: a date (range) opening the line, or the run
+/// of dates closing it ("…, Spring 2016", "… (2017–2019)", "…, Fall 2022, Fall 2023"). A
+/// closing year glued to a name ("EuroSys 2022") is part of the name. A list of dates is not
+/// a range: its first date is the start.
+pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
+    let all = date::find_all(t);
+    if let Some((r, span)) = all
+        .first()
+        .filter(|(_, sp)| edge_trim(&t[..sp.start]).is_empty())
+    {
+        let r = *r;
+        t.replace_range(span.clone(), " ");
+        return Some(r);
+    }
+    // the trailing run: each date separated from the next only by punctuation
+    let mut run = 0;
+    let mut end = t.len();
+    for (_, sp) in all.iter().rev() {
+        let gap = &t[sp.end..end];
+        if !gap
+            .trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ')' | '.' | '|' | '–' | '-' | '—')
+            })
+            .is_empty()
+            && !gap.trim().eq_ignore_ascii_case("and")
+        {
+            break;
+        }
+        run += 1;
+        end = sp.start;
+    }
+    let first = all.len().checked_sub(run).filter(|_| run > 0)?;
+    let (r0, sp0) = all.get(first)?;
+    if !detached(&t[..sp0.start]) {
+        return None;
+    }
+    let r = if run == 1 {
+        *r0
+    } else {
+        DateRange::single(r0.start)
+    };
+    t.replace_range(sp0.start.., "");
+    // the parenthesis that held the dates
+    let trimmed = t.trim_end().trim_end_matches('(').trim_end().len();
+    t.truncate(trimmed);
+    Some(r)
+}
+
+/// Does the text before a date end with a separator (",", "(", a dash, a column gap), so the
+/// date is not a year glued to a name?
+fn detached(before: &str) -> bool {
+    before.ends_with("  ")
+        || before.ends_with('\t')
+        || before
+            .trim_end()
+            .ends_with([',', '(', ';', '|', '–', '—', '-', ':', '['])
 }
 
 /// Is the span at the start or the end of the line, punctuation aside?
@@ -251,7 +308,37 @@ mod tests {
         assert_eq!(v.position, "Program Committee");
         let v = line("Reviewer: NeurIPS 2024, ICML 2025").unwrap();
         assert_eq!(v.position, "Reviewer");
-        assert_eq!(v.organization, "NeurIPS 2024, ICML 2025");
+        assert_eq!(v.summary, "NeurIPS 2024, ICML 2025");
+        assert!(v.dates.is_none());
+        let v = line("Reviewer: NeurIPS, ICML").unwrap();
+        assert_eq!(v.organization, "NeurIPS, ICML");
+    }
+
+    #[test]
+    fn closing_dates_in_parentheses_and_lists() {
+        let v =
+            line("Instructor, PSY 270: Cognitive Psychology, University of Toronto (Winter 2023)")
+                .unwrap();
+        assert_eq!(v.organization, "University of Toronto");
+        assert_eq!(v.summary, "PSY 270: Cognitive Psychology");
+        assert_eq!(v.dates.unwrap().start.year, Some(2023));
+        let v = line(
+            "Graduate Student Instructor, Intro to Psychology, University of Michigan (2017–2019)",
+        )
+        .unwrap();
+        assert_eq!(v.organization, "University of Michigan");
+        assert_eq!(
+            v.dates.and_then(|d| d.end_date()).and_then(|e| e.year),
+            Some(2019)
+        );
+        let v = line("CS 244B: Distributed Systems, Stanford University, Fall 2022, Fall 2023")
+            .unwrap();
+        assert_eq!(v.organization, "Stanford University");
+        let d = v.dates.unwrap();
+        assert_eq!((d.start.year, d.end), (Some(2022), None));
+        let v = line("Program Committee: OSDI 2024, SOSP 2023, EuroSys 2022").unwrap();
+        assert_eq!(v.summary, "OSDI 2024, SOSP 2023, EuroSys 2022");
+        assert!(v.dates.is_none());
     }
 
     #[test]
