@@ -87,7 +87,8 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         .captures(&b.raw)
         .map(|c| crate::markup::plain(&c[1]))
         .filter(|t| date::parse_range(t).is_none());
-    let parts: Vec<String> = split_top_level(&text, &[','])
+    // "Title | Awarder" as well as "Title, Awarder"
+    let parts: Vec<String> = split_top_level(&text, &[',', '|'])
         .into_iter()
         .map(|p| p.trim().trim_end_matches('.').trim().to_string())
         .filter(|p| !p.is_empty() && !STUDY_TAG.is_match(p))
@@ -192,6 +193,19 @@ mod tests {
         .unwrap();
         assert_eq!(a.title, "Fellowship of Tsinghua Xuetang Talents Program");
         assert!(a.summary.starts_with("Among top 300"));
+        let a = parse_line(&blk(
+            BlockKind::Para,
+            "2019 | Best Master's Thesis Award | Polish Information Processing Society",
+        ))
+        .unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.awarder.as_str()),
+            (
+                "Best Master's Thesis Award",
+                "Polish Information Processing Society"
+            )
+        );
+        assert_eq!(a.date.unwrap().iso().unwrap(), "2019");
         let a = parse_line(&blk(
             BlockKind::Para,
             "Athletic Excellence Scholarship In 2022",
