@@ -151,8 +151,10 @@ pub fn talk(m: &Meta) -> Project {
     }
 }
 
+// the role a teaching page states; a page that states none keeps an empty position (a
+// course page does not say whether its author taught or assisted)
 static TEACHING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(teaching assistant|teaching fellow|guest lecturer|lecturer|instructor|tutor|grader)\b").unwrap()
+    Regex::new(r"(?i)\b((?:head |senior |graduate )?teaching (?:assistant|fellow|associate)|graduate student instructor|co-instructor|(?:guest |lab )?(?:lecturer|instructor)|course assistant|lab assistant|demonstrator|tutor|grader|(?-i:(?:Head )?TA))\b").unwrap()
 });
 
 pub fn teaching(m: &Meta, body: &[Block]) -> Volunteer {
@@ -163,20 +165,48 @@ pub fn teaching(m: &Meta, body: &[Block]) -> Volunteer {
         .into_iter()
         .chain(body_text)
         .find_map(|t| TEACHING_ROLE.find(t).map(|r| r.as_str().to_string()))
-        .map(|r| {
-            let mut c = r.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        })
+        .map(|r| title_case(&r))
         .unwrap_or_default();
     Volunteer {
         organization: text_of(m, "venue"),
         position: role,
         dates: page_date(m).map(DateRange::single),
-        summary: title,
+        summary: course_of(&title),
         ..Default::default()
     }
+}
+
+/// "Teaching Assistant, CS 101" / "TA for CS 101" → "CS 101": the role is the position.
+fn course_of(title: &str) -> String {
+    let Some(m) = TEACHING_ROLE.find(title).filter(|m| m.start() == 0) else {
+        return title.to_string();
+    };
+    let rest = title[m.end()..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '—' | '|')
+    });
+    let rest = ["for ", "in ", "of "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest)
+        .trim();
+    if rest.is_empty() {
+        title.to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+/// "teaching assistant" → "Teaching Assistant"; "TA" stays.
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -218,6 +248,32 @@ mod tests {
             detect(&meta(&[("title", "CV"), ("layout", "archive")])),
             None
         );
+    }
+
+    #[test]
+    fn teaching_role_and_course() {
+        let m = meta(&[
+            ("title", "Teaching Assistant for CS 101: Programming"),
+            ("venue", "University of Example"),
+            ("date", "2021-09-01"),
+        ]);
+        let v = teaching(&m, &[]);
+        assert_eq!(v.position, "Teaching Assistant");
+        assert_eq!(v.summary, "CS 101: Programming");
+        let m = meta(&[
+            ("title", "Data Structures"),
+            ("type", "Undergraduate course"),
+        ]);
+        let body = [Block::new(
+            crate::doc::BlockKind::Para,
+            "I was the head teaching assistant. Totally unrelated data.",
+            0..0,
+        )];
+        let v = teaching(&m, &body);
+        assert_eq!(v.position, "Head Teaching Assistant");
+        assert_eq!(v.summary, "Data Structures");
+        let v = teaching(&meta(&[("title", "Statistics")]), &[]);
+        assert_eq!(v.position, "");
     }
 
     #[test]
