@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lex::ids::{arxiv_id, cited_doi};
 use crate::lex::{date, name, venue};
 use crate::markup;
 use crate::model::{Date, PubKind, Publication};
@@ -23,13 +24,6 @@ use crate::model::{Date, PubKind, Publication};
 static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?(\d{1,3})[.)]|(\d{1,3})\s)\s*)?")
         .unwrap()
-});
-static DOI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI\s+)(10\.\d{4,9}/[^\s,;]+)")
-        .unwrap()
-});
-static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*|arxiv preprint\s+(?:arxiv:)?\s*)(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?").unwrap()
 });
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").unwrap());
@@ -266,12 +260,12 @@ struct Ids {
 fn lift_ids(s: &str) -> (String, Ids) {
     let mut ids = Ids::default();
     let mut t = s.to_string();
-    if let Some(c) = DOI.captures(&t) {
-        ids.doi = c[1].trim_end_matches(['.', ')']).to_string();
-        t = DOI.replace(&t, "").into_owned();
+    if let Some((d, span)) = cited_doi(&t) {
+        ids.doi = d;
+        t.replace_range(span, "");
     }
-    if let Some(c) = ARXIV.captures(&t) {
-        ids.arxiv = c[1].to_string();
+    if let Some(id) = arxiv_id(&t) {
+        ids.arxiv = id;
     }
     if let Some(m) = URL.find(&t) {
         let u = m.as_str().trim_end_matches(['.', ',', ')', ';']);

@@ -7,6 +7,7 @@
 pub mod citation;
 pub mod contact;
 pub mod date;
+pub mod ids;
 pub mod name;
 pub mod venue;
 

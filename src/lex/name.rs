@@ -452,7 +452,8 @@ fn cjk_single(s: &str) -> Option<Person> {
     Some(inverted(&s[..split], &s[split..]))
 }
 
-/// The equal-contribution note: `Equal contribution: <names as printed>`.
+/// The equal-contribution note: `Equal contribution: <names as printed>`. A single marked
+/// author shares credit with nobody (the mark then flags a corresponding author), so no note.
 pub fn equal_note(a: &Authors) -> Option<String> {
     let names: Vec<String> = a
         .people
@@ -460,11 +461,7 @@ pub fn equal_note(a: &Authors) -> Option<String> {
         .filter(|p| p.equal)
         .map(Person::display)
         .collect();
-    if names.is_empty() {
-        None
-    } else {
-        Some(format!("Equal contribution: {}", names.join(", ")))
-    }
+    (names.len() >= 2).then(|| format!("Equal contribution: {}", names.join(", ")))
 }
 
 #[cfg(test)]
@@ -504,6 +501,7 @@ mod tests {
             equal_note(&b).as_deref(),
             Some("Equal contribution: Haocheng Xi, Shuo Yang")
         );
+        assert_eq!(equal_note(&parse_authors("A. Smith*, B. Jones")), None);
     }
 
     #[test]

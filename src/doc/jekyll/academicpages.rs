@@ -10,7 +10,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::paper_box;
 use crate::doc::{Block, Meta};
 use crate::lex::{date, name, venue};
 use crate::markup;
@@ -129,7 +128,7 @@ pub fn publication(m: &Meta, body: &[Block]) -> Publication {
     if p.abstract_.eq_ignore_ascii_case(&p.title) {
         p.abstract_.clear();
     }
-    if let Some(id) = paper_box::arxiv_id(&p.url) {
+    if let Some(id) = crate::lex::ids::arxiv_id(&p.url) {
         p.arxiv = id;
     }
     p

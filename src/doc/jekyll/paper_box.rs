@@ -12,7 +12,7 @@ use regex::Regex;
 use scraper::{Html, Selector};
 
 use super::html;
-use crate::lex::{name, venue};
+use crate::lex::{ids, name, venue};
 use crate::markup::{self, Link};
 use crate::model::{Date, PubKind, Publication};
 use crate::tables::VENUES;
@@ -34,24 +34,6 @@ static REMARK: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:$|[^0-9])|'([0-9]{2})\b").unwrap()
 });
-static ARXIV_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)arxiv\.org/(?:abs|pdf|html)/([0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})",
-    )
-    .unwrap()
-});
-static ARXIV_BADGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)arxiv\s*:?\s*([0-9]{4}\.[0-9]{4,5})").unwrap());
-static DOI_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)doi\.org/(10\.[0-9]{4,9}/\S+)").unwrap());
-
-/// The arXiv identifier in a link, without version.
-pub fn arxiv_id(url: &str) -> Option<String> {
-    ARXIV_URL
-        .captures(url)
-        .map(|c| c[1].trim_end_matches(".pdf").to_string())
-}
-
 /// Link words that name a resource other than the paper itself.
 const SIDE_LINKS: &[&str] = &[
     "code",
@@ -167,15 +149,15 @@ pub fn from_markdown(md: &str, badge: &str) -> Option<Publication> {
     for l in &side {
         let url = markup::entities(&l.url);
         let text = l.text.to_lowercase();
-        if let Some(id) = arxiv_id(&url) {
+        if let Some(id) = ids::arxiv_id(&url) {
             if p.arxiv.is_empty() {
                 p.arxiv = id;
             }
             continue;
         }
         if p.doi.is_empty() {
-            if let Some(c) = DOI_URL.captures(&url) {
-                p.doi = c[1].to_string();
+            if let Some(d) = ids::doi(&url) {
+                p.doi = d;
             }
         }
         let is_paper = PAPER_LINKS.iter().any(|w| text.contains(w))
@@ -185,14 +167,14 @@ pub fn from_markdown(md: &str, badge: &str) -> Option<Publication> {
         }
     }
     if p.arxiv.is_empty() {
-        if let Some(id) = arxiv_id(&p.url) {
+        if let Some(id) = ids::arxiv_id(&p.url) {
             p.arxiv = id;
         }
     }
     if p.url.is_empty() && !p.arxiv.is_empty() {
         p.url = format!("https://arxiv.org/abs/{}", p.arxiv);
     }
-    if let Some(note) = equal_note(&p) {
+    if let Some(note) = name::equal_note(&p.authors) {
         p.notes.push(note);
     }
     Some(p)
@@ -235,8 +217,9 @@ fn set_venue(p: &mut Publication, raw: &str) {
         v = REMARK.replace_all(&v, "").into_owned();
     }
     let v = venue::clean(&markup::squash(&v));
-    if let Some(c) = ARXIV_BADGE.captures(&v) {
-        p.arxiv = c[1].to_string();
+    let badge_id = ids::arxiv_id(&v);
+    if let Some(id) = &badge_id {
+        p.arxiv = id.clone();
     }
     if let Some(c) = YEAR.captures(&v) {
         let y = c.get(1).and_then(|m| m.as_str().parse().ok()).or_else(|| {
@@ -255,7 +238,7 @@ fn set_venue(p: &mut Publication, raw: &str) {
         return;
     }
     p.kind = kind_of(&v);
-    if p.kind == PubKind::Preprint && !p.arxiv.is_empty() && ARXIV_BADGE.is_match(&v) {
+    if p.kind == PubKind::Preprint && badge_id.is_some() {
         // "arxiv:2304.06627" is an identifier, not a venue
         p.venue = "arXiv".into();
         return;
@@ -278,18 +261,6 @@ fn kind_of(v: &str) -> PubKind {
     } else {
         k
     }
-}
-
-/// "Equal contribution: A, B" for the authors printed with an equal-contribution mark.
-fn equal_note(p: &Publication) -> Option<String> {
-    let names: Vec<String> = p
-        .authors
-        .people
-        .iter()
-        .filter(|a| a.equal)
-        .map(|a| a.display())
-        .collect();
-    (names.len() >= 2).then(|| format!("Equal contribution: {}", names.join(", ")))
 }
 
 #[cfg(test)]

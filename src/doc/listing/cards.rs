@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::meta::{self, Meta};
-use crate::lex::{name, venue};
+use crate::lex::{ids, name, venue};
 use crate::markup::{self, Link};
 use crate::model::{Authors, Date, PubKind, Publication};
 use crate::tables::VENUES;
@@ -299,12 +299,12 @@ fn title_link(line: &Line, p: &mut Publication) {
         let u = l.url.trim();
         if u.starts_with("http://") || u.starts_with("https://") {
             p.url = u.to_string();
-            if let Some(id) = arxiv_id(u) {
+            if let Some(id) = ids::arxiv_id(u) {
                 p.arxiv = id;
             }
             if u.contains("doi.org/") {
-                if let Some(d) = DOI.find(u) {
-                    p.doi = d.as_str().to_string();
+                if let Some(d) = ids::doi(u) {
+                    p.doi = d;
                 }
             }
         }
@@ -315,36 +315,23 @@ fn title_link(line: &Line, p: &mut Publication) {
 fn link_ids(links: &[Link], p: &mut Publication) {
     for l in links {
         if p.arxiv.is_empty() {
-            if let Some(id) = arxiv_id(&l.url) {
+            if let Some(id) = ids::arxiv_id(&l.url) {
                 p.arxiv = id;
             }
         }
         if p.doi.is_empty() {
-            if let Some(d) = DOI.find(&l.url) {
-                p.doi = d.as_str().trim_end_matches(['.', ',']).to_string();
+            if let Some(d) = ids::doi(&l.url) {
+                p.doi = d;
             }
         }
     }
 }
 
-/// arXiv id: new style "2401.14112" (version dropped) or old style "cs/0112017", after
-/// "arXiv:" or in an arxiv.org URL.
-static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:arxiv\.org/(?:abs|pdf|html)/|arxiv:\s*)((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?").unwrap()
-});
-static DOI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b10\.\d{4,9}/[^\s<>\x22]+").unwrap());
 /// A line that is only an identifier or a link: "arXiv:2401.14112", "https://arxiv.org/abs/…",
 /// "DOI: 10.1145/…", "https://…".
 static ID_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\A(?:(?:arxiv|doi|url|link|paper)\s*:?\s*)?(?:https?://\S+|arxiv:\s*\S+|10\.\d{4,9}/\S+)\z").unwrap()
 });
-
-fn arxiv_id(s: &str) -> Option<String> {
-    ARXIV
-        .captures(s)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().to_string())
-}
 
 /// Identifier lines (an arXiv id or a DOI, bare or as a link) set arxiv/doi/url. Other bare
 /// URLs (code repositories) stay in the abstract, and URLs inside sentences never count.
@@ -353,10 +340,8 @@ fn ids_line(t: &str, p: &mut Publication) -> bool {
     if !ID_LINE.is_match(t) {
         return false;
     }
-    let arxiv = arxiv_id(t);
-    let doi = DOI
-        .find(t)
-        .map(|d| d.as_str().trim_end_matches(['.', ',']).to_string());
+    let arxiv = ids::arxiv_id(t);
+    let doi = ids::doi(t);
     if arxiv.is_none() && doi.is_none() {
         return false;
     }
