@@ -159,22 +159,29 @@ pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
         .first()
         .filter(|(_, sp)| edge_trim(&t[..sp.start]).is_empty())
     {
-        let r = *r;
-        t.replace_range(span.clone(), " ");
+        // the leading run: "2021, 2022: Reviewer, …" is a list, its first year the start
+        let mut end = span.end;
+        let mut run = 1;
+        for (_, sp) in all.iter().skip(1) {
+            if !only_separators(&t[end..sp.start]) {
+                break;
+            }
+            run += 1;
+            end = sp.end;
+        }
+        let r = if run == 1 {
+            *r
+        } else {
+            DateRange::single(r.start)
+        };
+        t.replace_range(span.start..end, " ");
         return Some(r);
     }
     // the trailing run: each date separated from the next only by punctuation
     let mut run = 0;
     let mut end = t.len();
     for (_, sp) in all.iter().rev() {
-        let gap = &t[sp.end..end];
-        if !gap
-            .trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ',' | ';' | ')' | '.' | '|' | '–' | '-' | '—')
-            })
-            .is_empty()
-            && !gap.trim().eq_ignore_ascii_case("and")
-        {
+        if !only_separators(&t[sp.end..end]) {
             break;
         }
         run += 1;
@@ -195,6 +202,14 @@ pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
     let trimmed = t.trim_end().trim_end_matches('(').trim_end().len();
     t.truncate(trimmed);
     Some(r)
+}
+
+/// Punctuation, "and" or nothing between two dates of one list.
+fn only_separators(gap: &str) -> bool {
+    let g = gap.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.' | '|' | '–' | '-' | '—' | '&')
+    });
+    g.is_empty() || g.eq_ignore_ascii_case("and")
 }
 
 /// Does the text before a date end with a separator (",", "(", a dash, a column gap), so the
@@ -336,6 +351,15 @@ mod tests {
         assert_eq!(v.organization, "Stanford University");
         let d = v.dates.unwrap();
         assert_eq!((d.start.year, d.end), (Some(2022), None));
+        let v = line("2021, 2022: Reviewer, IEEE").unwrap();
+        assert_eq!(
+            (v.position.as_str(), v.organization.as_str()),
+            ("Reviewer", "IEEE")
+        );
+        assert_eq!(
+            v.dates.map(|d| (d.start.year, d.end)),
+            Some((Some(2021), None))
+        );
         let v = line("Program Committee: OSDI 2024, SOSP 2023, EuroSys 2022").unwrap();
         assert_eq!(v.summary, "OSDI 2024, SOSP 2023, EuroSys 2022");
         assert!(v.dates.is_none());
