@@ -17,7 +17,7 @@ use crate::model::{Award, Education};
 use crate::tables::DEGREES;
 
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:universit|college|institut|school|academy|polytechn|hochschule|école|ecole|escuela|conservatory|lyceum|gymnasium|universidad|università|faculty of|campus)").unwrap()
+    Regex::new(r"(?i)\b(?:universit|college|institut|school|academy|polytechn|politecn|hochschule|école|ecole|escuela|conservatory|lyceum|gymnasium|universidad|università|faculty of|campus)").unwrap()
 });
 static GPA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:cumulative|major|overall|cum\.?)\s+)?(?:gpa|cgpa|grade|score)\s*:?\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)").unwrap()

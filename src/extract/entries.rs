@@ -100,9 +100,12 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
                 level,
             });
         } else if let Some(cur) = out.last_mut() {
+            // "03/2020 – Present  Engineer" then "Accenture S.p.A., Milan, Italy": the
+            // organisation line under a dated line is still header
+            let org_under_date = cur.head.len() == 1 && (is_org_place(b) || is_location(&b.text));
             if cur.body.is_empty()
                 && !matches!(b.kind, BlockKind::Item(_) | BlockKind::Heading(_))
-                && (!dated || cur.head.is_empty())
+                && (!dated || cur.head.is_empty() || org_under_date)
             {
                 cur.head.push(b.clone());
             } else {
@@ -570,6 +573,25 @@ mod tests {
         let mut f = Facts::default();
         peel_text("Summer 2023: Research Intern", &mut f);
         assert_eq!(f.rest, ["Research Intern"]);
+    }
+
+    #[test]
+    fn organisation_line_under_a_dated_line_is_header() {
+        let b = [
+            blk(
+                BlockKind::Para,
+                "03/2020 – Present        Software Engineer",
+            ),
+            blk(BlockKind::Para, "Accenture S.p.A., Milan, Italy"),
+            blk(BlockKind::Item(0), "Developed things."),
+            blk(BlockKind::Para, "10/2018 – 02/2020        Junior Developer"),
+            blk(BlockKind::Para, "Reply S.p.A., Turin, Italy"),
+        ];
+        let g = group(&b, &|_, _| false);
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[0].head.len(), 2);
+        assert_eq!(g[0].body.len(), 1);
+        assert_eq!(g[1].head.len(), 2);
     }
 
     #[test]

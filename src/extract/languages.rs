@@ -42,6 +42,22 @@ pub fn section(blocks: &[Block]) -> Vec<Language> {
             Some((label, rest)) if label.to_lowercase().contains("language") => rest,
             _ => b.text.as_str(),
         };
+        // Europass "Mother tongue(s): Italian, French": each is a native language
+        if let Some((label, rest)) = b.text.split_once(':') {
+            let l = label.trim().to_lowercase();
+            if l.starts_with("mother tongue") || l.starts_with("native language") {
+                for piece in split_top_level(rest, &[',', ';']) {
+                    let name = piece.trim().trim_end_matches('.');
+                    if !name.is_empty() {
+                        out.push(Language {
+                            language: name.to_string(),
+                            fluency: "native".to_string(),
+                        });
+                    }
+                }
+                continue;
+            }
+        }
         let seps: &[char] = if text.contains('(') || text.contains(',') {
             &[',', ';', '·', '•']
         } else {
@@ -69,9 +85,14 @@ mod tests {
                 0..0,
             ),
             Block::new(BlockKind::Item(0), "Tamil — Native", 0..0),
+            Block::new(BlockKind::Para, "Mother tongue(s): Italian, Slovene", 0..0),
         ];
         let l = section(&b);
-        assert_eq!(l.len(), 3);
+        assert_eq!(l.len(), 5);
+        assert_eq!(
+            (l[4].language.as_str(), l[4].fluency.as_str()),
+            ("Slovene", "native")
+        );
         assert_eq!(l[0].language, "Korean");
         assert_eq!(l[1].fluency, "Professional working proficiency");
         assert_eq!(
