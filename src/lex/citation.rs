@@ -56,7 +56,7 @@ static UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:under\s+review(?:ed)?|in\s+submission|submitted(?:\s+to\s+.*)?|in\s+preparation|manuscript in preparation)\b").unwrap()
 });
 static BRACKET_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[\s*(?:arxiv|code|website|pdf|poster|slides|video|project|paper|bib|html|link|github|demo|talk)\s*\]").unwrap()
+    Regex::new(r"(?i)\[\s*(?:arxiv|code|website|pdf|poster|slides|video|project|paper|bib|html|link|github|demo|talk)\s*\]").unwrap()
 });
 static SPACE_FIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\w) -(\w)|([\d+]) ?\+ (\d)").unwrap());
@@ -171,7 +171,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         let school = YEAR_TAIL.replace(after, "");
         let school = school.trim().trim_end_matches(['.', ',']).trim();
         if !school.is_empty() && school.chars().any(char::is_alphabetic) {
-            p.venue = school.to_string();
+            p.venue = without_city_state(school);
         }
     } else if REPORT.is_match(&l) || descriptor.to_lowercase().starts_with("tr") {
         p.kind = PubKind::TechReport;
@@ -205,6 +205,19 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
             p.venue = p.publisher.clone();
         }
     }
+}
+
+/// "MIT, Cambridge, MA, USA" → "MIT": a US city and state code after a school.
+fn without_city_state(school: &str) -> String {
+    let mut parts: Vec<&str> = school.split(',').map(str::trim).collect();
+    if parts.len() > 1 && matches!(parts.last(), Some(&("USA" | "U.S.A." | "US"))) {
+        parts.pop();
+    }
+    let state = |s: &str| s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase());
+    if parts.len() >= 3 && parts.last().is_some_and(|s| state(s)) {
+        parts.truncate(parts.len() - 2);
+    }
+    parts.join(", ")
 }
 
 /// "University of California, Berkeley", "Microsoft Research": an institution, not an event.
@@ -699,6 +712,11 @@ fn is_initial(w: &str) -> bool {
 /// Read year, month, pages, volume, number, publisher, remarks and the venue itself.
 fn read_venue(v: &str, p: &mut Publication) {
     let mut v = BRACKET_LINK.replace_all(v.trim(), "").into_owned();
+    // "…, 2023. arXiv code": bare link labels after the year name links, not the venue
+    static LABEL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)((?:19|20)\d{2}\.?)(?:\s*[|/]?\s*\b(?:arxiv|code|pdf|slides|video|project|bib|github|poster)\b)+\s*$").unwrap()
+    });
+    v = LABEL_TAIL.replace(&v, "$1").into_owned();
     v = v.replace("[]", "");
     let edited = EDS.is_match(&v);
     v = EDS.replace_all(&v, "").into_owned();
@@ -877,7 +895,11 @@ fn first_segment(v: &str) -> String {
     while let Some(i) = seg[from..].find(". ").map(|i| i + from) {
         let word = seg[..i].rsplit(' ').next().unwrap_or("");
         // "Proc. IEEE Conf. Comput. Vis.": abbreviated words followed by a capital
-        let next_cap = seg[i + 2..].starts_with(|c: char| c.is_uppercase() || c == '(');
+        static ORDINAL: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\d{1,3}(?:st|nd|rd|th)\b").unwrap());
+        let next = &seg[i + 2..];
+        let next_cap =
+            next.starts_with(|c: char| c.is_uppercase() || c == '(') || ORDINAL.is_match(next);
         let abbrev = word.chars().count() <= 8
             && next_cap
             && word.chars().next().is_some_and(char::is_uppercase)
@@ -890,6 +912,19 @@ fn first_segment(v: &str) -> String {
         seg = &seg[..i];
         break;
     }
+    // "Proc. 27th ACM Symposium …": the abbreviation is not part of the venue's name
+    static PROC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[Ii]n\s+)?Proc\.\s+(?:of\s+(?:the\s+)?)?(?:[Ii]n\s+)?").unwrap()
+    });
+    let seg = seg.trim();
+    // (only before a meeting: "Proc. VLDB Endow." and "Proc. Natl. Acad. Sci." are journals)
+    static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:conf|conference|symp|symposium|workshop|meeting|congress)\b|\d(?:st|nd|rd|th)\b").unwrap()
+    });
+    let seg = match PROC.find(seg) {
+        Some(m) if MEETING.is_match(&seg[m.end()..]) => &seg[m.end()..],
+        _ => seg,
+    };
     let seg = strip_place(seg.trim().trim_end_matches(['(', ',', ' ']));
     // "(2022)." alone leaves no venue
     if seg.chars().any(char::is_alphabetic) {
@@ -1005,5 +1040,29 @@ mod tests {
         assert_eq!(q.title, "SHARP: Accelerating Inference");
         assert_eq!(names(&q), ["Wang", "Huang", "Tian"]);
         assert_eq!(q.notes, ["Under review"]);
+    }
+
+    #[test]
+    fn conference_with_arxiv_link_stays_inproceedings() {
+        for tail in [
+            "[[arXiv](https://arxiv.org/abs/2210.01234)]",
+            "[arXiv](https://arxiv.org/abs/2210.01234)",
+        ] {
+            let r = format!("A. Smith, **B. Chen**. \"Scaling laws for routers.\" *International Conference on Learning Representations (ICLR)*, 2023. {tail}");
+            let p = parse_reference(&r).unwrap();
+            assert_eq!(p.kind, PubKind::Conference, "{tail}");
+        }
+    }
+
+    #[test]
+    fn ieee_proc_ordinal_and_thesis_school() {
+        let p = parse_reference("[1] A. M. Johnson, B. Lee, and R. Morris, \"Verifying crash safety of a distributed log,\" in Proc. 27th ACM Symposium on Operating Systems Principles (SOSP), Huntsville, ON, Canada, 2019, pp. 321–336.").unwrap();
+        assert_eq!(
+            p.venue,
+            "27th ACM Symposium on Operating Systems Principles (SOSP)"
+        );
+        let t = parse_reference("A. M. Johnson, \"Certified storage systems,\" Ph.D. dissertation, MIT, Cambridge, MA, 2019.").unwrap();
+        assert_eq!(t.kind, PubKind::Thesis);
+        assert_eq!(t.venue, "MIT");
     }
 }
