@@ -136,6 +136,25 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
                 }
                 continue;
             }
+            // "Via Roma 12, 20121 Milan, Italy": a postal address, not a headline
+            if let Some(r) = entries::find_location(piece) {
+                let before = piece.get(..r.start).unwrap_or("").trim();
+                if r.end >= piece.len() && before.contains(|c: char| c.is_ascii_digit()) {
+                    if b.location.city.is_empty() && b.location.address.is_empty() {
+                        b.location.address = before.trim_end_matches([',', ' ']).to_string();
+                        let loc = entries::fix_location(piece.get(r.clone()).unwrap_or(""));
+                        let parts: Vec<&str> = loc.split(", ").collect();
+                        b.location.city = parts.first().unwrap_or(&"").to_string();
+                        for p in parts.iter().skip(1) {
+                            match crate::tables::PLACES.get(p) {
+                                Some(&"state") | None => b.location.region = p.to_string(),
+                                Some(code) => b.location.country_code = code.to_string(),
+                            }
+                        }
+                    }
+                    continue;
+                }
+            }
             let words = piece.split_whitespace().count();
             if b.label.is_empty() && !b.name.is_empty() && (2..=20).contains(&words) {
                 b.label = piece.to_string();
@@ -169,6 +188,21 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn postal_address_is_location_not_label() {
+        let mut b = Basics::default();
+        header(
+            &[
+                blk(BlockKind::Para, "Luca Rossi"),
+                blk(BlockKind::Para, "Via Roma 12, 20121 Milan, Italy"),
+            ],
+            &mut b,
+        );
+        assert!(b.label.is_empty());
+        assert_eq!(b.location.address, "Via Roma 12, 20121");
+        assert_eq!(b.location.city, "Milan");
     }
 
     #[test]
