@@ -7,6 +7,19 @@ fn vitae() -> Command {
     Command::new(env!("CARGO_BIN_EXE_vitae"))
 }
 
+/// Run vitae with `args`, feeding `input` on stdin.
+fn piped(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = vitae()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn batch_with_one_bad_input_converts_the_rest_and_exits_1() {
     let tmp = tempfile::tempdir().unwrap();
@@ -81,20 +94,10 @@ fn all_good_exits_0_and_single_input_prints() {
 
 #[test]
 fn stdin_and_usage_errors() {
-    use std::io::Write;
-    let mut child = vitae()
-        .args(["extract", "-", "-f", "bibtex"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Jane\n\nPUBLICATIONS\n1. J. Doe, \"A Title\", ICML, 2020.\n")
-        .unwrap();
-    let r = child.wait_with_output().unwrap();
+    let r = piped(
+        &["extract", "-", "-f", "bibtex"],
+        b"Jane\n\nPUBLICATIONS\n1. J. Doe, \"A Title\", ICML, 2020.\n",
+    );
     assert_eq!(r.status.code(), Some(0));
     let r = vitae()
         .args(["extract", "--kind", "nonsense", "x"])
@@ -382,7 +385,6 @@ fn output_folder_inside_the_input_folder_is_not_read_back() {
 
 #[test]
 fn ndjson_stream_in_order_with_error_records() {
-    use std::io::Write;
     let fixture = crate::common::documents()[0].clone();
     let mut input = String::new();
     for i in 0..40 {
@@ -396,19 +398,7 @@ fn ndjson_stream_in_order_with_error_records() {
         input.push_str(&line);
         input.push('\n');
     }
-    let mut child = vitae()
-        .args(["extract", "--ndjson", "-j", "2"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let r = child.wait_with_output().unwrap();
+    let r = piped(&["extract", "--ndjson", "-j", "2"], input.as_bytes());
     assert_eq!(r.status.code(), Some(0));
     let lines: Vec<serde_json::Value> = String::from_utf8(r.stdout)
         .unwrap()
