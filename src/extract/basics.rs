@@ -124,15 +124,7 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             }
             if entries::is_location(piece) {
                 if b.location.city.is_empty() {
-                    let loc = entries::fix_location(piece);
-                    let parts: Vec<&str> = loc.split(", ").collect();
-                    b.location.city = parts.first().unwrap_or(&"").to_string();
-                    for p in parts.iter().skip(1) {
-                        match crate::tables::PLACES.get(p) {
-                            Some(&"state") | None => b.location.region = p.to_string(),
-                            Some(code) => b.location.country_code = code.to_string(),
-                        }
-                    }
+                    set_place(&mut b.location, piece);
                 }
                 continue;
             }
@@ -142,15 +134,7 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
                 if r.end >= piece.len() && before.contains(|c: char| c.is_ascii_digit()) {
                     if b.location.city.is_empty() && b.location.address.is_empty() {
                         b.location.address = before.trim_end_matches([',', ' ']).to_string();
-                        let loc = entries::fix_location(piece.get(r.clone()).unwrap_or(""));
-                        let parts: Vec<&str> = loc.split(", ").collect();
-                        b.location.city = parts.first().unwrap_or(&"").to_string();
-                        for p in parts.iter().skip(1) {
-                            match crate::tables::PLACES.get(p) {
-                                Some(&"state") | None => b.location.region = p.to_string(),
-                                Some(code) => b.location.country_code = code.to_string(),
-                            }
-                        }
+                        set_place(&mut b.location, piece.get(r.clone()).unwrap_or(""));
                     }
                     continue;
                 }
@@ -178,6 +162,19 @@ pub fn meta(m: &Meta, b: &mut Basics) {
     if b.name.is_empty() {
         if let Some(n) = m.get("name").or(m.get("author")).filter(|n| !n.is_empty()) {
             b.name = n.to_string();
+        }
+    }
+}
+
+/// "City, Region, Country" into the location's city, region and country code.
+fn set_place(loc: &mut crate::model::Location, text: &str) {
+    let fixed = entries::fix_location(text);
+    let mut parts = fixed.split(", ");
+    loc.city = parts.next().unwrap_or("").to_string();
+    for p in parts {
+        match crate::tables::PLACES.get(p) {
+            Some(&"state") | None => loc.region = p.to_string(),
+            Some(code) => loc.country_code = code.to_string(),
         }
     }
 }
