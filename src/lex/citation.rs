@@ -28,7 +28,7 @@ static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").unwrap());
 static APA_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s\((\d{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+(\d{1,2}))?)?\)\.\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.\s+").unwrap()
+    Regex::new(r"\s\((\d{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+(\d{1,2}))?)?\)\.?\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.?\s+").unwrap()
 });
 static YEAR_SENTENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s((?:19|20)\d{2})[a-z]?\.\s+").unwrap());
@@ -38,18 +38,21 @@ static PAGES: LazyLock<Regex> = LazyLock::new(|| {
 static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*(\d+[A-Za-z]?))?").unwrap()
 });
-/// "12(3)", "12 (3)", "9, 2 (2015)" (ACM), "12, 45–67" (Nature)
+/// "12(3)", "12 (3)", "9, 2 (2015)" (ACM), "12, 45–67 (2020)" (Nature), "45, 330–342." (Elsevier)
 static VOL_NUM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?)\)").unwrap());
 static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\.\s+(\d{1,4}),\s*(\d{1,4})\s+\((?:[A-Za-z]{3,5}\.?\s+)?\d{4}\)").unwrap()
 });
 static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*\(").unwrap()
+    Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*(?:\(|[.,]|$)")
+        .unwrap()
 });
-/// "2017;30(2):5998-6008" (Vancouver)
-static VANCOUVER_VOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{4}[^;]{0,12};\s*(\d{1,4})(?:\((\d{1,4})\))?:").unwrap());
+/// "2017;30(2):5998-6008", "2019 Mar;380(12):1120-8", "2017:249-261" (Vancouver, AMA):
+/// year, then volume(issue) after `;`, pages after `:`.
+static VANCOUVER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d{2})(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?(?:;\s*(\d{1,4}[A-Za-z]?)(?:\s*\(([^()]{1,12})\))?)?(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?").unwrap()
+});
 static PATENT_NO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([A-Z]{2}\s?\d{6,}(?:[A-Z]\d?)?)\b").unwrap());
 static UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -364,6 +367,10 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
     let head = &plain[..end];
     let separated = head.contains(',') || head.contains(" and ") || head.contains(" & ");
     let initials = head.split_whitespace().any(is_initial);
+    if end > 0 && !(separated || initials) && single_author(head, &plain[end..]) {
+        let (title, venue) = split_sentence(&plain[end..]);
+        return Some((raw_authors(raw, head.trim_end_matches('.')), title, venue));
+    }
     if end == 0 || head.split_whitespace().count() < 2 || !(separated || initials) {
         let (title, venue) = split_sentence(plain);
         return Some((String::new(), title, venue));
@@ -373,6 +380,23 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
         .trim_start_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
     let (title, venue) = split_sentence(rest);
     Some((raw_authors(raw, authors), title, venue))
+}
+
+/// "Ada Lovelace. Verified protein folding. Venue": one author in display order, closed by
+/// a period, before a title of three words or more and a venue sentence.
+fn single_author(head: &str, rest: &str) -> bool {
+    let Some(name) = head.trim().strip_suffix('.') else {
+        return false;
+    };
+    let n = name.split_whitespace().count();
+    let (title, venue) = split_sentence(rest);
+    (2..=3).contains(&n)
+        && is_name_like(name)
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().any(char::is_lowercase) && !w.ends_with('.'))
+        && title.split_whitespace().count() >= 3
+        && !venue.is_empty()
 }
 
 /// A title printed first in bold or as a link: (title, the raw rest).
@@ -430,24 +454,62 @@ fn strip_ids_plain(raw: &str) -> String {
     lift_ids(&markup::plain(raw)).0
 }
 
-/// First quoted span: `“...”` or `"..."` (the title of IEEE, Chicago and many CVs).
+/// First quoted span: `“...”` or `"..."` (the title of IEEE, Chicago and many CVs), or
+/// `‘...’` / `'...'` (British Harvard).
 fn split_quoted(s: &str) -> Option<(&str, &str, &str)> {
-    let mut best: Option<(usize, char, char)> = None;
+    let mut best: Option<(usize, char, usize)> = None;
     for (open, close) in [('“', '”'), ('"', '"'), ('«', '»')] {
         if let Some(a) = s.find(open) {
             if best.is_none_or(|(b, _, _)| a < b) {
-                best = Some((a, open, close));
+                let rest = &s[a + open.len_utf8()..];
+                if let Some(b) = rest.find(close) {
+                    best = Some((a, open, b));
+                }
             }
         }
     }
-    let (a, open, close) = best?;
+    for q in ['‘', '\''] {
+        if let Some((a, b)) = single_quoted(s, q) {
+            if best.is_none_or(|(x, _, _)| a < x) {
+                best = Some((a, q, b));
+            }
+        }
+    }
+    let (a, open, b) = best?;
     let rest = &s[a + open.len_utf8()..];
-    let b = rest.find(close)?;
     let title = &rest[..b];
+    let close = rest[b..].chars().next()?;
     if title.split_whitespace().count() < 2 {
         return None;
     }
     Some((&s[..a], title, &rest[b + close.len_utf8()..]))
+}
+
+/// A title in single quotes: (byte offset of the opening quote, length of the quoted text).
+/// The opening quote starts a word and a letter follows it; the closing one ends the title
+/// before punctuation, so apostrophes ("Don’t", "NeurIPS'23", "ICML '21") are not quotes.
+fn single_quoted(s: &str, open: char) -> Option<(usize, usize)> {
+    let close = if open == '‘' { '’' } else { '\'' };
+    let mut from = 0;
+    while let Some(i) = s[from..].find(open).map(|i| i + from) {
+        from = i + open.len_utf8();
+        let starts_word = s[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(');
+        if !starts_word || !s[from..].starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let rest = &s[from..];
+        let end = rest.match_indices(close).map(|(j, _)| j).find(|&j| {
+            let after = rest[j + close.len_utf8()..].chars().next();
+            let before = rest[..j].chars().next_back();
+            before.is_some_and(|c| !c.is_whitespace())
+                && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')'))
+        })?;
+        return (rest[..end].split_whitespace().count() >= 2).then_some((i, end));
+    }
+    None
 }
 
 /// After a quoted title: "authors, venue, year" → (authors raw, venue plain).
@@ -473,7 +535,7 @@ fn split_authors_venue(after: &str) -> (String, String) {
 /// Split off the author part's trailing year ("Xia, H. 2017" in Chicago with a quoted title).
 fn split_author_year(a: &str) -> (String, Option<Date>) {
     static TRAIL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.,]?\s*\(?((?:19|20)\d{2})[a-z]?\)?[.,]?\s*$").unwrap());
+        LazyLock::new(|| Regex::new(r",?\s*\(?((?:19|20)\d{2})[a-z]?\)?[.,]?\s*$").unwrap());
     match TRAIL.captures(a) {
         Some(c) => {
             let y = c[1].parse().ok().map(Date::year);
@@ -486,7 +548,13 @@ fn split_author_year(a: &str) -> (String, Option<Date>) {
 /// Title sentence and the rest: split after the first ". ", "? " or "! " that ends the title.
 fn split_sentence(s: &str) -> (String, String) {
     let s = s.trim();
-    let b = s.as_bytes();
+    // "Title, in: Venue" (Elsevier Harvard): the lead-in word and colon close the title
+    let cut = [", in: ", ", In: "]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .min()
+        .unwrap_or(s.len());
+    let b = &s.as_bytes()[..cut];
     let mut i = 0;
     while i + 1 < b.len() {
         let c = b[i];
@@ -506,6 +574,9 @@ fn split_sentence(s: &str) -> (String, String) {
             }
         }
         i += 1;
+    }
+    if cut < s.len() {
+        return (s[..cut].to_string(), s[cut + 2..].to_string());
     }
     (s.trim_end_matches('.').to_string(), String::new())
 }
@@ -601,6 +672,9 @@ fn author_list_end(s: &str) -> usize {
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
+    if let Some(end) = vancouver_list_end(&words) {
+        return end.min(s.len());
+    }
     // inverted lists ("Teh, K. J., Tanaka, H. & Song, S. L. Title"): family, then initials
     let inverted = words.len() > 2
         && words[0].1.ends_with(',')
@@ -697,6 +771,75 @@ fn author_list_end(s: &str) -> usize {
     end.min(s.len())
 }
 
+/// Vancouver initials: capitals without periods ("J", "KJ", "A-M").
+fn is_bare_initials(w: &str) -> bool {
+    let n = w.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&n) && !w.starts_with('-') && w.chars().all(|c| c.is_uppercase() || c == '-')
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "di", "da", "du", "la", "le", "del", "della", "dos",
+];
+
+/// End of a Vancouver author list ("Smith J, Doe AB, van der Berg K, et al. Title"): each
+/// name is family words then bare initials (particles may follow: "Beethoven L van"), a
+/// comma between names and a period after the last. None unless the first name fits.
+fn vancouver_list_end(words: &[(usize, &str)]) -> Option<usize> {
+    let mut pos = 0;
+    let mut end = None;
+    let mut names = 0;
+    loop {
+        let (_, first) = *words.get(pos)?;
+        // ", et al." closes the list
+        if names > 0 && first == "et" {
+            let (off, al) = *words.get(pos + 1)?;
+            return if al.starts_with("al") {
+                Some(off + al.trim_end_matches(['.', ',']).len() + 1)
+            } else {
+                end
+            };
+        }
+        // family words: capitalised or particles, up to four, none of them initials
+        let mut fam = 0;
+        while let Some((_, w)) = words.get(pos) {
+            let core = w.trim_end_matches([',', '.']);
+            let cap = core.chars().next().is_some_and(char::is_uppercase)
+                && core.chars().any(char::is_lowercase)
+                && !core.chars().any(|c| c.is_ascii_digit());
+            if fam < 4 && core.len() == w.len() && (cap || NAME_PARTICLES.contains(&core)) {
+                fam += 1;
+                pos += 1;
+            } else {
+                break;
+            }
+        }
+        let (off, ini) = *words.get(pos)?;
+        let core = ini.trim_end_matches([',', '.']);
+        if fam == 0 || !is_bare_initials(core) || core.len() + 1 < ini.len() {
+            return end;
+        }
+        let mut last = (off, core, &ini[core.len()..]);
+        pos += 1;
+        // particles printed after the initials
+        while let Some(&(o, w)) = words.get(pos) {
+            let c = w.trim_end_matches([',', '.']);
+            if last.2.is_empty() && NAME_PARTICLES.contains(&c) {
+                last = (o, c, &w[c.len()..]);
+                pos += 1;
+            } else {
+                break;
+            }
+        }
+        names += 1;
+        let (o, c, punct) = last;
+        match punct {
+            "," => end = Some(o + c.len()),
+            "." => return Some(o + c.len()),
+            _ => return if names > 1 { end } else { None },
+        }
+    }
+}
+
 fn is_initial(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty()
@@ -755,6 +898,15 @@ fn read_venue(v: &str, p: &mut Publication) {
         .or_else(|| dates.last())
         .copied();
     p.date = best;
+    // the Vancouver tail's year is the date, whatever page numbers look like years
+    let tail = VANCOUVER_TAIL
+        .captures_iter(v)
+        .find(|c| c.get(2).is_some() || c.get(4).is_some());
+    if let Some(y) = tail.as_ref().and_then(|c| c[1].parse().ok()) {
+        if p.date.is_none_or(|d| d.year != Some(y)) {
+            p.date = Some(Date::year(y));
+        }
+    }
 
     // patents
     if let Some(c) = PATENT_NO.captures(v) {
@@ -784,15 +936,17 @@ fn read_venue(v: &str, p: &mut Publication) {
     }) {
         p.volume = c[1].to_string();
         p.number = c[2].to_string();
-    } else if let Some(c) = VANCOUVER_VOL.captures(v) {
-        p.volume = c[1].to_string();
-        if let Some(n) = c.get(2) {
-            p.number = n.as_str().to_string();
+    } else if let Some(c) = &tail {
+        if let Some(vol) = c.get(2) {
+            p.volume = vol.as_str().to_string();
+            p.number = c.get(3).map_or("", |m| m.as_str()).to_string();
         }
-    } else if let Some(c) = NATURE_VOL.captures(v) {
+    } else if let Some(c) = NATURE_VOL.captures_iter(v).find(|c| !is_year(&c[1])) {
         p.volume = c[1].to_string();
     }
-    if let Some(c) = PAGES.captures_iter(v).find(|c| {
+    if let Some(pages) = tail.as_ref().and_then(|c| c.get(4)) {
+        p.pages = expand_pages(&pages.as_str().replace(' ', ""));
+    } else if let Some(c) = PAGES.captures_iter(v).find(|c| {
         // "2003–2021" is a page range after "pp.", a colon or a volume ("44, 2003–2021")
         let at = c.get(1).map_or(0, |m| m.start());
         let pre = v[..at].trim_end();
@@ -802,7 +956,7 @@ fn read_venue(v: &str, p: &mut Publication) {
             || (pre.ends_with(',')
                 && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit()))
     }) {
-        p.pages = c[1].replace(' ', "");
+        p.pages = expand_pages(&c[1].replace(' ', ""));
     }
     // venue: the first segment, without fields
     let seg = first_segment(v);
@@ -857,6 +1011,28 @@ fn read_venue(v: &str, p: &mut Publication) {
         p.publisher = venue_text.clone();
     }
     p.venue = venue_text;
+}
+
+/// "2003–21" → "2003–2021", "1120-8" → "1120-1128": Vancouver prints only the digits of
+/// the last page that differ.
+fn expand_pages(p: &str) -> String {
+    let Some(i) = p.find(|c: char| !c.is_ascii_digit()) else {
+        return p.to_string();
+    };
+    let (start, rest) = p.split_at(i);
+    let Some(j) = rest.find(|c: char| c.is_ascii_digit()) else {
+        return p.to_string();
+    };
+    let (dash, end) = rest.split_at(j);
+    if end.is_empty() || !end.chars().all(|c| c.is_ascii_digit()) || end.len() >= start.len() {
+        return p.to_string();
+    }
+    let full = format!("{}{end}", &start[..start.len() - end.len()]);
+    if full.parse::<u64>().ok() > start.parse::<u64>().ok() {
+        format!("{start}{dash}{full}")
+    } else {
+        p.to_string()
+    }
 }
 
 fn is_year(s: &str) -> bool {
@@ -1052,6 +1228,70 @@ mod tests {
             let p = parse_reference(&r).unwrap();
             assert_eq!(p.kind, PubKind::Conference, "{tail}");
         }
+    }
+
+    #[test]
+    fn vancouver() {
+        let p = parse_reference("Smith J, Doe A, Lee K. Title of paper about things. Journal Name. 2021;12(3):45-67. doi:10.1000/xyz123").unwrap();
+        assert_eq!(p.title, "Title of paper about things");
+        assert_eq!(names(&p), ["Smith", "Doe", "Lee"]);
+        assert_eq!(p.venue, "Journal Name");
+        assert_eq!(p.date, Some(Date::year(2021)));
+        assert_eq!((p.volume.as_str(), p.number.as_str()), ("12", "3"));
+        assert_eq!(p.pages, "45-67");
+        assert_eq!(p.doi, "10.1000/xyz123");
+        // month after the year, abbreviated last page, et al.
+        let q = parse_reference("Smith JA, Doe AB, et al. Deep learning for medical images. N Engl J Med. 2019 Mar;380(12):1120-8.").unwrap();
+        assert_eq!(names(&q), ["Smith", "Doe"]);
+        assert!(q.authors.et_al);
+        assert_eq!(q.title, "Deep learning for medical images");
+        assert_eq!(q.venue, "N Engl J Med");
+        assert_eq!(q.pages, "1120-1128");
+        assert_eq!(q.volume, "380");
+        // AMA: display-order names, "year:pages" after a proceedings title; page ranges
+        // that look like years do not replace the year
+        let r = parse_reference("Ada Lovelace. Verified protein folding without labels. ACM Transactions on Graphics. 2007;44(3):2003-2021.").unwrap();
+        assert_eq!(names(&r), ["Lovelace"]);
+        assert_eq!(r.title, "Verified protein folding without labels");
+        assert_eq!(r.date, Some(Date::year(2007)));
+        assert_eq!(r.pages, "2003-2021");
+    }
+
+    #[test]
+    fn harvard() {
+        for (q1, q2) in [('\'', '\''), ('‘', '’')] {
+            let line = format!("O'Brien, J. and Doe, A. (2020) {q1}Don't stop: a title in quotes{q2}, Journal of Stuff, 12(3), pp. 45-67.");
+            let p = parse_reference(&line).unwrap();
+            assert_eq!(p.title, "Don't stop: a title in quotes", "{line}");
+            assert_eq!(names(&p), ["O'Brien", "Doe"]);
+            assert_eq!(p.authors.people[1].given, "A.");
+            assert_eq!(p.venue, "Journal of Stuff");
+            assert_eq!(p.date, Some(Date::year(2020)));
+            assert_eq!(p.pages, "45-67");
+            assert_eq!(p.kind, PubKind::Journal);
+        }
+        // Elsevier Harvard: "Title, in: Venue"
+        let e = parse_reference("Stoica, I., 2011. Learning transformer inference at scale, in: International Conference on Learning Representations. pp. 464–472.").unwrap();
+        assert_eq!(e.title, "Learning transformer inference at scale");
+        assert_eq!(
+            e.venue,
+            "International Conference on Learning Representations"
+        );
+        let v = parse_reference("Gupta, R., Zheng, Z., 2011. Probabilistic image segmentation. Bioinformatics 45, 330–342.").unwrap();
+        assert_eq!(
+            (v.venue.as_str(), v.volume.as_str()),
+            ("Bioinformatics", "45")
+        );
+    }
+
+    #[test]
+    fn abbreviated_page_ranges() {
+        assert_eq!(expand_pages("2003–21"), "2003–2021");
+        assert_eq!(expand_pages("730-9"), "730-739");
+        assert_eq!(expand_pages("45-67"), "45-67");
+        // "99-1" cannot be a shortened "99-91"
+        assert_eq!(expand_pages("99-1"), "99-1");
+        assert_eq!(expand_pages("e123"), "e123");
     }
 
     #[test]

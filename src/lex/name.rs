@@ -423,9 +423,15 @@ fn split_display(s: &str) -> Option<Person> {
             if is_cjk(first) && is_cjk(last) && !first.chars().any(|c| c.is_ascii()) {
                 // East Asian order: family name first
                 inverted(first, &w[1..].join(" "))
-            } else if !is_initial_word(first) && is_initial_word(last) && !last.contains('.') {
-                // Vancouver: "Soh YJ", "Smith AB"
-                inverted(&w[..w.len() - 1].join(" "), last)
+            } else if let Some(k) = vancouver_initials_at(&w) {
+                // Vancouver: "Soh YJ", "Smith AB", "Beethoven L van" (particles last)
+                let family = w[k + 1..]
+                    .iter()
+                    .chain(&w[..k])
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                inverted(&family, w[k])
             } else {
                 let start = (1..w.len() - 1)
                     .find(|&i| is_particle(w[i]))
@@ -436,6 +442,14 @@ fn split_display(s: &str) -> Option<Person> {
     };
     p.suffix = suffix;
     Some(p)
+}
+
+/// Where the bare initials of a Vancouver name sit: after the family words, followed by
+/// particles only ("Smith AB" → 1, "Beethoven L van" → 1).
+fn vancouver_initials_at(w: &[&str]) -> Option<usize> {
+    let k = w.iter().rposition(|x| !is_particle(x))?;
+    let ini = w[k];
+    (k >= 1 && !is_initial_word(w[0]) && is_initial_word(ini) && !ini.contains('.')).then_some(k)
 }
 
 /// "王小明" → family "王", given "小明" (compound family names kept whole).
@@ -486,6 +500,10 @@ mod tests {
         );
         assert_eq!(fams("Soh YJ, Tian Y"), ["Soh|YJ", "Tian|Y"]);
         assert_eq!(fams("H Huang and Y Tian"), ["Huang|H", "Tian|Y"]);
+        assert_eq!(
+            fams("Beethoven L van, Le QV, Slaughter A-M"),
+            ["van Beethoven|L", "Le|QV", "Slaughter|A-M"]
+        );
     }
 
     #[test]
