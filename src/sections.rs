@@ -117,7 +117,15 @@ pub fn classify_heading(s: &str) -> Option<SectionKind> {
             best = best.or(SectionKind::from_table(k));
         }
     }
-    best.or_else(|| by_head_noun(s, &n))
+    best.or_else(|| by_head_noun(s, &n)).or_else(|| {
+        // a qualifier after the name: "Publications (peer-reviewed)", "Talks (selected)"
+        // (only a table name: "Banting Fellowship (2022)" is an entry, not a heading)
+        let (head, qualifier) = s.split_once('(')?;
+        if qualifier.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        SectionKind::from_table(SECTIONS.get(normalize_heading(head).as_str())?)
+    })
 }
 
 /// "Professional Appointments", "RELEVANT EXPERIENCE": a short Title Case or capitals
@@ -228,6 +236,12 @@ mod tests {
             Some(SectionKind::Work)
         );
         assert_eq!(classify_heading("University of California"), None);
+        assert_eq!(
+            classify_heading("Publications (peer-reviewed)"),
+            Some(SectionKind::Publications)
+        );
+        assert_eq!(classify_heading("Stanford University (2019)"), None);
+        assert_eq!(classify_heading("Banting Fellowship (top 3%)"), None);
         assert_eq!(
             classify_heading("PROFESSIONAL APPOINTMENTS"),
             Some(SectionKind::Work)
