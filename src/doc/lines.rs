@@ -5,8 +5,24 @@
 //! Input: blocks in source order. Output: the same blocks with each split range made whole
 //! again and what followed the stray end date turned into its own block.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::doc::{Block, BlockKind};
 use crate::lex::date;
+
+/// A page number, with or without text around it ("Page 2 of 4", "Jane Roe — CV   3/7",
+/// "- 2 -"): a running header or footer left between pages by PDF extraction.
+static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*\d{1,3}(?:\s*(?:of|/|von|sur|de)\s*\d{1,3})?\s*$|^[-–—\s]*\d{1,2}\s*(?:/\s*\d{1,2})?[-–—\s]*$").unwrap()
+});
+
+/// Is this source line page furniture (a running header or footer with a page number)?
+pub fn page_furniture(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 120 && PAGE_MARK.is_match(t)
+}
 
 /// Bullet glyphs that can stay glued after a date; they mark a nested item.
 const GLUED_BULLETS: &[&str] = &["o ", "• ", "◦ ", "○ ", "- ", "▪ ", "● ", "➢ ", "► "];
@@ -98,6 +114,21 @@ pub fn repair(blocks: Vec<Block>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_are_furniture() {
+        assert!(page_furniture(
+            "Curriculum Vitae — Jane Roe                 Page 2 of 4"
+        ));
+        assert!(page_furniture("Page 3"));
+        assert!(page_furniture("  - 2 -  "));
+        assert!(page_furniture("3/7"));
+        assert!(!page_furniture("2019"));
+        assert!(!page_furniture(
+            "Proc. IEEE, pp. 402–404, page 3 of the report was lost"
+        ));
+        assert!(!page_furniture("Reviewer for 12 journals"));
+    }
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)

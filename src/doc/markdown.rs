@@ -28,16 +28,50 @@ fn is_table_row(t: &str) -> bool {
     t.starts_with('|') && t.ends_with('|') && t.len() > 2
 }
 
+/// A source line ends in a hard line break: a backslash (pandoc) or two spaces.
+fn hard_break(line: &str) -> bool {
+    let l = line.trim_end_matches(['\n', '\r']);
+    l.ends_with('\\') || l.ends_with("  ")
+}
+
+/// Is this paragraph line the soft-wrapped rest of the block before it (no blank line
+/// between)? Converters wrap at about 72 columns, so a long line not ending a sentence, or a
+/// line indented under a list item, continues; short lines stay apart (CVs put one fact on
+/// each line).
+fn continues(prev: &Block, prev_line: &str, line: &str) -> bool {
+    if hard_break(prev_line) || !matches!(prev.kind, BlockKind::Para | BlockKind::Item(_)) {
+        return false;
+    }
+    let indent = line.len() - line.trim_start().len();
+    let t = line.trim();
+    if matches!(prev.kind, BlockKind::Item(_)) && indent >= 2 {
+        return true;
+    }
+    let p = prev_line.trim();
+    // contact lines ("Title | mail" then "site.io") are separate facts, not a wrapped paragraph
+    if p.contains(" | ") || t.split_whitespace().count() < 2 {
+        return false;
+    }
+    let sentence_end = p.ends_with(['.', ':', ';', '!', '?']);
+    p.chars().count() >= 60 && (!sentence_end || t.starts_with(char::is_lowercase))
+}
+
 pub fn parse(src: &str) -> Document {
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
+    // the previous non-blank source line, while no blank line has come since
+    let mut prev_line: Option<&str> = None;
     for line in src.split_inclusive('\n') {
         let span = offset..offset + line.trim_end().len();
         offset += line.len();
         let trimmed = line.trim();
         if trimmed.is_empty() {
+            prev_line = None;
             continue;
         }
+        let before = prev_line.replace(line);
+        // a pandoc hard break ("Name\\") is layout, not text
+        let trimmed = trimmed.strip_suffix('\\').map_or(trimmed, str::trim_end);
         let indent = line.len() - line.trim_start().len();
         let hashes = trimmed.chars().take_while(|&c| c == '#').count();
         let (kind, body) = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
@@ -48,6 +82,19 @@ pub fn parse(src: &str) -> Document {
             && trimmed.len() >= 3
         {
             (BlockKind::Rule, "")
+        } else if trimmed.contains("---") && trimmed.chars().all(|c| c == '-' || c == ' ') {
+            // a pandoc simple-table rule ("----- ------"): the row right above a rule of
+            // several columns is the column header
+            let runs = trimmed.split_whitespace().count();
+            if runs > 1
+                && before.is_some()
+                && blocks
+                    .last()
+                    .is_some_and(|b: &Block| b.kind == BlockKind::Row)
+            {
+                blocks.pop();
+            }
+            continue;
         } else if let Some(rest) = trimmed
             .strip_prefix("- ")
             .or_else(|| trimmed.strip_prefix("* "))
@@ -85,9 +132,21 @@ pub fn parse(src: &str) -> Document {
             && !trimmed.ends_with('.')
         {
             (BlockKind::Heading(2), trimmed)
+        } else if indent >= 2 && crate::lex::split_columns(trimmed).len() > 1 {
+            // an indented line of space-aligned columns (pandoc simple table row)
+            (BlockKind::Row, trimmed)
         } else {
             (BlockKind::Para, trimmed)
         };
+        if kind == BlockKind::Para {
+            if let (Some(prev), Some(pl)) = (blocks.last_mut(), before) {
+                if continues(prev, pl, line) {
+                    let raw = format!("{} {}", prev.raw.trim_end(), body);
+                    *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                    continue;
+                }
+            }
+        }
         blocks.push(Block::new(kind, body, span));
     }
     Document {
@@ -120,5 +179,42 @@ mod tests {
             ]
         );
         assert_eq!(d.blocks[7].columns(), ["2019", "MIT"]);
+    }
+
+    #[test]
+    fn pandoc_simple_table() {
+        let d = parse("  ------------------------------\n  Course      Role       Years\n  ----------- ---------- -----\n  Stats 101   TA         2019\n\n  Stats 202   Lecturer   2020\n  ------------------------------\n");
+        let rows: Vec<Vec<String>> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Row)
+            .map(Block::columns)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["Stats 101", "TA", "2019"],
+                ["Stats 202", "Lecturer", "2020"]
+            ]
+        );
+    }
+
+    #[test]
+    fn soft_wraps_join_and_hard_breaks_split() {
+        let d = parse(
+            "**Jane Roe**\\\nDept. of X\\\n\nInfectious disease modelling, vaccine effectiveness, and causal inference\nwith observational health data.\n\n1.  Roe J. A title that is long enough to\n    wrap. *Journal*. 2023.\n\nShort line one\nShort line two\n",
+        );
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jane Roe",
+                "Dept. of X",
+                "Infectious disease modelling, vaccine effectiveness, and causal inference with observational health data.",
+                "Roe J. A title that is long enough to wrap. Journal. 2023.",
+                "Short line one",
+                "Short line two"
+            ]
+        );
     }
 }

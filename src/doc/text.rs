@@ -5,6 +5,10 @@
 //! indentation and from the glyph: `o`, `◦`, `○`, `▪`, `–` are second-level marks in the
 //! usual CV templates. Split date ranges are re-joined by `doc::lines`.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::doc::{lines, Block, BlockKind, Document};
 use crate::sections::classify_heading;
 
@@ -29,16 +33,85 @@ pub fn bullet(line: &str) -> Option<(u8, &str)> {
     Some((depth, body))
 }
 
+/// `[J1] `, `[12] `, `3. `, `4) ` before a reference or list entry.
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\d{1,3}[.)])\s+").unwrap());
+
+/// A line that only underlines the line above ("-------", "=======").
+fn underline(t: &str) -> bool {
+    t.len() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '_' | '~' | '─' | '━' | '═'))
+}
+
+/// Column (in characters) where the body of a bulleted or labelled line starts, for hanging
+/// indents: a wrapped entry's next lines start at that column.
+fn body_column(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.chars().count() - t.chars().count();
+    let marker = if let Some(m) = LABEL.find(t) {
+        m.end()
+    } else {
+        let b = BULLETS.iter().find(|b| t.starts_with(**b))?;
+        b.len() + (t.len() - b.len() - t[b.len()..].trim_start().len())
+    };
+    Some(indent + t.get(..marker)?.chars().count())
+}
+
 pub fn parse(src: &str) -> Document {
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
+    // body column of the last bulleted or labelled line, while its entry may go on
+    let mut hang: Option<usize> = None;
+    let mut prev_blank = true;
     for line in src.split_inclusive('\n') {
         let span = offset..offset + line.trim_end().len();
         offset += line.len();
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        if trimmed.is_empty() || lines::page_furniture(trimmed) {
+            prev_blank = true;
+            hang = None;
             continue;
         }
+        let line = line.trim_start_matches('\u{c}');
+        let indent = line.chars().count() - line.trim_start().chars().count();
+        if underline(trimmed) {
+            // "Education\n---------": the line above is a heading whatever its words
+            if let Some(b) = blocks.last_mut().filter(|b| {
+                !prev_blank
+                    && matches!(b.kind, BlockKind::Para | BlockKind::Heading(_))
+                    && b.text.chars().count() < 60
+            }) {
+                b.kind = BlockKind::Heading(2);
+            } else {
+                blocks.push(Block::new(BlockKind::Rule, "", span));
+            }
+            prev_blank = false;
+            hang = None;
+            continue;
+        }
+        // a hanging indent: the wrapped rest of the entry above
+        if let (Some(col), Some(prev)) = (hang, blocks.last_mut()) {
+            if !prev_blank && indent > 0 && indent.abs_diff(col) <= 1 && bullet(line).is_none() {
+                let glue = if prev.raw.ends_with('-')
+                    && prev
+                        .raw
+                        .chars()
+                        .rev()
+                        .nth(1)
+                        .is_some_and(char::is_alphabetic)
+                {
+                    ""
+                } else {
+                    " "
+                };
+                let raw = format!("{}{glue}{trimmed}", prev.raw.trim_end());
+                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                continue;
+            }
+        }
+        hang = body_column(line);
+        prev_blank = false;
         // a bullet is never a heading ("- Developed Skills")
         let block = if let Some((depth, body)) = bullet(line) {
             Block::new(BlockKind::Item(depth), body, span)
@@ -68,6 +141,27 @@ mod tests {
         assert_eq!(bullet("o Glyph nested"), Some((1, "Glyph nested")));
         assert_eq!(bullet("• Top"), Some((0, "Top")));
         assert_eq!(bullet("org chart"), None);
+    }
+
+    #[test]
+    fn underlines_hanging_indents_and_page_footers() {
+        let d = parse("Publications (peer-reviewed)\n----------------------------\n[1] K. Roe and J. Doe. A title that wraps over\n    two lines. Energy, 2022.\n\nJane Roe — CV        Page 1 of 2\n\u{c}- Item one\n  continues here\n");
+        let got: Vec<(BlockKind, &str)> =
+            d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading(2), "Publications (peer-reviewed)"),
+                (
+                    BlockKind::Para,
+                    "[1] K. Roe and J. Doe. A title that wraps over two lines. Energy, 2022."
+                ),
+                (BlockKind::Item(0), "Item one continues here"),
+            ]
+        );
+        assert_eq!(body_column("  • Text"), Some(4));
+        assert_eq!(body_column("[J1] T. Roe"), Some(5));
+        assert_eq!(body_column("Plain"), None);
     }
 
     #[test]

@@ -29,6 +29,11 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
+        if matches!(b.kind, BlockKind::Heading(_)) && year_group(&b.text) {
+            // "### 2023" groups the entries below it; it is not a paper
+            i += 1;
+            continue;
+        }
         if let BlockKind::Heading(_) = b.kind {
             // a card: heading title, then author / venue / remark lines up to the next heading
             let mut j = i + 1;
@@ -64,6 +69,31 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
         }
     }
     out
+}
+
+/// A heading that only groups entries by year ("2023", "2019 – 2020", "Before 2015").
+fn year_group(t: &str) -> bool {
+    let t = t.trim();
+    let found = crate::lex::date::find_all(t);
+    if found.is_empty() || t.len() > 40 {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = 0;
+    for (_, span) in &found {
+        rest.push_str(t.get(at..span.start).unwrap_or_default());
+        rest.push(' ');
+        at = span.end.max(at);
+    }
+    rest.push_str(t.get(at..).unwrap_or_default());
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "before" | "since" | "earlier" | "and" | "older"
+            )
+        })
 }
 
 /// `### Title` + `*authors*` + venue line + remark lines (seed 001's layout).
@@ -193,4 +223,18 @@ fn drop_garbled_tail(entry: &str) -> Option<&str> {
 /// Venue remarks on their own, for callers that print them (kept here so the rule is one).
 pub fn is_remark(s: &str) -> bool {
     venue::is_remark(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_group_headings() {
+        assert!(year_group("2023"));
+        assert!(year_group("2019 – 2020"));
+        assert!(year_group("Before 2015"));
+        assert!(!year_group("FlashAttention 2023"));
+        assert!(!year_group("Efficient Inference"));
+    }
 }

@@ -160,15 +160,20 @@ fn owner_name(header: &[Line]) -> String {
             && !meta::label_line(t)
             && t.chars().any(char::is_alphabetic)
     };
+    person_name(header)
+        .or_else(|| header.iter().find(plain).map(|l| name_text(&l.text)))
+        .unwrap_or_default()
+}
+
+/// The first header line that reads as a person's name (an `<h1>` first).
+pub fn person_name(header: &[Line]) -> Option<String> {
     let person = |l: &&Line| single_name(&name_text(&l.text));
     header
         .iter()
         .filter(|l| l.heading)
         .find(person)
         .or_else(|| header.iter().find(person))
-        .or_else(|| header.iter().find(plain))
         .map(|l| name_text(&l.text))
-        .unwrap_or_default()
 }
 
 /// page title words around a name ("Papers by Jane Doe", "Jane Doe's papers")

@@ -8,6 +8,7 @@
 pub mod cards;
 pub mod html;
 pub mod meta;
+pub mod records;
 
 use std::sync::LazyLock;
 
@@ -26,7 +27,16 @@ pub fn parse(src: &str) -> Document {
     } else {
         text_lines(src)
     };
-    let (name, publications) = cards::read(&lines);
+    let (mut name, mut publications) = cards::read(&lines);
+    if publications.is_empty() {
+        // No paper cards: a lab or Scholar-like list of stacked or one-line references.
+        let (records, first) = records::read(&lines);
+        if !records.is_empty() {
+            let header = lines.get(..first.unwrap_or(0)).unwrap_or_default();
+            name = cards::person_name(header).unwrap_or_default();
+            publications = records;
+        }
+    }
     let mut doc = Document::default();
     doc.found.basics.name = name;
     doc.found.publications = publications;

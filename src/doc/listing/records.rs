@@ -1,0 +1,238 @@
+//! Lines of a listing page that has no paper cards (no category/date meta lines) → one
+//! `Publication` per record: a lab or group publications page, a Google-Scholar-like list.
+//!
+//! Input: `Line`s, where a gap (a blank line or a block element such as `<li>`) starts a
+//! record. Output: publications in page order. A record is either one line holding a whole
+//! reference ("A. Author, B. Author. Title. Venue, 2023. [PDF]") or stacked lines: title,
+//! author line, venue line, then link labels ("[PDF] [Code]"). Year or section headings
+//! ("2024", "Journal Articles") read as neither and are skipped.
+
+use super::cards::{author_line, Line};
+use super::meta;
+use crate::lex::{citation, ids, name, venue};
+use crate::markup::{self, Link};
+use crate::model::{PubKind, Publication};
+
+/// The page's records as publications; the index of the line that opens the first one.
+pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
+    let mut out = Vec::new();
+    let mut first = None;
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        let opens = lines.get(i).is_none_or(|l| l.gap || l.heading);
+        if !opens {
+            continue;
+        }
+        if let Some(p) = lines.get(start..i).and_then(record) {
+            first.get_or_insert(start);
+            out.push(p);
+        }
+        start = i;
+    }
+    (out, first)
+}
+
+/// Link-label text ("[PDF] [Code]", "PDF | Video") with its brackets.
+fn labels_only(t: &str) -> bool {
+    let t = t.replace(['[', ']', '(', ')'], " ");
+    meta::label_line(&t)
+}
+
+/// Trailing link labels glued to a one-line record: "... 2023. [PDF] [Code]".
+fn strip_trailing_labels(t: &str) -> &str {
+    let mut t = t.trim_end();
+    while let Some(open) = t.strip_suffix(']').and_then(|s| s.rfind('[')) {
+        let inner = t.get(open + 1..t.len() - 1).unwrap_or_default();
+        if !meta::label_line(inner) {
+            break;
+        }
+        t = t.get(..open).unwrap_or_default().trim_end();
+    }
+    t
+}
+
+fn record(group: &[Line]) -> Option<Publication> {
+    let links: Vec<&Link> = group.iter().flat_map(|l| &l.links).collect();
+    let texts: Vec<String> = group
+        .iter()
+        .map(|l| markup::plain(&l.text))
+        .filter(|t| !t.trim().is_empty() && !labels_only(t))
+        .collect();
+    let mut p = match texts.as_slice() {
+        [] => return None,
+        [one] => one_line(one)?,
+        many => stacked(many)?,
+    };
+    add_links(&mut p, group, &links);
+    if let Some(n) = name::equal_note(&p.authors) {
+        p.notes.push(n);
+    }
+    Some(p)
+}
+
+/// A whole reference on one line; it must show authors and a venue or a year.
+fn one_line(t: &str) -> Option<Publication> {
+    let p = citation::parse_reference(strip_trailing_labels(t))?;
+    (!p.authors.people.is_empty() && (!p.venue.is_empty() || p.date.is_some())).then_some(p)
+}
+
+/// Title, author line, venue line (authors may come first; the venue line may be missing).
+fn stacked(texts: &[String]) -> Option<Publication> {
+    let a = texts.iter().take(3).position(|t| author_line(t))?;
+    let (title, venue_line) = if a == 0 {
+        (texts.get(1)?, texts.get(2))
+    } else {
+        (texts.first()?, texts.get(a + 1))
+    };
+    let title = title.trim().trim_end_matches(['.', ',']).trim();
+    if title.split_whitespace().count() < 2 || author_line(title) {
+        return None;
+    }
+    let mut p = Publication {
+        title: title.to_string(),
+        authors: name::parse_authors(texts.get(a)?),
+        kind: PubKind::Misc,
+        ..Publication::default()
+    };
+    if let Some(v) = venue_line {
+        // the reference reader on a synthetic `"Title", venue` line
+        if let Some(q) = citation::parse_reference(&format!("\"{}\", {}", p.title, v)) {
+            p.venue = q.venue;
+            p.date = q.date;
+            p.kind = q.kind;
+            p.notes = q.notes;
+            p.volume = q.volume;
+            p.number = q.number;
+            p.pages = q.pages;
+            p.doi = q.doi;
+            p.arxiv = q.arxiv;
+            p.url = q.url;
+        }
+    }
+    if p.venue.is_empty() && p.kind != PubKind::Patent {
+        p.kind = PubKind::Misc;
+    } else if p.kind == PubKind::Misc && !p.venue.is_empty() {
+        p.kind = venue::classify(&p.venue);
+    }
+    Some(p)
+}
+
+/// The title's own link or a "PDF"/"Paper" link is the url; an arXiv link gives the eprint
+/// (and the url when there is no other paper link); code, video and slides links are not
+/// recorded.
+fn add_links(p: &mut Publication, group: &[Line], links: &[&Link]) {
+    let title = p.title.to_lowercase();
+    let own = group
+        .iter()
+        .flat_map(|l| &l.links)
+        .find(|l| markup::plain(&l.text).to_lowercase() == title);
+    let label = |l: &&&Link, words: &[&str]| {
+        let t = l.text.trim_matches(['[', ']', ' ']).to_lowercase();
+        words.contains(&t.as_str())
+    };
+    let paper = links
+        .iter()
+        .find(|l| label(l, &["pdf", "paper", "doi", "link", "html"]));
+    let arxiv = links
+        .iter()
+        .find(|l| label(l, &["arxiv", "preprint"]) || ids::arxiv_id(&l.url).is_some());
+    let chosen = own.or(paper.copied()).or(arxiv.copied());
+    if p.url.is_empty() {
+        if let Some(l) = chosen.filter(|l| markup::is_real_url(&l.url)) {
+            p.url = l.url.trim().to_string();
+        }
+    }
+    if p.arxiv.is_empty() {
+        if let Some(id) = links.iter().find_map(|l| ids::arxiv_id(&l.url)) {
+            p.arxiv = id;
+        }
+    }
+    if p.doi.is_empty() {
+        if let Some(d) = links
+            .iter()
+            .filter(|l| l.url.contains("doi.org/"))
+            .find_map(|l| ids::doi(&l.url))
+        {
+            p.doi = d;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(t: &str, gap: bool, links: &[(&str, &str)]) -> Line {
+        Line {
+            text: t.to_string(),
+            links: links
+                .iter()
+                .map(|(t, u)| Link {
+                    text: t.to_string(),
+                    url: u.to_string(),
+                })
+                .collect(),
+            gap,
+            heading: false,
+        }
+    }
+
+    #[test]
+    fn stacked_title_authors_venue_links() {
+        let ls = [
+            line("2024", true, &[]),
+            line("Sparse Voxel Transformers for Scene Completion", true, &[]),
+            line(
+                "Hana Kobayashi, Piotr Zielinski, and Elena Marchetti",
+                false,
+                &[],
+            ),
+            line(
+                "International Journal of Computer Vision, vol. 132, 2024",
+                false,
+                &[],
+            ),
+            line(
+                "[PDF] [Code]",
+                false,
+                &[
+                    ("PDF", "https://arxiv.org/pdf/2403.11111.pdf"),
+                    ("Code", "https://github.com/x/y"),
+                ],
+            ),
+        ];
+        let (ps, first) = read(&ls);
+        assert_eq!(first, Some(1));
+        assert_eq!(ps.len(), 1);
+        let p = &ps[0];
+        assert_eq!(p.title, "Sparse Voxel Transformers for Scene Completion");
+        assert_eq!(p.authors.people.len(), 3);
+        assert_eq!(p.venue, "International Journal of Computer Vision");
+        assert_eq!(p.date.and_then(|d| d.year), Some(2024));
+        assert_eq!(p.url, "https://arxiv.org/pdf/2403.11111.pdf");
+        assert_eq!(p.arxiv, "2403.11111");
+    }
+
+    #[test]
+    fn one_line_reference_with_labels() {
+        let ls = [line(
+            "A. Author and B. Writer. Graph models of traffic. In Proceedings of KDD 2021. [PDF] [Slides]",
+            true,
+            &[("PDF", "https://example.org/p.pdf")],
+        )];
+        let (ps, _) = read(&ls);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].title, "Graph models of traffic");
+        assert_eq!(ps[0].url, "https://example.org/p.pdf");
+        assert_eq!(strip_trailing_labels("T. 2023. [PDF] [Code]"), "T. 2023.");
+    }
+
+    #[test]
+    fn headings_and_prose_are_not_records() {
+        let ls = [
+            line("Journal Articles", true, &[]),
+            line("Our lab studies vision and learning.", true, &[]),
+        ];
+        assert!(read(&ls).0.is_empty());
+    }
+}
