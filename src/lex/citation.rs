@@ -39,8 +39,9 @@ static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*(\d+[A-Za-z]?))?").unwrap()
 });
 /// "12(3)", "12 (3)", "9, 2 (2015)" (ACM), "12, 45–67 (2020)" (Nature), "45, 330–342." (Elsevier)
-static VOL_NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?)\)").unwrap());
+static VOL_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?|[A-Z]{3,8}\d?)\)").unwrap()
+});
 static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\.\s+(\d{1,4}),\s*(\d{1,4})\s+\((?:[A-Za-z]{3,5}\.?\s+)?\d{4}\)").unwrap()
 });
@@ -86,6 +87,15 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     }
     let (title, descriptor, title_year) = title_descriptor(&p.title);
     p.title = title;
+    // "Title (to appear)": a bracketed status closing the title is a note
+    if p.title.ends_with([')', ']']) {
+        if let (rest, Some(s)) = venue::split_status(&p.title) {
+            if rest.len() + 8 < p.title.len() && p.title.starts_with(rest.as_str()) {
+                p.title = rest;
+                p.notes.push(s.to_string());
+            }
+        }
+    }
     let (authors_raw, year_in_authors) = split_author_year(&authors_raw);
     p.authors = name::parse_authors(&authors_raw);
     read_venue(&venue_part, &mut p);
@@ -861,6 +871,11 @@ fn read_venue(v: &str, p: &mut Publication) {
     });
     v = LABEL_TAIL.replace(&v, "$1").into_owned();
     v = v.replace("[]", "");
+    // "NeurIPS'23": the year is read off and the venue keeps its name
+    let glued = venue::glued_year(&v);
+    if let Some((_, r)) = &glued {
+        v.replace_range(r.clone(), "");
+    }
     let edited = EDS.is_match(&v);
     v = EDS.replace_all(&v, "").into_owned();
     let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
@@ -868,7 +883,13 @@ fn read_venue(v: &str, p: &mut Publication) {
         p.kind = PubKind::Misc;
         return;
     }
-    if UNDER_REVIEW.is_match(v) {
+    // "to appear in X", "X (in press)": the status is a note, not part of the venue
+    let (v, status) = venue::split_status(v);
+    let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
+    if let Some(s) = status.filter(|s| *s != "Under review") {
+        p.notes.push(s.to_string());
+    }
+    if status == Some("Under review") || UNDER_REVIEW.is_match(v) {
         p.kind = PubKind::Preprint;
         p.notes.push("Under review".into());
         p.date = date::find_all(v)
@@ -897,7 +918,7 @@ fn read_venue(v: &str, p: &mut Publication) {
         .find(|d| d.month.is_some())
         .or_else(|| dates.last())
         .copied();
-    p.date = best;
+    p.date = best.or(glued.map(|(y, _)| Date::year(y)));
     // the Vancouver tail's year is the date, whatever page numbers look like years
     let tail = VANCOUVER_TAIL
         .captures_iter(v)
@@ -932,7 +953,10 @@ fn read_venue(v: &str, p: &mut Publication) {
     } else if let Some(c) = VOL_NUM.captures_iter(v).find(|c| {
         // "2003–2021 (2007)" is pages and a year, not volume(number)
         let before = v[..c.get(0).map_or(0, |m| m.start())].chars().next_back();
-        !is_year(&c[2]) && !matches!(before, Some('–' | '-' | '—'))
+        // "5(POPL)": an issue named after a conference, but "2020 (ICML)" is a year
+        let named_issue = c[2].starts_with(|ch: char| ch.is_ascii_uppercase());
+        let year_like = is_year(&c[2]) || named_issue && c[1].len() > 3;
+        !year_like && !matches!(before, Some('–' | '-' | '—'))
     }) {
         p.volume = c[1].to_string();
         p.number = c[2].to_string();
@@ -1054,7 +1078,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -1062,13 +1086,22 @@ fn first_segment(v: &str) -> String {
         Some(inner) => inner.split(',').next().unwrap_or(inner),
         None => v,
     };
-    let cut = CUT.find(v).map_or(v.len(), |m| m.start());
+    // a journal named "Proc. of the VLDB Endowment" is not cut at its abbreviations
+    // (its closing abbreviation period may still end the segment: "Proc. VLDB Endow. 17, 2")
+    let keep = venue::journal_proceedings_len(v)
+        .and_then(|n| v.get(..n))
+        .map_or(0, |name| name.trim_end_matches('.').len());
+    let cut = CUT
+        .find_iter(v)
+        .map(|m| m.start())
+        .find(|&c| c >= keep)
+        .unwrap_or(v.len());
     let seg = &v[..cut];
     // a following sentence is not the venue ("Cambridge University Press. 302–322")
     // (abbreviations such as "Proc." or "Int." do not end it)
     let mut seg = seg;
-    let mut from = 0;
-    while let Some(i) = seg[from..].find(". ").map(|i| i + from) {
+    let mut from = keep.min(seg.len());
+    while let Some(i) = seg.get(from..).and_then(|s| s.find(". ")).map(|i| i + from) {
         let word = seg[..i].rsplit(' ').next().unwrap_or("");
         // "Proc. IEEE Conf. Comput. Vis.": abbreviated words followed by a capital
         static ORDINAL: LazyLock<Regex> =
@@ -1282,6 +1315,64 @@ mod tests {
             (v.venue.as_str(), v.volume.as_str()),
             ("Bioinformatics", "45")
         );
+    }
+
+    #[test]
+    fn glued_years_status_and_proceedings_journals() {
+        for (line, venue, year) in [
+            (
+                "A. Smith, B. Jones. Scaling laws for routers. NeurIPS'23.",
+                "NeurIPS",
+                2023,
+            ),
+            (
+                "A. Smith. Scaling laws for routers. In ICML '21.",
+                "ICML",
+                2021,
+            ),
+            (
+                "A. Smith, \"Scaling laws for routers,\" CVPR’22, pp. 1-10.",
+                "CVPR",
+                2022,
+            ),
+        ] {
+            let p = parse_reference(line).unwrap();
+            assert_eq!(
+                (p.venue.as_str(), p.date),
+                (venue, Some(Date::year(year))),
+                "{line}"
+            );
+        }
+        let p = parse_reference(
+            "A. Smith, B. Jones, \"Scaling laws for routers,\" to appear in Proc. ICML, 2024.",
+        )
+        .unwrap();
+        assert_eq!(
+            (p.venue.as_str(), p.notes.as_slice()),
+            ("Proc. ICML", &["To appear".to_string()][..])
+        );
+        let q = parse_reference(
+            "A. Smith. Scaling laws for routers (to appear). Journal of Things, in press.",
+        )
+        .unwrap();
+        assert_eq!(q.title, "Scaling laws for routers");
+        assert_eq!(q.venue, "Journal of Things");
+        assert_eq!(q.notes, ["To appear", "In press"]);
+        let r = parse_reference("A. Smith. Scaling laws for routers. ICLR 2025 (under review).")
+            .unwrap();
+        assert_eq!(
+            (r.kind, r.notes.as_slice()),
+            (PubKind::Preprint, &["Under review".to_string()][..])
+        );
+        for (line, venue, vol) in [
+            ("A. Smith. Scaling laws for routers. Proc. of the VLDB Endowment, 14(3):1-10, 2021.", "Proc. of the VLDB Endowment", "14"),
+            ("A. Smith. Scaling laws for routers. Proc. ACM Program. Lang., 5(POPL):1-30, 2021.", "Proc. ACM Program. Lang", "5"),
+            ("A. Smith. Scaling laws for routers. Proceedings of the IEEE, 109(5):1-30, 2021.", "Proceedings of the IEEE", "109"),
+            ("A. Smith. 2024. Scaling laws for routers. Proc. VLDB Endow. 17, 2 (2024), 211–224.", "Proc. VLDB Endow", "17"),
+        ] {
+            let p = parse_reference(line).unwrap();
+            assert_eq!((p.venue.as_str(), p.volume.as_str(), p.kind), (venue, vol, PubKind::Journal), "{line}");
+        }
     }
 
     #[test]

@@ -15,6 +15,152 @@ use crate::tables::VENUES;
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:in\s*:\s*|in\s+)?(?:(?:the\s+)?proceedings\s+of\s+(?:the\s+)?)?").unwrap()
 });
+static LEAD_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+)").unwrap());
+/// Significant words (lower case) of the journals in the table named "Proceedings of …"
+/// ("Proceedings of the IEEE", "Proceedings of the VLDB Endowment").
+static JOURNAL_PROCEEDINGS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut names: Vec<Vec<String>> = VENUES
+        .values()
+        .filter(|v| v.kind == "journal" && v.full.starts_with("Proceedings of"))
+        .map(|v| significant_words(v.full).map(str::to_lowercase).collect())
+        .collect();
+    // longest first: "Proceedings of the ACM on Management of Data" before shorter ones
+    names.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    names
+});
+
+fn significant_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split([' ', '-'])
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "of" | "the" | "on"))
+}
+
+/// Is `short` the word `long` or an abbreviation of it ("Proc" of "proceedings", "Natl" of
+/// "national", "Endow" of "endowment"): same first letter, letters in order?
+fn abbreviates(short: &str, long: &str) -> bool {
+    let short = short.to_lowercase();
+    if short == long {
+        return true;
+    }
+    let mut rest = long.chars();
+    short.chars().next() == long.chars().next()
+        && short.chars().count() < long.chars().count()
+        && short.chars().all(|c| rest.any(|l| l == c))
+}
+
+/// Byte length of a journal named "Proceedings of …" at the start of a venue, printed in
+/// full or abbreviated ("Proc. of the VLDB Endowment", "Proc. ACM Program. Lang.",
+/// "Proceedings of the IEEE"); None when more name words follow ("Proceedings of the IEEE
+/// International Conference on …" is a meeting).
+pub fn journal_proceedings_len(venue: &str) -> Option<usize> {
+    let v = LEAD_WORD.find(venue).map_or(venue, |m| &venue[m.end()..]);
+    let lead = venue.len() - v.len();
+    if !v.starts_with("Proc") && !v.starts_with("PROC") {
+        return None;
+    }
+    // words with their end offsets, "of/the/on" skipped
+    let mut words = v
+        .split_inclusive([' ', '-'])
+        .scan(0, |off, w| {
+            *off += w.len();
+            Some((*off, w))
+        })
+        .map(|(end, w)| (end, w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|(_, w)| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "of" | "the" | "on"))
+        .peekable();
+    let first: Vec<(usize, &str)> = words.by_ref().take(12).collect();
+    JOURNAL_PROCEEDINGS.iter().find_map(|name| {
+        let got = first.get(..name.len())?;
+        if !got.iter().zip(name).all(|((_, w), n)| abbreviates(w, n)) {
+            return None;
+        }
+        let end = got.last().map_or(0, |(e, _)| *e);
+        let after = v[end..].trim_start();
+        let more_words = after
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+            && !after.to_lowercase().starts_with("vol")
+            // "Proc. Natl. Acad. Sci. USA"
+            && !["USA", "U.S.A", "U S A"].iter().any(|c| after.starts_with(c));
+        let name = v[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+        (!more_words).then_some(lead + name.len())
+    })
+}
+
+/// A two-digit year glued to a venue acronym: "NeurIPS'23", "ICML '21", "CVPR’22",
+/// "ICLR Workshop '21". Returns the year and the byte range of the apostrophe and digits
+/// (with the space before them).
+pub fn glued_year(v: &str) -> Option<(u16, std::ops::Range<usize>)> {
+    for (i, q) in v.char_indices().filter(|(_, c)| matches!(c, '\'' | '’')) {
+        let after = &v[i + q.len_utf8()..];
+        let digits = after
+            .get(..2)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+        if after[2..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let before = &v[..i];
+        let spaced = before.strip_suffix(' ');
+        let word = spaced.unwrap_or(before);
+        let word = &word[word
+            .rfind(|c: char| c.is_whitespace() || "([,;".contains(c))
+            .map_or(0, |k| k + 1)..];
+        let caps = word.chars().filter(char::is_ascii_uppercase).count();
+        let venue_like = (caps >= 2 && word.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            || VENUES.contains_key(word.to_uppercase().as_str())
+            || matches!(word, "Workshop" | "Conference" | "Symposium");
+        if !venue_like || word.is_empty() {
+            continue;
+        }
+        let yy: u16 = digits.parse().ok()?;
+        let year = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+        let start = if spaced.is_some() { i - 1 } else { i };
+        return Some((year, start..i + q.len_utf8() + 2));
+    }
+    None
+}
+
+/// Publication status printed with a venue: leading ("To appear in", "Accepted at", "In
+/// press,"), in brackets ("(to appear)", "[accepted]") or trailing (", in press.").
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press)\b(?:\s+(?:in|at|to|by|for)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review|submitted)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*\.?\s*$").unwrap()
+});
+
+/// The status note for a matched status phrase.
+fn status_note(m: &str) -> &'static str {
+    let l = m.to_lowercase();
+    if l.contains("review") || l.contains("submitted") {
+        "Under review"
+    } else if l.contains("accepted") {
+        "Accepted"
+    } else if l.contains("appear") {
+        "To appear"
+    } else if l.contains("press") {
+        "In press"
+    } else {
+        "Forthcoming"
+    }
+}
+
+/// A venue without its status words, and the status as a note ("To appear", "Accepted",
+/// "In press", "Forthcoming", "Under review").
+pub fn split_status(v: &str) -> (String, Option<&'static str>) {
+    match STATUS.find(v) {
+        Some(m) => {
+            let (a, b) = (v[..m.start()].trim_end(), v[m.end()..].trim_start());
+            let glue = if a.is_empty() || b.is_empty() || b.starts_with([',', '.', ';', ':', ')']) {
+                ""
+            } else {
+                " "
+            };
+            (format!("{a}{glue}{b}"), Some(status_note(m.as_str())))
+        }
+        None => (v.to_string(), None),
+    }
+}
+
 /// Rank notes: "(CCF-A)", "(Top Computer System Conference: A*)", "(Top ML+System Conference)".
 static RANK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*(?:ccf[- ]?[abc]|core[- ]?a\*?|top\b[^()]*|rank[^()]*|h5-index[^()]*|acceptance rate[^()]*|oral|spotlight|poster)\s*\)")
@@ -33,14 +179,18 @@ static ACRONYM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b").unwrap());
 
 /// Venue text as a reader would cite it: leading "In", "In (the) Proceedings of (the)",
-/// leading tags and rank notes removed.
+/// leading tags and rank notes removed. Journals named "Proceedings of …" keep their name.
 pub fn clean(venue: &str) -> String {
     let v = LEAD_TAG.replace(venue.trim(), "");
     let v = RANK.replace_all(&v, "");
     let v = v
         .trim()
         .trim_matches(|c: char| c == ',' || c == '.' || c == ' ' || c == ';');
-    let v = LEAD_IN.replace(v, "");
+    let v = if journal_proceedings_len(v).is_some() {
+        LEAD_WORD.replace(v, "")
+    } else {
+        LEAD_IN.replace(v, "")
+    };
     crate::markup::squash(v.trim_matches(|c: char| c == ',' || c == '.' || c == ' '))
 }
 
@@ -87,7 +237,9 @@ fn table_kind(venue: &str) -> Option<&'static str> {
 pub fn classify(venue: &str) -> PubKind {
     let l = venue.to_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
-    if has(&["patent"]) {
+    if journal_proceedings_len(venue).is_some() {
+        PubKind::Journal
+    } else if has(&["patent"]) {
         PubKind::Patent
     } else if has(&[
         "under review",
@@ -130,12 +282,10 @@ pub fn classify(venue: &str) -> PubKind {
         "colloquium",
         "summit",
         "forum",
-    ]) && !has(&["proceedings of the ieee,", "proceedings of the ieee "])
-    {
+    ]) {
         PubKind::Conference
     } else if has(&[
         "review",
-        "proceedings of the ieee",
         "nature",
         "science",
         "annals",
@@ -192,5 +342,98 @@ mod tests {
         assert_eq!(classify("PVLDB 17(4)"), PubKind::Journal);
         assert_eq!(classify("TPAMI"), PubKind::Journal);
         assert!(crate::tables::VENUES.len() >= 150);
+        assert_eq!(classify("Proc. ACM Program. Lang."), PubKind::Journal);
+        assert_eq!(classify("Proceedings of the IEEE"), PubKind::Journal);
+        assert_eq!(
+            classify("Proceedings of the IEEE International Conference on Robotics"),
+            PubKind::Conference
+        );
+    }
+
+    #[test]
+    fn journals_named_proceedings() {
+        for (v, n) in [
+            ("Proc. of the VLDB Endowment, 14(3):1-10", 27),
+            ("Proc. VLDB Endow. 14", 17),
+            ("In Proc. ACM Program. Lang., 5(POPL)", 27),
+            ("Proceedings of the IEEE", 23),
+            ("Proc. Natl. Acad. Sci. USA", 22),
+        ] {
+            assert_eq!(journal_proceedings_len(v), Some(n), "{v}");
+        }
+        assert_eq!(
+            journal_proceedings_len("Proc. IEEE Conf. Comput. Vis."),
+            None
+        );
+        assert_eq!(
+            journal_proceedings_len("Proceedings of the 50th ISCA"),
+            None
+        );
+        assert_eq!(
+            clean("In Proceedings of the IEEE"),
+            "Proceedings of the IEEE"
+        );
+        assert_eq!(
+            clean("Proceedings of the VLDB Endowment"),
+            "Proceedings of the VLDB Endowment"
+        );
+        assert_eq!(clean("In Proceedings of ICML 2020"), "ICML 2020");
+    }
+
+    #[test]
+    fn status_words() {
+        let st = |v: &str| {
+            let (rest, note) = split_status(v);
+            (rest, note.unwrap_or(""))
+        };
+        assert_eq!(
+            st("to appear in Proc. ICML, 2024"),
+            ("Proc. ICML, 2024".into(), "To appear")
+        );
+        assert_eq!(
+            st("Journal of Things (to appear), 2024"),
+            ("Journal of Things, 2024".into(), "To appear")
+        );
+        assert_eq!(
+            st("Journal of Things, in press."),
+            ("Journal of Things".into(), "In press")
+        );
+        assert_eq!(
+            st("Accepted at ICLR 2025"),
+            ("ICLR 2025".into(), "Accepted")
+        );
+        assert_eq!(
+            st("Accepted for publication in IEEE TPAMI"),
+            ("IEEE TPAMI".into(), "Accepted")
+        );
+        assert_eq!(st("In Press, Nature"), ("Nature".into(), "In press"));
+        assert_eq!(
+            st("ICLR 2025 [under review]"),
+            ("ICLR 2025".into(), "Under review")
+        );
+        assert_eq!(
+            st("In Proceedings of ICML"),
+            ("In Proceedings of ICML".into(), "")
+        );
+        assert_eq!(
+            st("Cambridge University Press"),
+            ("Cambridge University Press".into(), "")
+        );
+    }
+
+    #[test]
+    fn glued_years() {
+        let y =
+            |v: &str| glued_year(v).map(|(y, r)| (y, format!("{}{}", &v[..r.start], &v[r.end..])));
+        assert_eq!(y("NeurIPS'23"), Some((2023, "NeurIPS".into())));
+        assert_eq!(
+            y("Proc. ICML '21, Vienna"),
+            Some((2021, "Proc. ICML, Vienna".into()))
+        );
+        assert_eq!(y("CVPR’22"), Some((2022, "CVPR".into())));
+        assert_eq!(y("ICLR Workshop '98"), Some((1998, "ICLR Workshop".into())));
+        assert_eq!(y("O'Reilly '21"), None);
+        assert_eq!(y("Children's '21"), None);
+        assert_eq!(y("ICML'2021"), None);
     }
 }
