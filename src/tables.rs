@@ -36,6 +36,7 @@ pub const ROLE_WORDS_TXT: &str = include_str!("../grammars/role_words.txt");
 pub const LISTING_WORDS_TSV: &str = include_str!("../grammars/listing_words.tsv");
 pub const ORGANIZATIONS_TXT: &str = include_str!("../grammars/organizations.txt");
 pub const ORG_WORD_CITIES_TXT: &str = include_str!("../grammars/org_word_cities.txt");
+pub const LANGUAGES_TXT: &str = include_str!("../grammars/languages.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -53,7 +54,11 @@ pub const ALL: &[(&str, &str)] = &[
     ("listing_words.tsv", LISTING_WORDS_TSV),
     ("organizations.txt", ORGANIZATIONS_TXT),
     ("org_word_cities.txt", ORG_WORD_CITIES_TXT),
+    ("languages.txt", LANGUAGES_TXT),
 ];
+
+/// Spoken languages, lower case.
+pub static LANGUAGE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(LANGUAGES_TXT));
 
 /// Month word (lower case) → 1..=12.
 pub static MONTHS: LazyLock<HashMap<&'static str, u8>> =

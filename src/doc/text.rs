@@ -124,9 +124,38 @@ pub fn parse(src: &str) -> Document {
         };
         blocks.push(block);
     }
+    lift_orphan_items(&mut blocks);
     Document {
         blocks: lines::repair(blocks),
         ..Default::default()
+    }
+}
+
+/// Items right under a heading have no entry to nest in: a "◦" list printed alone in an
+/// Awards section is the section's top level, whatever its glyph or indentation.
+fn lift_orphan_items(blocks: &mut [Block]) {
+    let mut shift: Option<u8> = None;
+    let mut after_heading = false;
+    for b in blocks.iter_mut() {
+        match b.kind {
+            BlockKind::Heading(_) => {
+                after_heading = true;
+                shift = None;
+            }
+            BlockKind::Item(d) => {
+                if after_heading {
+                    shift = Some(d);
+                    after_heading = false;
+                }
+                if let Some(s) = shift {
+                    b.kind = BlockKind::Item(d.saturating_sub(s));
+                }
+            }
+            _ => {
+                after_heading = false;
+                shift = None;
+            }
+        }
     }
 }
 
@@ -162,6 +191,8 @@ mod tests {
         assert_eq!(body_column("  • Text"), Some(4));
         assert_eq!(body_column("[J1] T. Roe"), Some(5));
         assert_eq!(body_column("Plain"), None);
+        let d = parse("AWARDS\n  ◦ Prize A   2023\n  ◦ Prize B   2018\n");
+        assert!(d.blocks[1..].iter().all(|b| b.kind == BlockKind::Item(0)));
     }
 
     #[test]

@@ -14,14 +14,14 @@ fn one(piece: &str) -> Option<Language> {
     if let Some((l, rest)) = p.split_once('(') {
         return Some(Language {
             language: l.trim().to_string(),
-            fluency: rest.trim_end_matches(')').trim().to_string(),
+            fluency: fluency(rest.trim_end_matches(')')),
         });
     }
     for sep in [" — ", " – ", " - ", ": ", " | "] {
         if let Some((l, f)) = p.split_once(sep) {
             return Some(Language {
                 language: l.trim().to_string(),
-                fluency: f.trim().to_string(),
+                fluency: fluency(f),
             });
         }
     }
@@ -29,6 +29,46 @@ fn one(piece: &str) -> Option<Language> {
         language: p.to_string(),
         fluency: String::new(),
     })
+}
+
+/// "mother tongue", "native speaker" and the like all say "native".
+fn fluency(f: &str) -> String {
+    let l = f.trim().to_lowercase();
+    if l.starts_with("mother tongue")
+        || l.starts_with("native speaker")
+        || l.starts_with("native language")
+        || l == "first language"
+    {
+        "native".to_string()
+    } else {
+        f.trim().to_string()
+    }
+}
+
+/// A list of spoken languages ("Spanish (native), English (fluent)"), when every piece
+/// names a known language; `None` for programming languages or anything else.
+pub fn spoken(text: &str) -> Option<Vec<Language>> {
+    let mut out = Vec::new();
+    for piece in split_top_level(text, &[',', ';', '·', '•']) {
+        let l = one(&piece)?;
+        if !crate::tables::LANGUAGE_NAMES.contains(l.language.to_lowercase().as_str()) {
+            return None;
+        }
+        out.push(l);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A skills group that lists spoken languages ("Languages: Spanish (native), English").
+pub fn from_skill_group(name: &str, keywords: &[String]) -> Option<Vec<Language>> {
+    if keywords.is_empty() {
+        return spoken(name);
+    }
+    let n = name.to_lowercase();
+    if !n.contains("language") || n.contains("programming") {
+        return None;
+    }
+    spoken(&keywords.join(", "))
 }
 
 pub fn section(blocks: &[Block]) -> Vec<Language> {
@@ -75,6 +115,24 @@ pub fn section(blocks: &[Block]) -> Vec<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spoken_groups_and_native_fluency() {
+        let l = from_skill_group(
+            "Languages",
+            &["Spanish (native)".into(), "English (fluent)".into()],
+        )
+        .unwrap();
+        assert_eq!(l[0].language, "Spanish");
+        assert_eq!(l[0].fluency, "native");
+        assert!(from_skill_group("Languages", &["C".into(), "Python".into()]).is_none());
+        assert!(from_skill_group("Programming languages", &["English".into()]).is_none());
+        let l = from_skill_group("German (mother tongue), English (C2)", &[]).unwrap();
+        assert_eq!(
+            (l[0].fluency.as_str(), l[1].fluency.as_str()),
+            ("native", "C2")
+        );
+    }
 
     #[test]
     fn language_lines() {

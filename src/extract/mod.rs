@@ -52,7 +52,13 @@ pub fn record(doc: &Document) -> Record {
                 .extend(publications::section(&s.blocks, s.kind)),
             SectionKind::Skills => {
                 let (sk, interests) = skills::section(&s.blocks, &s.heading);
-                rec.skills.extend(sk);
+                for g in sk {
+                    // "Languages: Spanish (native), English (fluent)" is not a skill
+                    match languages::from_skill_group(&g.name, &g.keywords) {
+                        Some(l) => rec.languages.extend(l),
+                        None => rec.skills.push(g),
+                    }
+                }
                 if let Some(i) = interests.filter(|_| rec.basics.summary.is_empty()) {
                     rec.basics.summary = i;
                 }

@@ -46,9 +46,35 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
     let bold_style = blocks.iter().any(|b| bold_label(&b.raw));
     let mut out: Vec<Skill> = Vec::new();
     let mut interests = None;
-    for b in blocks {
+    // "* Machine learning" with "  * PyTorch", "  * JAX" nested under it: the top item
+    // names the group; childless top items are groups of their own
+    let nested = blocks.windows(2).any(
+        |w| matches!((w[0].kind, w[1].kind), (BlockKind::Item(a), BlockKind::Item(b)) if b > a),
+    );
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        i += 1;
         if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Rule) {
             continue;
+        }
+        if let (true, BlockKind::Item(d)) = (nested, b.kind) {
+            if split_label(b).is_none() {
+                let mut keywords = Vec::new();
+                while let Some(c) = blocks
+                    .get(i)
+                    .filter(|c| matches!(c.kind, BlockKind::Item(e) if e > d))
+                {
+                    keywords.extend(split_top_level(&c.text, &[',', ';']));
+                    i += 1;
+                }
+                out.push(Skill {
+                    name: b.text.trim().trim_end_matches(':').to_string(),
+                    keywords,
+                    ..Default::default()
+                });
+                continue;
+            }
         }
         let labelled = if bold_style && !bold_label(&b.raw) && !out.is_empty() {
             None
@@ -156,5 +182,22 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].keywords.len(), 2);
         assert_eq!(s[1].keywords, ["Git", "LaTeX"]);
+    }
+
+    #[test]
+    fn nested_bullets_name_groups() {
+        let b = [
+            Block::new(BlockKind::Item(0), "Machine learning", 0..0),
+            Block::new(BlockKind::Item(1), "PyTorch", 0..0),
+            Block::new(BlockKind::Item(1), "JAX", 0..0),
+            Block::new(BlockKind::Item(0), "Natural language processing", 0..0),
+        ];
+        let (s, _) = section(&b, "Skills");
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            (s[0].name.as_str(), s[0].keywords.len()),
+            ("Machine learning", 2)
+        );
+        assert!(s[1].keywords.is_empty());
     }
 }
