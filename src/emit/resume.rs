@@ -387,7 +387,11 @@ pub fn to_json(r: &Record) -> String {
             .education
             .iter()
             .map(|e| {
-                let (start_date, end_date) = dates(&e.dates);
+                let (start_date, end_date) = match e.dates {
+                    // a degree's one date is when it was (or will be) conferred
+                    Some(r) if r.end.is_none() => (None, r.start.iso()),
+                    _ => dates(&e.dates),
+                };
                 Education {
                     institution: &e.institution,
                     url: uri(&e.url),
@@ -479,6 +483,19 @@ mod tests {
     #[test]
     fn empty_record_is_empty_object() {
         assert_eq!(to_json(&Record::default()), "{}\n");
+    }
+
+    #[test]
+    fn single_degree_date_is_the_end() {
+        let mut r = Record::default();
+        r.education.push(model::Education {
+            institution: "KAIST".into(),
+            dates: Some(DateRange::single(Date::ym(2018, 2))),
+            ..Default::default()
+        });
+        let j: serde_json::Value = serde_json::from_str(&to_json(&r)).unwrap();
+        assert_eq!(j["education"][0]["endDate"], "2018-02");
+        assert!(j["education"][0].get("startDate").is_none());
     }
 
     #[test]

@@ -265,6 +265,7 @@ pub fn peel(b: &Block) -> Facts {
 /// Take dates and a location out of one piece of text.
 pub fn peel_text(col: &str, f: &mut Facts) {
     let found = date::find_all(col);
+    let dated = !found.is_empty();
     let mut text = col.to_string();
     if found.len() > 1 {
         let from = found[0].1.start;
@@ -279,6 +280,14 @@ pub fn peel_text(col: &str, f: &mut Facts) {
     }
     for (r, span) in found {
         f.dates.push((r, col[span].to_string()));
+    }
+    // "2024 (expected)": the qualifier of a removed date is not text of the entry
+    static EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(\s*(?:expected|anticipated|exp\.)\s*\)|\b(?:expected|anticipated)\s*$")
+            .unwrap()
+    });
+    if dated && EXPECTED.is_match(&text) {
+        text = EXPECTED.replace_all(&text, " ").into_owned();
     }
     // "In 2022" leaves a dangling "In"
     let text = text
@@ -492,6 +501,16 @@ pub fn roles(pieces: &[String]) -> Roles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expected_qualifier_goes_with_its_date() {
+        let mut f = Facts::default();
+        peel_text("University of Washington, 2024 (expected)", &mut f);
+        assert_eq!(f.rest, ["University of Washington"]);
+        let mut f = Facts::default();
+        peel_text("Expected outcomes of the project", &mut f);
+        assert_eq!(f.rest, ["Expected outcomes of the project"]);
+    }
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
