@@ -153,6 +153,8 @@ pub enum PubKind {
 pub struct Publication {
     pub title: String,
     pub authors: Authors,
+    /// Editors of the edited volume or proceedings, when printed (BibTeX `editor`).
+    pub editors: Authors,
     /// Venue as printed, cleaned of leading "In"/"Proceedings of" and rank notes.
     pub venue: String,
     pub kind: PubKind,

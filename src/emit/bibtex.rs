@@ -168,6 +168,9 @@ pub fn entry(p: &Publication, key: &str) -> String {
     if !vf.is_empty() && !p.venue.is_empty() {
         fields.push((vf, escape(&p.venue)));
     }
+    if !p.editors.is_empty() {
+        fields.push(("editor", authors(&p.editors)));
+    }
     if let Some(d) = p.date {
         if let Some(y) = d.year {
             fields.push(("year", y.to_string()));
