@@ -279,6 +279,10 @@ fn rendered_styles_parse_back() {
             .find_map(|k| g.get(*k))
             .cloned()
             .unwrap_or_default();
+            if std::env::var("CITE_DEBUG").is_ok() && !gv.is_empty() && !venue_match(&gv, &p.venue)
+            {
+                eprintln!("{style}: {line}\n  venue {:?} vs {gv:?}", p.venue);
+            }
             if !gv.is_empty() {
                 per.entry("venue")
                     .or_default()

@@ -11,6 +11,12 @@
 //!    authors (LNCS), or the end of the author list (Nature, IEEE books, DBLP-like);
 //! 3. the rest is the venue part: year, month, pages, volume(number), publisher and remarks
 //!    are read off it and the venue is what is left of its first segment.
+//!
+//! Rules where MAPPING.md is silent: status words ("to appear", "in press", "accepted",
+//! "forthcoming") leave the venue and become a note ("To appear", …), "under review" and
+//! "submitted" keep the `@misc` + "Under review" rule; editors of an edited volume leave the
+//! venue and become BibTeX `editor`; a two-digit year glued to a venue ("NeurIPS'23") is the
+//! year and leaves the venue.
 
 use std::sync::LazyLock;
 
@@ -64,6 +70,13 @@ static BRACKET_LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPACE_FIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\w) -(\w)|([\d+]) ?\+ (\d)").unwrap());
+/// Words naming a meeting ("Proc. 27th ACM Symposium", "Conf.").
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:conf|conference|symp|symposium|workshop|meeting|congress)\b|\d(?:st|nd|rd|th)\b",
+    )
+    .unwrap()
+});
 static EDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\((?:eds?)\.?[^)]*\)|,?\s*edited by [^.]*|\.\s*[^.]*,\s*eds?\.").unwrap()
 });
@@ -862,6 +875,139 @@ fn is_initial(w: &str) -> bool {
         })
 }
 
+/// Where editors are named: before the marker ("J. Smith and K. Lee (eds.)", "Keutzer K,
+/// LeCun Y, editors.", "K. J. Teh and S. Johnson, Eds.") or after it ("edited by A and B",
+/// "(eds. Smith, A. & Jones, B.)").
+static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\(\s*(?:eds?|editors?)\.?\s*\)|,\s*(?:eds?\.|editors?\b\.?)|\(\s*eds?\.\s+|,?\s*\b(?:edited|eds?\.)\s+by\s+").unwrap()
+});
+static LEAD_IN_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[Ii]n\s*:\s*|[Ii]n\s+)").unwrap());
+
+/// The editors of an edited volume taken out of the venue part: (the venue part without
+/// them, the editors as printed). None when no editor list is found.
+fn split_editors(v: &str) -> Option<(String, String)> {
+    let m = EDITOR_MARK.find(v)?;
+    let mark = m.as_str().trim();
+    let (before, after) = (&v[..m.start()], &v[m.end()..]);
+    let join = |head: &str, tail: &str, sep: &str| {
+        let head = head.trim_end_matches([',', ' ']);
+        let tail = tail.trim_start_matches([',', '.', ' ']);
+        if head.is_empty() || tail.is_empty() || head.ends_with(':') {
+            format!("{head} {tail}").trim().to_string()
+        } else {
+            format!("{head}{sep}{tail}")
+        }
+    };
+    if mark.ends_with("by")
+        || mark.ends_with("by ")
+        || (mark.starts_with('(') && !mark.ends_with(')'))
+    {
+        // the names follow the marker
+        let (names, rest) = if mark.starts_with('(') {
+            let close = after.find(')')?;
+            (&after[..close], &after[close + 1..])
+        } else {
+            let end = author_list_end(after);
+            (&after[..end], &after[end..])
+        };
+        if names.trim().is_empty() {
+            return None;
+        }
+        // a sentence period after the last name ("… and Yann LeCun. MIT Press") stays
+        let last = names.trim_end().rsplit(' ').next().unwrap_or("");
+        let period = last.ends_with('.') && !is_initial(last);
+        let sep = match rest.trim_start().chars().next() {
+            Some(',') => ", ",
+            Some('.') => ". ",
+            _ if period => ". ",
+            _ => " ",
+        };
+        let names = if period {
+            names.trim_end().trim_end_matches('.')
+        } else {
+            names
+        };
+        return Some((join(before, rest, sep), names.trim().to_string()));
+    }
+    // the names precede the marker: all of "In: <names> (eds.)", or the name-like
+    // comma-separated pieces just before it ("Book Title, A. Smith and B. Jones, Eds.")
+    let lead = LEAD_IN_WORD.find(before).map_or(0, |l| l.end());
+    let start = if lead > 0 && looks_like_authors(&before[lead..]) {
+        lead
+    } else {
+        names_before(before, lead)?
+    };
+    let names = before[start..].trim().trim_end_matches(',');
+    let sep = if start == lead {
+        " "
+    } else if mark.ends_with('.') && after.starts_with(' ') {
+        ". "
+    } else {
+        ", "
+    };
+    Some((join(&before[..start], after, sep), names.to_string()))
+}
+
+/// Start of the editor names closing `before` ("Handbook, K. J. Teh and S. Johnson"): the
+/// trailing comma-separated pieces that are names (with initials or joined by "and"), or
+/// family names followed by a piece of initials ("Teh, K. J., Johnson, S.").
+fn names_before(before: &str, lead: usize) -> Option<usize> {
+    let mut start = None;
+    let mut right_is_initials = false;
+    let mut end = before.len();
+    loop {
+        let cut = before[..end].rfind(',').map_or(0, |i| i + 1);
+        if cut < lead {
+            break;
+        }
+        let piece = before[cut..end].trim();
+        let parts: Vec<&str> = piece
+            .split(" and ")
+            .flat_map(|p| p.split(" & "))
+            .map(|p| p.trim().trim_start_matches("and ").trim())
+            .collect();
+        let initials_only = !piece.is_empty() && piece.split_whitespace().all(is_initial);
+        let names = parts.iter().all(|p| !p.is_empty() && is_name_like(p));
+        let anchored = initials_only
+            || parts.len() > 1
+            || piece.split_whitespace().any(is_initial)
+            || right_is_initials;
+        if !(names && anchored) {
+            // "Handbook of X. K. Keutzer and Y. LeCun, eds.": the names open a sentence
+            if start.is_none() {
+                start = piece_names_after_sentence(&before[cut..end]).map(|i| cut + i);
+            }
+            break;
+        }
+        start = Some(cut);
+        right_is_initials = initials_only;
+        if cut == 0 {
+            break;
+        }
+        end = cut - 1;
+    }
+    start
+}
+
+/// Offset of the author list that ends `piece` after a sentence period ("Handbook of X.
+/// K. Keutzer and Y. LeCun" → the offset of "K.").
+fn piece_names_after_sentence(piece: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = piece[from..].find(". ").map(|i| i + from + 2) {
+        let tail = &piece[i..];
+        let word_before = piece[..i - 2].rsplit(' ').next().unwrap_or("");
+        if !is_initial(&format!("{word_before}."))
+            && looks_like_authors(tail)
+            && tail.split_whitespace().any(is_initial)
+        {
+            return Some(i);
+        }
+        from = i;
+    }
+    None
+}
+
 /// Read year, month, pages, volume, number, publisher, remarks and the venue itself.
 fn read_venue(v: &str, p: &mut Publication) {
     let mut v = BRACKET_LINK.replace_all(v.trim(), "").into_owned();
@@ -876,7 +1022,12 @@ fn read_venue(v: &str, p: &mut Publication) {
     if let Some((_, r)) = &glued {
         v.replace_range(r.clone(), "");
     }
-    let edited = EDS.is_match(&v);
+    v = v.trim_start_matches([',', '.', ' ']).to_string();
+    if let Some((rest, names)) = split_editors(&v) {
+        v = rest;
+        p.editors = name::parse_authors(&names);
+    }
+    let edited = !p.editors.is_empty() || EDS.is_match(&v);
     v = EDS.replace_all(&v, "").into_owned();
     let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
     if v.is_empty() {
@@ -1005,7 +1156,10 @@ fn read_venue(v: &str, p: &mut Publication) {
             p.kind = k;
         }
     }
-    if edited && p.volume.is_empty() && p.kind != PubKind::Workshop {
+    // (edited proceedings of a meeting stay conference papers)
+    let meeting =
+        MEETING.is_match(&venue_text) || venue_text.to_lowercase().contains("proceedings");
+    if edited && p.volume.is_empty() && p.kind != PubKind::Workshop && !meeting {
         // a chapter in an edited collection
         p.kind = PubKind::Chapter;
     }
@@ -1113,7 +1267,9 @@ fn first_segment(v: &str) -> String {
             && next_cap
             && word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(char::is_alphabetic)
-            && !matches!(word, "Press" | "Research" | "Report");
+            && !matches!(word, "Press" | "Research" | "Report")
+            // "Foundations of Data Science. CRC Press": a publisher opens a new sentence
+            && !is_publisher(next.split(['.', ';', '(']).next().unwrap_or(next));
         if abbrev {
             from = i + 2;
             continue;
@@ -1127,12 +1283,17 @@ fn first_segment(v: &str) -> String {
     });
     let seg = seg.trim();
     // (only before a meeting: "Proc. VLDB Endow." and "Proc. Natl. Acad. Sci." are journals)
-    static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:conf|conference|symp|symposium|workshop|meeting|congress)\b|\d(?:st|nd|rd|th)\b").unwrap()
-    });
     let seg = match PROC.find(seg) {
         Some(m) if MEETING.is_match(&seg[m.end()..]) => &seg[m.end()..],
         _ => seg,
+    };
+    // "Book Title, MIT Press" (Vancouver, IEEE books): the publisher is not the venue
+    let seg = match seg
+        .match_indices(", ")
+        .find(|(i, _)| is_publisher(&seg[i + 2..]))
+    {
+        Some((i, _)) => &seg[..i],
+        None => seg,
     };
     let seg = strip_place(seg.trim().trim_end_matches(['(', ',', ' ']));
     // "(2022)." alone leaves no venue
@@ -1373,6 +1534,42 @@ mod tests {
             let p = parse_reference(line).unwrap();
             assert_eq!((p.venue.as_str(), p.volume.as_str(), p.kind), (venue, vol, PubKind::Journal), "{line}");
         }
+    }
+
+    #[test]
+    fn editors_leave_the_venue() {
+        let eds = |p: &Publication| -> Vec<String> {
+            p.editors.people.iter().map(|a| a.family.clone()).collect()
+        };
+        for line in [
+            "Smith, J. (2019) 'A chapter on things', In: J. Smith and K. Lee (eds.), Book Title of Things, pp. 12-30. Springer.",
+            "Smith, J. (2019). A chapter on things. In J. Smith & K. Lee (Eds.), Book Title of Things (pp. 12–30). Springer.",
+            "Smith J. A chapter on things. In: Smith J, Lee K, editors. Book Title of Things, Springer; 2019, p. 12–30.",
+            "J. Smith, “A chapter on things,” in Book Title of Things, J. Smith and K. Lee, Eds., Springer, 2019, pp. 12–30.",
+            "Smith, J. 2019. A chapter on things. Book Title of Things. J. Smith and K. Lee, eds. Springer. 12–30.",
+            "Smith, John. 2019. “A chapter on things.” In Book Title of Things, edited by John Smith and Kim Lee. Springer.",
+            "Smith, J. A chapter on things. in Book Title of Things (eds. Smith, J. & Lee, K.) 12–30 (Springer, 2019).",
+            "Smith, J.: A chapter on things. In: Smith, J., Lee, K. (eds.) Book Title of Things. pp. 12–30. Springer (2019).",
+        ] {
+            let p = parse_reference(line).unwrap();
+            assert_eq!(p.title, "A chapter on things", "{line}");
+            assert_eq!(p.venue, "Book Title of Things", "{line}");
+            assert_eq!(eds(&p), ["Smith", "Lee"], "{line}");
+            assert_eq!(p.kind, PubKind::Chapter, "{line}");
+        }
+        // edited proceedings stay a conference paper
+        let p = parse_reference("A. Smith. Scaling laws for routers. In Proceedings of the X Conference, edited by A. Lee and B. Chen, pp. 1-10, 2020.").unwrap();
+        assert_eq!(
+            (p.venue.as_str(), p.kind),
+            ("X Conference", PubKind::Conference)
+        );
+        assert_eq!(eds(&p), ["Lee", "Chen"]);
+        // an edition is no editor
+        let q = parse_reference(
+            "A. Smith. Scaling laws. In Big Book of Things, 2nd ed., Springer, 2020.",
+        )
+        .unwrap();
+        assert!(q.editors.is_empty());
     }
 
     #[test]
