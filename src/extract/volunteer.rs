@@ -37,29 +37,42 @@ pub fn entries(blocks: &[Block]) -> Vec<(String, Vec<String>)> {
         if b.text.is_empty() {
             continue;
         }
+        let text = gap_text(b);
         match b.kind {
             BlockKind::Heading(_) | BlockKind::Rule => last_was_item = false,
             BlockKind::Item(d) if d > 0 && !out.is_empty() => {
                 if let Some(e) = out.last_mut() {
-                    e.1.push(b.text.clone());
+                    e.1.push(text.clone());
                 }
             }
             BlockKind::Para if last_was_item => {
                 if let Some(e) = out.last_mut() {
-                    e.0 = join_continuation(&e.0, &b.text);
+                    e.0 = join_continuation(&e.0, &text);
                 }
             }
             BlockKind::Item(_) => {
-                out.push((b.text.clone(), Vec::new()));
+                out.push((text.clone(), Vec::new()));
                 last_was_item = true;
             }
             _ => {
-                out.push((b.text.clone(), Vec::new()));
+                out.push((text.clone(), Vec::new()));
                 last_was_item = false;
             }
         }
     }
     out
+}
+
+/// The block's text, keeping a column gap before a right-aligned date column
+/// ("Instructor, ELEC 327, Rice University      2022 – 2023") so the date reads as detached.
+fn gap_text(b: &Block) -> String {
+    let cols = b.columns();
+    match cols.split_last() {
+        Some((last, head)) if !head.is_empty() && date::parse_range(last).is_some() => {
+            format!("{}  {}", head.join(", "), last)
+        }
+        _ => b.text.clone(),
+    }
 }
 
 /// "Mar 2019 – Teaching Assistant, USTC," + "Jun 2019 Computer Architecture." →
@@ -128,6 +141,25 @@ pub fn line(text: &str) -> Option<Volunteer> {
         v.position = tidy(first);
     } else {
         others.insert(0, first.clone());
+    }
+    // "Course, Co-instructor": a role printed after the activity
+    if v.position.is_empty() {
+        if let Some(k) = others
+            .iter()
+            .position(|p| is_role(p) && p.split_whitespace().count() <= 3 && !is_org(p))
+            .filter(|&k| k > 0)
+        {
+            v.position = tidy(&others.remove(k));
+        }
+    }
+    // "Reviewer, ACL Rolling Review": the one thing a non-teaching role serves is its
+    // organization (a teaching role's one part is the course)
+    if others.len() == 1 && !v.position.is_empty() && !teaching(&v.position) {
+        let o = &others[0];
+        if o.starts_with(|c: char| c.is_uppercase()) && !o.chars().any(|c| c.is_ascii_digit()) {
+            v.organization = tidy(o);
+            return Some(v);
+        }
     }
     let others = &others[..];
     // the organization right after the role ("TA, USTC, Course") or the trailing run of
@@ -250,6 +282,17 @@ fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// A teaching role, whose object is a course rather than an organization.
+fn teaching(role: &str) -> bool {
+    let l = role.to_lowercase();
+    ["teach", "instructor", "lecturer", "tutor", "grader", "ta"]
+        .iter()
+        .any(|w| {
+            l.split(|c: char| !c.is_alphanumeric())
+                .any(|x| x.starts_with(w) && (w.len() > 2 || x == *w))
+        })
+}
+
 /// A short phrase holding a role word ("Teaching Assistant", "Chairman").
 fn is_role(s: &str) -> bool {
     s.split_whitespace().count() <= 5 && words_lower(s).any(|w| ROLES.contains(w.as_str()))
@@ -283,6 +326,32 @@ fn is_place(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::Date;
+
+    #[test]
+    fn role_after_course_and_lone_organization() {
+        let v = line("Principles of Epidemiology (340.601), Co-instructor  2020--2023").unwrap();
+        assert_eq!(v.position, "Co-instructor");
+        assert_eq!(v.summary, "Principles of Epidemiology (340.601)");
+        let v = line("Reviewer, ACL Rolling Review (2021-2023)").unwrap();
+        assert_eq!(
+            (v.position.as_str(), v.organization.as_str()),
+            ("Reviewer", "ACL Rolling Review")
+        );
+        let v = line("Teaching Assistant, Introduction to Psychology").unwrap();
+        assert_eq!(v.summary, "Introduction to Psychology");
+    }
+
+    #[test]
+    fn right_aligned_date_column() {
+        let b = [Block::new(
+            BlockKind::Item(0),
+            "Instructor, ELEC 327: Digital Systems, Rice University      2022 – 2023",
+            0..0,
+        )];
+        let v = section(&b);
+        assert_eq!(v[0].organization, "Rice University");
+        assert_eq!(v[0].dates.unwrap().start.year, Some(2022));
+    }
 
     #[test]
     fn role_of_org_and_role_comma_org() {

@@ -77,11 +77,40 @@ pub fn section(blocks: &[Block], research: bool) -> (Vec<Work>, Vec<Project>) {
         } else {
             Vec::new()
         };
+        let mut body: &[Block] = &e.body;
+        // "* 2018-2019: Research Engineer" with "  * Naver Clova, Seongnam, South Korea" as
+        // its first sub-bullet (the academicpages CV template): the bullet is the employer
+        if w.name.is_empty() && !w.position.is_empty() {
+            if let Some((first, rest)) = body.split_first() {
+                if matches!(first.kind, BlockKind::Item(_)) && entries::is_org_place(first) {
+                    let f = entries::peel(first);
+                    w.name = f.rest.concat();
+                    if w.location.is_empty() {
+                        w.location = f.location;
+                    }
+                    body = rest;
+                }
+            }
+        }
+        // supervisor and mode lines among the bullets are notes, not highlights
+        let (note_items, body): (Vec<Block>, Vec<Block>) = body
+            .iter()
+            .cloned()
+            .partition(|b| matches!(b.kind, BlockKind::Item(_)) && note_bullet(&b.text));
+        if !note_items.is_empty() {
+            let mut all: Vec<String> = w
+                .summary
+                .split("; ")
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect();
+            all.extend(note_items.iter().map(|b| entries::note_text(&b.text)));
+            w.summary = all.join("; ");
+        }
         if subs.is_empty() {
-            w.highlights = highlights(&e.body);
+            w.highlights = highlights(&body);
             if w.dates.is_none() {
-                w.dates = e
-                    .body
+                w.dates = body
                     .iter()
                     .find(|b| entries::is_date_only(b))
                     .and_then(|b| date::parse_range(&b.text));
@@ -106,6 +135,26 @@ pub fn section(blocks: &[Block], research: bool) -> (Vec<Work>, Vec<Project>) {
     (works, projs)
 }
 
+/// A bullet that only names a supervisor ("Supervisor: Dr. X", "Advised by Prof. Y"), not
+/// an achievement ("Mentored three junior analysts.").
+fn note_bullet(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    entries::is_note(t)
+        && (l
+            .split(':')
+            .next()
+            .is_some_and(|h| h != l && h.split_whitespace().count() <= 2)
+            || [
+                "supervised by",
+                "advised by",
+                "co-advised by",
+                "under the supervision",
+                "mentored by",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p)))
+}
+
 /// One highlight per bullet and per sub-title, in order; date-only lines skipped.
 pub fn highlights(body: &[Block]) -> Vec<String> {
     body.iter()
@@ -121,6 +170,26 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn employer_and_supervisor_as_sub_bullets() {
+        let b = [
+            blk(BlockKind::Item(0), "2018-2019: Research Engineer"),
+            blk(BlockKind::Item(1), "Naver Clova, Seongnam, South Korea"),
+            blk(
+                BlockKind::Item(1),
+                "Duties included: Training speech models",
+            ),
+            blk(BlockKind::Item(1), "Supervisor: Dr. Kim"),
+        ];
+        let (w, _) = section(&b, false);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].name, "Naver Clova");
+        assert_eq!(w[0].location, "Seongnam, South Korea");
+        assert_eq!(w[0].position, "Research Engineer");
+        assert_eq!(w[0].highlights, ["Duties included: Training speech models"]);
+        assert_eq!(w[0].summary, "Supervisor: Dr. Kim");
     }
 
     #[test]
