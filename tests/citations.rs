@@ -67,6 +67,65 @@ fn author_table() {
     );
 }
 
+fn bib_type(k: PubKind) -> &'static str {
+    match k {
+        PubKind::Conference | PubKind::Workshop => "inproceedings",
+        PubKind::Journal => "article",
+        PubKind::Book => "book",
+        PubKind::Chapter => "incollection",
+        PubKind::TechReport => "techreport",
+        PubKind::Thesis => "phdthesis",
+        PubKind::Patent => "patent",
+        PubKind::Preprint | PubKind::Misc => "misc",
+    }
+}
+
+/// Hand-written CV reference lines (glued years, status words, editors, journals named
+/// "Proceedings of …", Vancouver and Harvard) against a hand-made table.
+#[test]
+fn cv_lines_table() {
+    let table = fixture("cv-lines.tsv");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for row in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let [line, title, venue, year, kind, notes, editors] = cols[..] else {
+            panic!("bad row {row:?}");
+        };
+        n += 1;
+        let p = vitae::lex::citation::parse_reference(line).unwrap_or_default();
+        let got_year = p
+            .date
+            .and_then(|d| d.year)
+            .map(|y| y.to_string())
+            .unwrap_or_default();
+        let got_editors: Vec<&str> = p.editors.people.iter().map(|a| a.family.as_str()).collect();
+        let got = [
+            p.title.as_str(),
+            p.venue.as_str(),
+            got_year.as_str(),
+            bib_type(p.kind),
+            &p.notes.join("; "),
+            &got_editors.join(", "),
+        ]
+        .join(" | ");
+        let want = [title, venue, year, kind, notes, editors].join(" | ");
+        if got != want {
+            failures.push(format!("{line}\n   want {want}\n   got  {got}"));
+        }
+    }
+    assert!(n >= 20, "only {n} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// `@type{key, field = {value}, ...}` entries of refs.bib (our own regular layout).
 fn bib_entries() -> Vec<std::collections::HashMap<String, String>> {
     let src = fixture("refs.bib");
@@ -196,7 +255,7 @@ fn rendered_styles_parse_back() {
     let gold = bib_entries();
     assert!(gold.len() >= 60, "only {} entries in refs.bib", gold.len());
     let fields = [
-        "type", "title", "author", "year", "venue", "volume", "pages", "doi",
+        "type", "title", "author", "year", "venue", "volume", "pages", "doi", "editor",
     ];
     let mut total: std::collections::BTreeMap<&str, Tally> = Default::default();
     // the first six styles alone, comparable with earlier runs
@@ -254,6 +313,32 @@ fn rendered_styles_parse_back() {
             t.tp += common;
             t.fp += pa.len() - common;
             t.fn_ += printed - common.min(printed);
+            // editors of edited volumes (styles that print them)
+            let ge = author_keys(&get("editor"));
+            let printed_editor = !get("editor").is_empty()
+                && ge
+                    .first()
+                    .and_then(|k| k.split(',').next())
+                    .is_some_and(|fam| line.to_lowercase().contains(fam));
+            if printed_editor {
+                let pe: Vec<String> = p
+                    .editors
+                    .people
+                    .iter()
+                    .map(|a| {
+                        let last = words(&a.family).pop().unwrap_or_default();
+                        format!(
+                            "{last},{}",
+                            a.given.chars().next().unwrap_or(' ').to_lowercase()
+                        )
+                    })
+                    .collect();
+                let same = pe == ge;
+                if std::env::var("CITE_DEBUG").is_ok() && !same {
+                    eprintln!("{style}: {line}\n  editors {pe:?} vs {ge:?}");
+                }
+                per.entry("editor").or_default().add("x", "x", same);
+            }
             let year = p
                 .date
                 .and_then(|d| d.year)
@@ -303,16 +388,7 @@ fn rendered_styles_parse_back() {
                 .or_default()
                 .add(&gp, &pp, digits(&gp) == digits(&pp));
             let want_type = g["type"].as_str();
-            let got_type = match p.kind {
-                PubKind::Conference | PubKind::Workshop => "inproceedings",
-                PubKind::Journal => "article",
-                PubKind::Book => "book",
-                PubKind::Chapter => "incollection",
-                PubKind::TechReport => "techreport",
-                PubKind::Thesis => "phdthesis",
-                PubKind::Patent => "patent",
-                PubKind::Preprint | PubKind::Misc => "misc",
-            };
+            let got_type = bib_type(p.kind);
             if std::env::var("CITE_DEBUG").is_ok() && want_type != got_type {
                 eprintln!("{style}: {line}\n  type {got_type} vs {want_type}");
             }

@@ -55,6 +55,11 @@ static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*(?:\(|[.,]|$)")
         .unwrap()
 });
+/// A volume without an issue: "Languages 7: 1–28" (Chicago), ", 7, 1–28" (APA), ", 7, pp."
+/// (Harvard), ". 7, (2023)" (ACM).
+static VOL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[A-Za-z]\s+|[.,]\s*)(\d{1,4})(?::\s*\d|,\s*(?:pp?\.\s*)?\d+[A-Za-z]?\s*[–—−-]\s*\d|,\s*\((?:19|20)\d{2}\))").unwrap()
+});
 /// "2017;30(2):5998-6008", "2019 Mar;380(12):1120-8", "2017:249-261" (Vancouver, AMA):
 /// year, then volume(issue) after `;`, pages after `:`.
 static VANCOUVER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -899,10 +904,13 @@ fn split_editors(v: &str) -> Option<(String, String)> {
             format!("{head}{sep}{tail}")
         }
     };
-    if mark.ends_with("by")
-        || mark.ends_with("by ")
+    // nothing but a lead-in before "eds." ("In, eds.Kurt Keutzer, Yann LeCun. Book"): the
+    // names follow
+    let bare_lead = matches!(before.trim(), "" | "In" | "in" | "In:" | "in:");
+    let names_follow = mark.ends_with("by")
         || (mark.starts_with('(') && !mark.ends_with(')'))
-    {
+        || (bare_lead && !mark.starts_with('('));
+    if names_follow {
         // the names follow the marker
         let (names, rest) = if mark.starts_with('(') {
             let close = after.find(')')?;
@@ -918,6 +926,7 @@ fn split_editors(v: &str) -> Option<(String, String)> {
         let last = names.trim_end().rsplit(' ').next().unwrap_or("");
         let period = last.ends_with('.') && !is_initial(last);
         let sep = match rest.trim_start().chars().next() {
+            _ if bare_lead => " ",
             Some(',') => ", ",
             Some('.') => ". ",
             _ if period => ". ",
@@ -1118,6 +1127,8 @@ fn read_venue(v: &str, p: &mut Publication) {
         }
     } else if let Some(c) = NATURE_VOL.captures_iter(v).find(|c| !is_year(&c[1])) {
         p.volume = c[1].to_string();
+    } else if let Some(c) = VOL_ONLY.captures_iter(v).find(|c| !is_year(&c[1])) {
+        p.volume = c[1].to_string();
     }
     if let Some(pages) = tail.as_ref().and_then(|c| c.get(4)) {
         p.pages = expand_pages(&pages.as_str().replace(' ', ""));
@@ -1134,7 +1145,14 @@ fn read_venue(v: &str, p: &mut Publication) {
         p.pages = expand_pages(&c[1].replace(' ', ""));
     }
     // venue: the first segment, without fields
-    let seg = first_segment(v);
+    let mut seg = first_segment(v);
+    // "CVPR, Oral": a remark after the venue name is a note (read below), not the venue
+    if let Some((i, _)) = seg.match_indices(", ").find(|(i, _)| {
+        let open = seg[..*i].matches('(').count() > seg[..*i].matches(')').count();
+        !open && venue::is_remark(&seg[i + 2..])
+    }) {
+        seg.truncate(i);
+    }
     let (seg, mut remarks) = venue::split_paren_remarks(&seg);
     p.notes.append(&mut remarks);
     // remarks printed after the venue ("..., 2024, ACM SIGSOFT Distinguished Paper Award")
@@ -1232,7 +1250,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -1269,7 +1287,8 @@ fn first_segment(v: &str) -> String {
             && word.chars().all(char::is_alphabetic)
             && !matches!(word, "Press" | "Research" | "Report")
             // "Foundations of Data Science. CRC Press": a publisher opens a new sentence
-            && !is_publisher(next.split(['.', ';', '(']).next().unwrap_or(next));
+            && !is_publisher(next.split(['.', ';', '(']).next().unwrap_or(next))
+            && !(full_word(word) && is_publisher_sentence(next));
         if abbrev {
             from = i + 2;
             continue;
@@ -1343,10 +1362,33 @@ fn strip_trailing_date(v: &str) -> String {
 }
 
 /// Publisher printed after the venue: "(ACM, 2007)", ". Springer (2020)", "Cham: X, 2013".
+static PUB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:Springer(?:\s+[A-Z][a-z]+)*|ACM|IEEE(?: Computer Society)?|MIT Press|Cambridge University Press|Oxford University Press|Elsevier|O[’']Reilly Media|CRC Press|Curran Associates, Inc\.|USENIX Association|PMLR|Wiley|AAAI Press|Morgan Kaufmann))").unwrap()
+});
+
+/// "ACM.", "IEEE, pp. 1–9" with nothing but punctuation or fields after: a publisher
+/// sentence, not the rest of a venue name.
+fn is_publisher_sentence(s: &str) -> bool {
+    PUB.find(s).is_some_and(|m| {
+        m.start() == 0
+            && s[m.end()..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | '('))
+    })
+}
+
+/// "Systems", "Computing", "Science": a word printed in full, so a period after it ends
+/// a sentence ("Commun.", "Comput.", "Trans." are abbreviations).
+fn full_word(w: &str) -> bool {
+    w.chars().count() >= 5
+        && ["ing", "es", "ems", "e", "y", "ics", "ion", "ions"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
 fn publisher(v: &str, venue_text: &str) -> String {
-    static PUB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b((?:Springer(?:\s+[A-Z][a-z]+)*|ACM|IEEE(?: Computer Society)?|MIT Press|Cambridge University Press|Oxford University Press|Elsevier|O[’']Reilly Media|CRC Press|Curran Associates, Inc\.|USENIX Association|PMLR|Wiley|AAAI Press|Morgan Kaufmann))").unwrap()
-    });
     PUB.find_iter(v)
         .map(|m| m.as_str())
         .find(|m| !venue_text.contains(m))
