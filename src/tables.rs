@@ -37,6 +37,7 @@ pub const LISTING_WORDS_TSV: &str = include_str!("../grammars/listing_words.tsv"
 pub const ORGANIZATIONS_TXT: &str = include_str!("../grammars/organizations.txt");
 pub const ORG_WORD_CITIES_TXT: &str = include_str!("../grammars/org_word_cities.txt");
 pub const LANGUAGES_TXT: &str = include_str!("../grammars/languages.txt");
+pub const ORG_CITY_LEAD_TXT: &str = include_str!("../grammars/org_city_lead.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -55,7 +56,12 @@ pub const ALL: &[(&str, &str)] = &[
     ("organizations.txt", ORGANIZATIONS_TXT),
     ("org_word_cities.txt", ORG_WORD_CITIES_TXT),
     ("languages.txt", LANGUAGES_TXT),
+    ("org_city_lead.txt", ORG_CITY_LEAD_TXT),
 ];
+
+/// Words after which a city belongs to an organisation's name ("Universität Graz").
+pub static ORG_CITY_LEAD: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(ORG_CITY_LEAD_TXT));
 
 /// Spoken languages, lower case.
 pub static LANGUAGE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(LANGUAGES_TXT));

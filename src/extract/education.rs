@@ -25,6 +25,11 @@ static GPA: LazyLock<Regex> = LazyLock::new(|| {
 static HONOUR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:scholarship|fellowship|award|prize|medal|honou?rs?\b|excellent graduate|outstanding graduate|dean'?s list|cum laude|distinction|valedictorian)").unwrap()
 });
+/// A final grade printed as a Latin honour or an Italian mark ("summa cum laude",
+/// "110/110 e lode", "with distinction"): the degree's score, not an award.
+static LATIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:summa|magna) )?cum laude\b|\bwith (?:high(?:est)? )?distinction\b|\b1[01]0/110(?: (?:e|cum) (?:lode|laude))?").unwrap()
+});
 static DROP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:advis|supervis|thesis|dissertation|minor|mentor|research|courses|coursework|relevant|lab\b|led by|class)").unwrap()
 });
@@ -60,6 +65,22 @@ pub fn degree_at(s: &str) -> Option<(String, usize)> {
     // short keys ("ms", "be", "ma") only when printed as a degree: "MS", "M.S.", not "Ms"
     if key.len() <= 2 && !first_clean.contains('.') && first_clean.chars().any(char::is_lowercase) {
         return None;
+    }
+    // two-word degrees first ("Laurea Triennale")
+    if let Some((pos, w)) = words.get(1) {
+        let w = w.trim_end_matches([',', ':', ';']);
+        if let Some(canon) = DEGREES.get(format!("{key} {}", degree_key(w)).as_str()) {
+            let end = pos + w.len();
+            let printed = s[..end].to_string();
+            return Some((
+                if *canon == "=" {
+                    printed
+                } else {
+                    canon.to_string()
+                },
+                end,
+            ));
+        }
     }
     let canon = DEGREES.get(key.as_str())?;
     let mut end = words[0].0 + first_clean.len();
@@ -243,7 +264,27 @@ pub fn section(blocks: &[Block]) -> (Vec<Education>, Vec<Award>) {
                 if let Some(ip) = inst_part {
                     let first_line = i == 0 && ed.institution.is_empty();
                     if ed.institution.is_empty() && (first_line || INSTITUTION.is_match(&ip)) {
-                        ed.institution = institution_name(&ip);
+                        // "KIT, summa cum laude", "TU Graz, Grade: 1.3": the tail is no name
+                        let parts = split_top_level(&ip, &[',', ';']);
+                        let cut = parts
+                            .iter()
+                            .skip(1)
+                            .position(|p| {
+                                let p = p.trim();
+                                LATIN.is_match(p) || GPA.is_match(p) || HONOUR.is_match(p)
+                            })
+                            .map_or(parts.len(), |k| k + 1);
+                        ed.institution = institution_name(&parts[..cut].join(", "));
+                        for p in &parts[cut..] {
+                            let p = p.trim().trim_end_matches('.');
+                            if let Some(m) = LATIN.find(p) {
+                                if ed.score.is_empty() {
+                                    ed.score = m.as_str().trim().to_string();
+                                }
+                            } else if HONOUR.is_match(p) && !DROP.is_match(p) {
+                                honours.push(p.to_string());
+                            }
+                        }
                     } else {
                         for part in split_top_level(&ip, &[',', ';']) {
                             let p = part.trim().trim_end_matches('.');
@@ -308,6 +349,38 @@ mod tests {
     }
 
     #[test]
+    fn grade_tails_are_scores_not_names() {
+        let b = [
+            blk(
+                BlockKind::Row,
+                "10/2017 – 07/2021   Dr.-Ing. in Electrical Engineering",
+            ),
+            blk(
+                BlockKind::Para,
+                "Karlsruhe Institute of Technology (KIT), summa cum laude",
+            ),
+            blk(
+                BlockKind::Row,
+                "09/2011 – 07/2014   Laurea Triennale in Electrical Engineering",
+            ),
+            blk(
+                BlockKind::Para,
+                "Politecnico di Milano, Italy, 110/110 e lode",
+            ),
+        ];
+        let (e, a) = section(&b);
+        assert!(a.is_empty());
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].institution, "Karlsruhe Institute of Technology (KIT)");
+        assert_eq!(
+            (e[0].study_type.as_str(), e[0].score.as_str()),
+            ("Dr.-Ing.", "summa cum laude")
+        );
+        assert_eq!(e[1].institution, "Politecnico di Milano");
+        assert_eq!(e[1].score, "110/110 e lode");
+    }
+
+    #[test]
     fn degrees() {
         assert_eq!(degree_at("Ph.D. student in CS").unwrap().0, "Ph.D.");
         assert_eq!(degree_at("Master's degree in X").unwrap().0, "Master");
@@ -321,6 +394,14 @@ mod tests {
             "Visiting Student"
         );
         assert!(degree_at("Beijing, China").is_none());
+        assert_eq!(
+            degree_at("Laurea Triennale in Electrical Engineering")
+                .unwrap()
+                .0,
+            "Laurea Triennale"
+        );
+        assert_eq!(degree_at("Dr.-Ing. in EE").unwrap().0, "Dr.-Ing.");
+        assert_eq!(degree_at("MPH, Global Health").unwrap().0, "MPH");
     }
 
     #[test]

@@ -303,7 +303,7 @@ pub fn peel_text(col: &str, f: &mut Facts) {
     let text = DASH_SEP.replace_all(&text, ", ");
     let mut text = tidy(&text);
     if f.location.is_empty() {
-        if let Some(r) = find_location(&text) {
+        if let Some(r) = find_location(&text).and_then(|r| name_city(&text, r)) {
             f.location = fix_location(&text[r.clone()]);
             text.replace_range(r, " ");
             text = tidy(&text);
@@ -312,6 +312,21 @@ pub fn peel_text(col: &str, f: &mut Facts) {
     if !text.is_empty() {
         f.rest.push(text);
     }
+}
+
+/// A location whose city ends an organisation's name ("Politecnico di Milano, Italy",
+/// "Technische Universität Graz, Austria") keeps the city in the name: only what follows
+/// the city's comma is the location.
+fn name_city(text: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let before = text.get(..r.start)?;
+    let lead = before.split_whitespace().next_back().unwrap_or_default();
+    if before.ends_with(' ') && crate::tables::ORG_CITY_LEAD.contains(lead.to_lowercase().as_str())
+    {
+        let comma = text.get(r.clone())?.find(',')?;
+        let start = r.start + comma + 1;
+        return (start < r.end).then_some(start..r.end);
+    }
+    Some(r)
 }
 
 /// "CA,USA" → "CA, USA"; trailing period dropped.
@@ -501,6 +516,16 @@ pub fn roles(pieces: &[String]) -> Roles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn city_ending_a_name_stays_in_it() {
+        let mut f = Facts::default();
+        peel_text("Politecnico di Milano, Italy", &mut f);
+        assert_eq!(f.rest, ["Politecnico di Milano"]);
+        let mut f = Facts::default();
+        peel_text("Stanford University, Stanford, CA", &mut f);
+        assert_eq!(f.rest, ["Stanford University"]);
+    }
 
     #[test]
     fn expected_qualifier_goes_with_its_date() {
