@@ -43,8 +43,18 @@ fn is_cv_title(t: &str) -> bool {
     )
 }
 
-/// Remove a native-script name in parentheses ("Jiaming Xu (许珈铭)").
+/// Academic and courtesy titles printed before a name ("Dr.-Ing.", "Prof. Dr.").
+static TITLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:prof|dr|mr|mrs|ms|dipl|mag)\.?(?:-[a-z]+\.)?(?:\s+(?:rer|med|phil|habil|nat)\.)*\s+)+").unwrap()
+});
+
+/// Remove a native-script name in parentheses ("Jiaming Xu (许珈铭)") and titles before it.
 fn latin_name(t: &str) -> String {
+    let t = t.trim();
+    let t = match TITLES.find(t) {
+        Some(m) if m.end() < t.len() => &t[m.end()..],
+        _ => t,
+    };
     let t = match t.find(" (") {
         Some(i) if t.ends_with(')') => t[..i].trim(),
         _ => t.trim(),
@@ -185,6 +195,30 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn titles_before_name_and_separated_headline() {
+        let mut b = Basics::default();
+        header(
+            &[
+                blk(BlockKind::Para, "Dr.-Ing. Katharina Roe"),
+                blk(
+                    BlockKind::Para,
+                    "Research Group Leader · Karlsruhe Institute of Technology (KIT)",
+                ),
+                blk(
+                    BlockKind::Para,
+                    "Rice University · Houston, TX · roe@example.org",
+                ),
+            ],
+            &mut b,
+        );
+        assert_eq!(b.name, "Katharina Roe");
+        // the first piece of "Role · Organisation" is the label (as eval/probe p02)
+        assert_eq!(b.label, "Research Group Leader");
+        assert_eq!(latin_name("Prof. Dr. Jane Doe"), "Jane Doe");
+        assert_eq!(latin_name("Drew Barrymore"), "Drew Barrymore");
     }
 
     #[test]

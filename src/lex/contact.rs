@@ -16,7 +16,9 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\(\+?\d{1,3}\)|\+\d{1,3})?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,4}\b")
+    // the last group may hold 5 digits (German extensions "608-25123"); French numbers come
+    // in pairs ("+33 1 23 45 67 89")
+    Regex::new(r"(?:\+\d{2,3}[ .]?\d(?:[ .]\d{2}){4}\b)|(?:\(\+?\d{1,3}\)|\+\d{1,3})?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,5}\b")
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -99,6 +101,15 @@ mod tests {
         assert_eq!(find_phone(s).unwrap(), "(+1) 858 214 0677");
         assert_eq!(find_urls(s), ["https://hanxian97.github.io"]);
         assert_eq!(find_urls("xijiu9.github.io"), ["https://xijiu9.github.io"]);
+        assert_eq!(
+            find_phone("Tel.: +49 721 608-25123 | E-Mail").unwrap(),
+            "+49 721 608-25123"
+        );
+        assert_eq!(
+            find_phone("Tél. +33 1 23 45 67 89").unwrap(),
+            "+33 1 23 45 67 89"
+        );
+        assert!(find_phone("2019 – 2021").is_none());
     }
 
     #[test]
