@@ -248,6 +248,8 @@ const STYLES: &[&str] = &[
     "american-medical-association",
     "harvard-cite-them-right",
     "elsevier-harvard",
+    "modern-language-association",
+    "association-for-computing-machinery",
 ];
 
 #[test]

