@@ -14,7 +14,9 @@ use crate::lex::{date, split_top_level};
 use crate::model::Award;
 
 static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first)\b[^()]*|\d+\s*/\s*\d+[^()]*|[^()]*\d+(?:\.\d+)?\s*%[^()]*)\)").unwrap()
+    // rankings and quotas ("top 3%", "1/10", "one of 19 winners") and amounts ("$750,000",
+    // "1.5 M€", "USD 10,000") are not part of the title
+    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)\b[^()]*|\d+\s*/\s*\d+[^()]*|[^()]*\d+(?:\.\d+)?\s*%[^()]*|\\?[$€£¥]\s?\d[^()]*|[^()]*\d\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy)\b?[^()]*|(?:usd|eur|chf|gbp|rmb|cny)\s?\d[^()]*)\)").unwrap()
 });
 static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?\d.*)$").unwrap()
@@ -40,7 +42,10 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
             .replace("()", " ")
             .replace("[ ]", " ")
             .replace("[]", " "),
-    );
+    )
+    // "(ICSE 2020)" without its year: "(ICSE)"
+    .replace(" )", ")")
+    .replace(" ]", "]");
     let t = t
         .trim_end_matches([',', ' ', '(', '.'])
         .trim_end_matches(" In")
@@ -150,6 +155,35 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_and_one_of_n_are_summary() {
+        for (line, title, summary) in [
+            ("NIH K01 Award (\\$750,000)", "NIH K01 Award", "\\$750,000"),
+            (
+                "ERC Starting Grant (1.5 M€)",
+                "ERC Starting Grant",
+                "1.5 M€",
+            ),
+            (
+                "Qualcomm Fellowship (one of 19 winners)",
+                "Qualcomm Fellowship",
+                "one of 19 winners",
+            ),
+            (
+                "Best Paper Award (ICSE 2020)",
+                "Best Paper Award (ICSE)",
+                "",
+            ),
+        ] {
+            let b = [Block::new(BlockKind::Item(0), line, 0..0)];
+            let a = &section(&b)[0];
+            assert_eq!(
+                (a.title.as_str(), a.summary.as_str()),
+                (title, summary.replace("\\", "").as_str())
+            );
+        }
+    }
 
     #[test]
     fn native_gloss_dropped_from_title() {

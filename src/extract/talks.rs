@@ -22,6 +22,10 @@ static AT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(?:(?:invited|contributed|plenary|keynote|guest|seminar)\s+)?(?:talk|presentation|seminar|lecture|keynote|speaker)s?\s+(?:at|@)\s+")
         .unwrap()
 });
+/// Link labels left from "[\[video\]](url)", "| [slides]": material links, not text.
+static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\s*[|·]\s*)?\[(?:video|slides?|pdf|code|recording|link|youtube|bilibili|website|page)\]").unwrap()
+});
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]([^”"]{3,})[”"]"#).unwrap());
 
 pub fn section(blocks: &[Block]) -> Vec<Project> {
@@ -61,7 +65,8 @@ fn tidy(s: &str) -> String {
 /// One talk line.
 pub fn line(text: &str) -> Option<Project> {
     // type labels go first: "…, May 2024 (Invited)" closes with its date
-    let mut t = LABEL.replace_all(text, " ").into_owned();
+    let t = LINK_LABEL.replace_all(text, " ");
+    let mut t = LABEL.replace_all(&t, " ").into_owned();
     // the talk's own date opens or closes the line; a year glued to the event ("NeurIPS
     // 2024") is the only date when no other is given, and stays in the event's name
     let dates = take_edge_dates(&mut t)
@@ -162,6 +167,9 @@ mod tests {
         assert_eq!(d.start, Date::ym(2024, 3));
         assert_eq!(d.end, Some(End::Date(Date::ym(2024, 3))));
         assert_eq!(p.kind, "talk");
+        let p = line("2024.03, Learning Dexterity, Stanford Robotics Seminar | [video] [slides]")
+            .unwrap();
+        assert_eq!(p.entity, "Stanford Robotics Seminar");
     }
 
     #[test]
