@@ -50,7 +50,7 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
         .trim_end_matches([',', ' ', '(', '.'])
         .trim_end_matches(" In")
         .trim_end_matches(" in")
-        .trim_start_matches([',', ' ', '–', '-', ':', '|'])
+        .trim_start_matches([',', ' ', '–', '—', '-', ':', '|'])
         .to_string();
     (d, t)
 }

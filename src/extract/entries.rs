@@ -63,6 +63,9 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
                 },
                 None => true,
             },
+            // the date line right under an entry's own heading ("### Org — Role" then
+            // "*Jan 2022 – Present* · City") belongs to that entry
+            _ if dated && out.last().is_some_and(heading_only) => false,
             _ if dated => {
                 !matches!(b.kind, BlockKind::Item(d) if d > 0) && starts_with_date(b)
                     || out.is_empty()
@@ -103,9 +106,10 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
             // "03/2020 – Present  Engineer" then "Accenture S.p.A., Milan, Italy": the
             // organisation line under a dated line is still header
             let org_under_date = cur.head.len() == 1 && (is_org_place(b) || is_location(&b.text));
+            let date_under_heading = dated && heading_only(cur) && starts_with_date(b);
             if cur.body.is_empty()
                 && !matches!(b.kind, BlockKind::Item(_) | BlockKind::Heading(_))
-                && (!dated || cur.head.is_empty() || org_under_date)
+                && (!dated || cur.head.is_empty() || org_under_date || date_under_heading)
             {
                 cur.head.push(b.clone());
             } else {
@@ -114,6 +118,11 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
         }
     }
     out
+}
+
+/// An entry that so far is only its heading.
+fn heading_only(e: &Entry) -> bool {
+    e.level.is_some() && e.head.len() == 1 && e.body.is_empty()
 }
 
 fn has_heading(e: &Entry) -> bool {
@@ -516,6 +525,20 @@ pub fn roles(pieces: &[String]) -> Roles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_line_under_entry_heading_is_header() {
+        let b = [
+            Block::new(BlockKind::Heading(3), "Meta AI — Research Scientist", 0..0),
+            Block::new(BlockKind::Para, "*Jan 2022 – Present* · New York, NY", 0..0),
+            Block::new(BlockKind::Item(0), "Led things.", 0..0),
+            Block::new(BlockKind::Heading(3), "Microsoft Research — Intern", 0..0),
+            Block::new(BlockKind::Para, "*Jun 2020 – Sep 2020* · Redmond, WA", 0..0),
+        ];
+        let e = group(&b, &|_, _| false);
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[0].head.len(), e[0].body.len()), (2, 1));
+    }
 
     #[test]
     fn city_ending_a_name_stays_in_it() {

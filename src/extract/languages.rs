@@ -64,8 +64,8 @@ pub fn from_skill_group(name: &str, keywords: &[String]) -> Option<Vec<Language>
     if keywords.is_empty() {
         return spoken(name);
     }
-    let n = name.to_lowercase();
-    if !n.contains("language") || n.contains("programming") {
+    // any group name ("Languages", "Spoken"): the keywords decide, all must be languages
+    if name.to_lowercase().contains("programming") {
         return None;
     }
     spoken(&keywords.join(", "))
@@ -127,6 +127,7 @@ mod tests {
         assert_eq!(l[0].fluency, "native");
         assert!(from_skill_group("Languages", &["C".into(), "Python".into()]).is_none());
         assert!(from_skill_group("Programming languages", &["English".into()]).is_none());
+        assert!(from_skill_group("Spoken", &["Portuguese (conversational)".into()]).is_some());
         let l = from_skill_group("German (mother tongue), English (C2)", &[]).unwrap();
         assert_eq!(
             (l[0].fluency.as_str(), l[1].fluency.as_str()),
