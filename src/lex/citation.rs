@@ -49,7 +49,8 @@ static VOL_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?|[A-Z]{3,8}\d?)\)").unwrap()
 });
 static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\.\s+(\d{1,4}),\s*(\d{1,4})\s+\((?:[A-Za-z]{3,5}\.?\s+)?\d{4}\)").unwrap()
+    Regex::new(r"\.\s+(\d{1,4}),\s*(\d{1,4}|[A-Z]{3,8}\d?)\s+\((?:[A-Za-z]{3,5}\.?\s+)?\d{4}\)")
+        .unwrap()
 });
 static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*(?:\(|[.,]|$)")
@@ -110,7 +111,7 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
         if let (rest, Some(s)) = venue::split_status(&p.title) {
             if rest.len() + 8 < p.title.len() && p.title.starts_with(rest.as_str()) {
                 p.title = rest;
-                p.notes.push(s.to_string());
+                p.notes.push(s);
             }
         }
     }
@@ -733,13 +734,15 @@ fn author_list_end(s: &str) -> usize {
         let (off, w) = words[pos];
         let core = w.trim_end_matches([',', ';', ':', '.', '*', '†', '‡']);
         let core_init = w.trim_end_matches([',', ';', ':']);
-        let is_sep = w == "and" || w == "&" || w == "et" || w == "al." || w == "al";
+        let bare = w.trim_end_matches(',');
+        let is_sep = bare == "and" || w == "&" || w == "et" || bare == "al." || bare == "al";
         if is_sep {
             name_had_initial = false;
             if w.starts_with("al") {
-                end = off + w.len();
+                let al = w.trim_end_matches(',');
+                end = off + al.len();
                 // "et al." closes the list ("Rossi, Sofia, et al. Rethinking Program …")
-                if w.ends_with('.') {
+                if al.ends_with('.') {
                     break;
                 }
             }
@@ -1082,10 +1085,13 @@ fn read_venue(v: &str, p: &mut Publication) {
     // "to appear in X", "X (in press)": the status is a note, not part of the venue
     let (v, status) = venue::split_status(v);
     let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
-    if let Some(s) = status.filter(|s| *s != "Under review") {
-        p.notes.push(s.to_string());
+    let under_review = status.as_deref() == Some("Under review");
+    // "Revise and resubmit, AER": in review, at the journal named (kept in the note)
+    let revision = status.clone().filter(|s| venue::is_revision(s));
+    if let Some(s) = status.filter(|s| s != "Under review" && !venue::is_revision(s)) {
+        p.notes.push(s);
     }
-    if status == Some("Under review") || UNDER_REVIEW.is_match(v) {
+    if under_review || UNDER_REVIEW.is_match(v) {
         p.kind = PubKind::Preprint;
         p.notes.push("Under review".into());
         p.date = date::find_all(v)
@@ -1168,19 +1174,31 @@ fn read_venue(v: &str, p: &mut Publication) {
     }
     if let Some(pages) = tail.as_ref().and_then(|c| c.get(4)) {
         p.pages = expand_pages(&pages.as_str().replace(' ', ""));
-    } else if let Some(c) = PAGES.captures_iter(v).find(|c| {
-        // "2003–2021" is a page range after "pp.", a colon or a volume ("44, 2003–2021")
-        let at = c.get(1).map_or(0, |m| m.start());
-        let pre = v[..at].trim_end();
-        // "TR-2025-47" is a report number
-        let glued = v[..at].ends_with(|ch: char| ch == '-' || ch.is_alphanumeric());
-        !glued
-            && (!is_year_range(&c[1])
-                || pre.ends_with("pp.")
-                || pre.ends_with(':')
-                || (pre.ends_with(',')
-                    && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit())))
-    }) {
+    } else if let Some(c) = PAGES
+        .captures_iter(v)
+        .filter(|c| {
+            // "2003–2021" is a page range after "pp.", a colon or a volume ("44, 2003–2021")
+            let at = c.get(1).map_or(0, |m| m.start());
+            let pre = v[..at].trim_end();
+            // "TR-2025-47" is a report number
+            let glued = v[..at].ends_with(|ch: char| ch == '-' || ch.is_alphanumeric());
+            !glued
+                && (!is_year_range(&c[1])
+                    || pre.ends_with("pp.")
+                    || pre.ends_with(':')
+                    || (pre.ends_with(',')
+                        && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit())))
+        })
+        // "; 2023 Feb 7-14; Washington, DC. p. 1-9": a range marked as pages wins
+        .reduce(|first, c| {
+            let marked = |c: &regex::Captures| c[0].starts_with('p') || c[0].starts_with("pages");
+            if !marked(&first) && marked(&c) {
+                c
+            } else {
+                first
+            }
+        })
+    {
         p.pages = expand_pages(&c[1].replace(' ', ""));
     }
     // venue: the first segment, without fields
@@ -1216,7 +1234,12 @@ fn read_venue(v: &str, p: &mut Publication) {
     // (edited proceedings of a meeting stay conference papers)
     let meeting =
         MEETING.is_match(&venue_text) || venue_text.to_lowercase().contains("proceedings");
-    if edited && p.volume.is_empty() && p.kind != PubKind::Workshop && !meeting {
+    if edited
+        && p.volume.is_empty()
+        && p.kind != PubKind::Workshop
+        && !meeting
+        && !venue::is_known_meeting(&venue_text)
+    {
         // a chapter in an edited collection
         p.kind = PubKind::Chapter;
     }
@@ -1244,6 +1267,16 @@ fn read_venue(v: &str, p: &mut Publication) {
     p.publisher = publisher(v, &venue_text);
     if p.publisher.is_empty() && matches!(p.kind, PubKind::Book) {
         p.publisher = venue_text.clone();
+    }
+    if let Some(r) = revision {
+        p.kind = PubKind::Preprint;
+        p.notes.push(if venue_text.is_empty() {
+            r
+        } else {
+            format!("{r}, {venue_text}")
+        });
+        p.publisher.clear();
+        venue_text.clear();
     }
     p.venue = venue_text;
 }
@@ -1318,8 +1351,12 @@ fn first_segment(v: &str) -> String {
         static ORDINAL: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\d{1,3}(?:st|nd|rd|th)\b").unwrap());
         let next = &seg[i + 2..];
-        let next_cap =
-            next.starts_with(|c: char| c.is_uppercase() || c == '(') || ORDINAL.is_match(next);
+        // "Proc. of the …", "Trans. on …": a meeting or journal abbreviation before "of"
+        let connector = matches!(word, "Proc" | "Trans" | "Conf" | "Symp" | "Adv")
+            && ["of ", "on ", "the "].iter().any(|c| next.starts_with(c));
+        let next_cap = next.starts_with(|c: char| c.is_uppercase() || c == '(')
+            || ORDINAL.is_match(next)
+            || connector;
         let abbrev = word.chars().count() <= 8
             && next_cap
             && word.chars().next().is_some_and(char::is_uppercase)

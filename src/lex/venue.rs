@@ -122,17 +122,40 @@ pub fn glued_year(v: &str) -> Option<(u16, std::ops::Range<usize>)> {
     None
 }
 
-/// Publication status printed with a venue: leading ("To appear in", "Accepted at", "In
-/// press,"), in brackets ("(to appear)", "[accepted]") or trailing (", in press.").
+/// Publication status printed with a venue: leading ("To appear in", "Accepted at",
+/// "Accepted as a poster at", "In press,", "Revise and resubmit,"), in brackets ("(to
+/// appear)", "[accepted]") or trailing (", in press.").
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press)\b(?:\s+(?:in|at|to|by|for)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review|submitted)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*\.?\s*$").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review|submitted)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*\.?\s*$").unwrap()
 });
 
-/// The status note for a matched status phrase.
-fn status_note(m: &str) -> &'static str {
+/// The note for a matched status phrase.
+fn status_note(m: &str) -> String {
     let l = m.to_lowercase();
-    if l.contains("review") || l.contains("submitted") {
+    let note = if l.contains("review") || l.contains("submitted") {
         "Under review"
+    } else if l.contains("resubmit") || l.contains('&') {
+        "Revise and resubmit"
+    } else if l.contains("major revision") {
+        "Major revision"
+    } else if l.contains("minor revision") {
+        "Minor revision"
+    } else if let Some(i) = l.find("accepted as ") {
+        // "Accepted as a poster" keeps its kind of acceptance
+        let phrase = m.trim()[i..]
+            .split_whitespace()
+            .take_while(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "at" | "to" | "in" | "for" | "by" | "with"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let phrase = phrase.trim_end_matches([',', '.', ':']);
+        return format!("A{}", &phrase[1..]);
+    } else if l.trim_start().starts_with("conditionally") {
+        "Conditionally accepted"
     } else if l.contains("accepted") {
         "Accepted"
     } else if l.contains("appear") {
@@ -141,12 +164,21 @@ fn status_note(m: &str) -> &'static str {
         "In press"
     } else {
         "Forthcoming"
-    }
+    };
+    note.to_string()
+}
+
+/// Statuses of a paper still in review at a named journal ("Revise and resubmit, AER").
+pub fn is_revision(note: &str) -> bool {
+    matches!(
+        note,
+        "Revise and resubmit" | "Major revision" | "Minor revision"
+    )
 }
 
 /// A venue without its status words, and the status as a note ("To appear", "Accepted",
-/// "In press", "Forthcoming", "Under review").
-pub fn split_status(v: &str) -> (String, Option<&'static str>) {
+/// "In press", "Forthcoming", "Under review", "Revise and resubmit").
+pub fn split_status(v: &str) -> (String, Option<String>) {
     match STATUS.find(v) {
         Some(m) => {
             let (a, b) = (v[..m.start()].trim_end(), v[m.end()..].trim_start());
@@ -231,6 +263,27 @@ fn table_kind(venue: &str) -> Option<&'static str> {
         .filter_map(|m| VENUES.get(m.as_str().to_uppercase().as_str()))
         .map(|v| v.kind)
         .next()
+}
+
+/// Does the venue name a conference or workshop of the table, by acronym ("NeurIPS 2020")
+/// or full name ("Advances in Neural Information Processing Systems 33")?
+pub fn is_known_meeting(venue: &str) -> bool {
+    let meeting = |k: &str| k == "conference" || k == "workshop";
+    if table_kind(venue).is_some_and(meeting) {
+        return true;
+    }
+    let l = venue.to_lowercase();
+    VENUES.values().filter(|v| meeting(v.kind)).any(|v| {
+        // the subject after "Conference on" names the meeting in any wording
+        // ("Advances in Neural Information Processing Systems")
+        let full = v.full.to_lowercase();
+        let subject = full
+            .split_once(" on ")
+            .map(|(_, b)| b)
+            .filter(|b| b.split(' ').count() >= 3)
+            .unwrap_or(&full);
+        l.contains(subject)
+    })
 }
 
 /// What kind of publication a venue string implies.
@@ -343,6 +396,11 @@ mod tests {
         assert_eq!(classify("TPAMI"), PubKind::Journal);
         assert!(crate::tables::VENUES.len() >= 150);
         assert_eq!(classify("Proc. ACM Program. Lang."), PubKind::Journal);
+        assert!(is_known_meeting(
+            "Advances in Neural Information Processing Systems 33"
+        ));
+        assert!(is_known_meeting("Proc. NeurIPS 2020"));
+        assert!(!is_known_meeting("Handbook of Parallel Computing"));
         assert_eq!(classify("Proceedings of the IEEE"), PubKind::Journal);
         assert_eq!(
             classify("Proceedings of the IEEE International Conference on Robotics"),
@@ -384,41 +442,52 @@ mod tests {
     fn status_words() {
         let st = |v: &str| {
             let (rest, note) = split_status(v);
-            (rest, note.unwrap_or(""))
+            format!("{rest} | {}", note.unwrap_or_default())
         };
-        assert_eq!(
-            st("to appear in Proc. ICML, 2024"),
-            ("Proc. ICML, 2024".into(), "To appear")
-        );
-        assert_eq!(
-            st("Journal of Things (to appear), 2024"),
-            ("Journal of Things, 2024".into(), "To appear")
-        );
-        assert_eq!(
-            st("Journal of Things, in press."),
-            ("Journal of Things".into(), "In press")
-        );
-        assert_eq!(
-            st("Accepted at ICLR 2025"),
-            ("ICLR 2025".into(), "Accepted")
-        );
-        assert_eq!(
-            st("Accepted for publication in IEEE TPAMI"),
-            ("IEEE TPAMI".into(), "Accepted")
-        );
-        assert_eq!(st("In Press, Nature"), ("Nature".into(), "In press"));
-        assert_eq!(
-            st("ICLR 2025 [under review]"),
-            ("ICLR 2025".into(), "Under review")
-        );
-        assert_eq!(
-            st("In Proceedings of ICML"),
-            ("In Proceedings of ICML".into(), "")
-        );
-        assert_eq!(
-            st("Cambridge University Press"),
-            ("Cambridge University Press".into(), "")
-        );
+        for (v, want) in [
+            (
+                "to appear in Proc. ICML, 2024",
+                "Proc. ICML, 2024 | To appear",
+            ),
+            (
+                "Journal of Things (to appear), 2024",
+                "Journal of Things, 2024 | To appear",
+            ),
+            (
+                "Journal of Things, in press.",
+                "Journal of Things | In press",
+            ),
+            ("Accepted at ICLR 2025", "ICLR 2025 | Accepted"),
+            (
+                "Accepted for publication in IEEE TPAMI",
+                "IEEE TPAMI | Accepted",
+            ),
+            (
+                "Accepted as a poster at ICLR 2024",
+                "ICLR 2024 | Accepted as a poster",
+            ),
+            (
+                "Conditionally accepted to CHI 2025",
+                "CHI 2025 | Conditionally accepted",
+            ),
+            ("In Press, Nature", "Nature | In press"),
+            ("ICLR 2025 [under review]", "ICLR 2025 | Under review"),
+            (
+                "Revise and resubmit, American Economic Review",
+                "American Economic Review | Revise and resubmit",
+            ),
+            (
+                "R&R at Econometrica, 2024",
+                "Econometrica, 2024 | Revise and resubmit",
+            ),
+            ("In Proceedings of ICML", "In Proceedings of ICML | "),
+            (
+                "Cambridge University Press",
+                "Cambridge University Press | ",
+            ),
+        ] {
+            assert_eq!(st(v), want, "{v}");
+        }
     }
 
     #[test]
