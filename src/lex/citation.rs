@@ -133,6 +133,30 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     if p.title.split_whitespace().count() < 2 && p.venue.is_empty() && p.date.is_none() {
         return None;
     }
+    // "Title (ICLR'24)" or "[ICLR 2024] Title …" with no venue after the title: the tag is
+    // the venue
+    let placed = matches!(p.kind, PubKind::Patent | PubKind::Preprint);
+    if p.venue.is_empty() && !placed && !p.title.is_empty() {
+        let in_title = p
+            .title
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once(" ("))
+            .and_then(|(head, inner)| Some((head.to_string(), venue::venue_tag(inner, false)?)));
+        let found = match in_title {
+            Some((head, tag)) => {
+                p.title = head.trim_end_matches([',', ' ']).to_string();
+                Some(tag)
+            }
+            None => tag.and_then(|t| venue::venue_tag(t, true)),
+        };
+        if let Some((v, year)) = found {
+            p.kind = venue::classify(&v);
+            p.venue = v;
+            if p.date.is_none() {
+                p.date = year.map(Date::year);
+            }
+        }
+    }
     // "[Arxiv]" as the only venue (CV tag before the entry)
     if p.venue.is_empty() && p.kind != PubKind::Patent && p.notes.is_empty() {
         if let Some(t) = tag.filter(|t| venue::classify(t) == PubKind::Preprint) {

@@ -122,16 +122,58 @@ pub fn glued_year(v: &str) -> Option<(u16, std::ops::Range<usize>)> {
     None
 }
 
+/// An acronym as venues print it: "ICLR", "NeurIPS", "MLSys", or a table key ("Nature").
+fn acronym_like(w: &str) -> bool {
+    let caps = w.chars().filter(char::is_ascii_uppercase).count();
+    !w.is_empty()
+        && ((caps >= 2
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '&'))
+            || VENUES.contains_key(w.to_uppercase().as_str()))
+}
+
+/// A venue tag printed beside a title or as a list label: "ICLR'24", "ICLR 2024",
+/// "MLSys-26", "CVPR’22" → (venue as it should be printed, year). With `bare`, a table
+/// acronym without a year ("NeurIPS") is a tag too.
+pub fn venue_tag(s: &str, bare: bool) -> Option<(String, Option<u16>)> {
+    let s = s.trim();
+    if let Some((y, r)) = glued_year(s) {
+        let rest = format!("{}{}", &s[..r.start], &s[r.end..]);
+        return acronym_like(rest.trim()).then(|| (rest.trim().to_string(), Some(y)));
+    }
+    if let Some(i) = s.rfind([' ', '-']) {
+        let (word, num) = (&s[..i], &s[i + 1..]);
+        let digits = num.bytes().all(|b| b.is_ascii_digit());
+        if acronym_like(word) && digits && (num.len() == 2 || num.len() == 4) {
+            let y: u16 = num.parse().ok()?;
+            return Some(if num.len() == 4 {
+                (
+                    (1950..2100).contains(&y).then(|| format!("{word} {num}"))?,
+                    Some(y),
+                )
+            } else {
+                (
+                    word.to_string(),
+                    Some(if y <= 50 { 2000 + y } else { 1900 + y }),
+                )
+            });
+        }
+    }
+    (bare && VENUES.contains_key(s.to_uppercase().as_str())).then(|| (s.to_string(), None))
+}
+
 /// Publication status printed with a venue: leading ("To appear in", "Accepted at",
 /// "Accepted as a poster at", "In press,", "Revise and resubmit,"), in brackets ("(to
 /// appear)", "[accepted]") or trailing (", in press.").
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review|submitted)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*\.?\s*$").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{1,60})?)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*\.?\s*$").unwrap()
 });
 
 /// The note for a matched status phrase.
 fn status_note(m: &str) -> String {
-    let l = m.to_lowercase();
+    let m = m.trim();
+    // ASCII lower case keeps byte offsets, so `l` indexes `m`
+    let l = m.to_ascii_lowercase();
     let note = if l.contains("review") || l.contains("submitted") {
         "Under review"
     } else if l.contains("resubmit") || l.contains('&') {
@@ -142,7 +184,7 @@ fn status_note(m: &str) -> String {
         "Minor revision"
     } else if let Some(i) = l.find("accepted as ") {
         // "Accepted as a poster" keeps its kind of acceptance
-        let phrase = m.trim()[i..]
+        let phrase = m[i..]
             .split_whitespace()
             .take_while(|w| {
                 !matches!(
@@ -439,6 +481,22 @@ mod tests {
     }
 
     #[test]
+    fn venue_tags() {
+        let t = |s: &str, bare: bool| venue_tag(s, bare).map(|(v, y)| format!("{v} {y:?}"));
+        assert_eq!(t("ICLR'24", false).as_deref(), Some("ICLR Some(2024)"));
+        assert_eq!(
+            t("ICLR 2024", false).as_deref(),
+            Some("ICLR 2024 Some(2024)")
+        );
+        assert_eq!(t("MLSys-26", false).as_deref(), Some("MLSys Some(2026)"));
+        assert_eq!(t("NeurIPS", true).as_deref(), Some("NeurIPS None"));
+        assert_eq!(t("NeurIPS", false), None);
+        assert_eq!(t("GPT-4", false), None);
+        assert_eq!(t("C1", true), None);
+        assert_eq!(t("PhD thesis", true), None);
+    }
+
+    #[test]
     fn status_words() {
         let st = |v: &str| {
             let (rest, note) = split_status(v);
@@ -472,6 +530,10 @@ mod tests {
             ),
             ("In Press, Nature", "Nature | In press"),
             ("ICLR 2025 [under review]", "ICLR 2025 | Under review"),
+            (
+                "arXiv:2401.01234 (under review at ICML 2024)",
+                "arXiv:2401.01234 | Under review",
+            ),
             (
                 "Revise and resubmit, American Economic Review",
                 "American Economic Review | Revise and resubmit",
