@@ -74,6 +74,13 @@ pub fn sniff(src: &str) -> (Kind, String) {
             format!("{cards} paper-card meta lines (category code + date)"),
         );
     }
+    let stats = profile_stat_lines(head);
+    if stats >= 2 {
+        return (
+            Kind::Listing,
+            format!("{stats} profile counter lines (h-index, citations) and no CV sections"),
+        );
+    }
     if HTML_DOC.is_match(head) {
         return (Kind::Listing, "HTML page (scraped listing)".into());
     }
@@ -96,6 +103,46 @@ fn card_meta_lines(head: &str) -> usize {
         .filter(|m| m.codes > 0 && (m.date.is_some() || m.score))
         .take(50)
         .count()
+}
+
+/// An author page copied as text (Google Scholar, Semantic Scholar): counter lines
+/// ("h-index 29 26", "Citations", "i10-index") near the top, and no CV section headings
+/// (Education, Experience, Skills) anywhere in the head. 0 when it reads as a CV.
+fn profile_stat_lines(head: &str) -> usize {
+    use crate::sections::SectionKind as S;
+    let mut stats = 0;
+    for (i, line) in head.lines().enumerate() {
+        let t = line.trim();
+        if t.len() < 40
+            && crate::sections::classify_heading(t).is_some_and(|k| {
+                matches!(
+                    k,
+                    S::Education | S::Work | S::Skills | S::Awards | S::Research
+                )
+            })
+        {
+            return 0;
+        }
+        let l = t.to_lowercase();
+        let counter = [
+            "h-index",
+            "i10-index",
+            "citations",
+            "cited by",
+            "highly influential citations",
+        ]
+        .iter()
+        .any(|w| {
+            l.starts_with(w)
+                && l[w.len()..]
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_whitespace() || "allsince".contains(c))
+        });
+        if i < 60 && counter {
+            stats += 1;
+        }
+    }
+    stats
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -132,5 +179,9 @@ mod tests {
         );
         assert_eq!(sniff("Jane Doe\n\nEDUCATION\n\nMIT\t2020").0, Kind::Text);
         assert_eq!(sniff("<html><body><div class='paper'>").0, Kind::Listing);
+        let scholar = "Jane Roe\nProfessor, MIT\nCited by\tAll\nCitations\t120\nh-index\t5\n\nTITLE\nA paper\nJ Roe\nNature 1, 2\t3\t2020\n";
+        assert_eq!(sniff(scholar).0, Kind::Listing);
+        let cv = "Jane Roe\nCitations: 120\nh-index: 5\nEDUCATION\nMIT, Ph.D., 2020\n";
+        assert_eq!(sniff(cv).0, Kind::Text);
     }
 }

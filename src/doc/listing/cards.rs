@@ -167,7 +167,8 @@ fn owner_name(header: &[Line]) -> String {
 
 /// The first header line that reads as a person's name (an `<h1>` first).
 pub fn person_name(header: &[Line]) -> Option<String> {
-    let person = |l: &&Line| single_name(&name_text(&l.text));
+    // site names and buttons ("Semantic Scholar", "Sign In") read like names
+    let person = |l: &&Line| !meta::label_line(&l.text) && single_name(&name_text(&l.text));
     header
         .iter()
         .filter(|l| l.heading)

@@ -27,6 +27,7 @@ pub fn parse(src: &str) -> Document {
     } else {
         text_lines(src)
     };
+    let mut doc = Document::default();
     let (mut name, mut publications) = cards::read(&lines);
     if publications.is_empty() {
         // No paper cards: a lab or Scholar-like list of stacked or one-line references.
@@ -34,13 +35,39 @@ pub fn parse(src: &str) -> Document {
         if !records.is_empty() {
             let header = lines.get(..first.unwrap_or(0)).unwrap_or_default();
             name = cards::person_name(header).unwrap_or_default();
+            doc.found.basics.label = affiliation(header, &name);
             publications = records;
         }
     }
-    let mut doc = Document::default();
     doc.found.basics.name = name;
     doc.found.publications = publications;
     doc
+}
+
+/// The affiliation printed right under the owner's name on an author page ("University of
+/// Tokyo", "Associate Professor, KTH"): the person's headline.
+fn affiliation(header: &[Line], name: &str) -> String {
+    static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:universit|institut|college|school|laborator|lab\b|academy|professor|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
+    });
+    if name.is_empty() {
+        return String::new();
+    }
+    let at = header
+        .iter()
+        .position(|l| crate::markup::plain(&l.text).contains(name));
+    let next = at
+        .and_then(|i| header.get(i + 1))
+        .map(|l| crate::markup::plain(&l.text));
+    next.filter(|t| {
+        AFFILIATION.is_match(t)
+            && !meta::label_line(t)
+            && !meta::stat_line(t)
+            && !t.contains('@')
+            && !t.to_lowercase().starts_with("verified")
+            && t.split_whitespace().count() <= 20
+    })
+    .unwrap_or_default()
 }
 
 /// Plain text: one `Line` per non-blank line; blank lines mark paragraph gaps.

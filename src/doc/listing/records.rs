@@ -15,11 +15,23 @@ use crate::model::{PubKind, Publication};
 
 /// The page's records as publications; the index of the line that opens the first one.
 pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
+    // a title line followed by the first of a run of author lines opens a record, also with
+    // no blank line between records (text copied from Scholar-like pages)
+    let plain: Vec<String> = lines.iter().map(|l| markup::plain(&l.text)).collect();
+    let authors: Vec<bool> = plain.iter().map(|t| author_line(t)).collect();
+    let anchor = |i: usize| {
+        i >= 1
+            && lines.get(i).is_some_and(|l| !l.gap)
+            && authors.get(i) == Some(&true)
+            && authors.get(i - 1) == Some(&false)
+            && plain.get(i - 1).is_some_and(|t| title_line(t))
+    };
     let mut out = Vec::new();
     let mut first = None;
-    let mut start = 0;
-    for i in 1..=lines.len() {
-        let opens = lines.get(i).is_none_or(|l| l.gap || l.heading);
+    // with stacked records, what comes before the first one is the page header
+    let mut start = (1..lines.len()).find(|&i| anchor(i)).map_or(0, |i| i - 1);
+    for i in start + 1..=lines.len() {
+        let opens = lines.get(i).is_none_or(|l| l.gap || l.heading) || anchor(i + 1);
         if !opens {
             continue;
         }
@@ -30,6 +42,33 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
         start = i;
     }
     (out, first)
+}
+
+/// A line that can be a paper title: words, not a counter, label or bare number.
+fn title_line(t: &str) -> bool {
+    let t = t.trim();
+    t.split_whitespace().count() >= 2
+        && !meta::label_line(t)
+        && !meta::stat_line(t)
+        && !labels_only(t)
+        && t.chars().filter(|c| c.is_alphabetic()).count() * 2 > t.chars().count()
+}
+
+/// A line of Semantic-Scholar fields of study ("Computer Science, Physics").
+fn fields_line(t: &str) -> bool {
+    let parts: Vec<String> = t.split(',').map(|p| p.trim().to_lowercase()).collect();
+    !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| crate::tables::LISTING_WORDS.get(p.as_str()) == Some(&"field"))
+}
+
+/// A bare year line ("2023").
+fn year_line(t: &str) -> Option<crate::model::Date> {
+    let t = t.trim();
+    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| crate::lex::date::parse_range(t).map(|r| r.start))
+        .flatten()
 }
 
 /// Link-label text ("[PDF] [Code]", "PDF | Video") with its brackets.
@@ -53,10 +92,19 @@ fn strip_trailing_labels(t: &str) -> &str {
 
 fn record(group: &[Line]) -> Option<Publication> {
     let links: Vec<&Link> = group.iter().flat_map(|l| &l.links).collect();
+    // columns stay tab-separated (a Scholar venue line ends in count and year columns)
     let texts: Vec<String> = group
         .iter()
-        .map(|l| markup::plain(&l.text))
-        .filter(|t| !t.trim().is_empty() && !labels_only(t))
+        .map(|l| {
+            crate::lex::split_columns(&l.text)
+                .iter()
+                .map(|c| markup::plain(c))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .filter(|t| {
+            !t.trim().is_empty() && (!labels_only(t) || t.trim().eq_ignore_ascii_case("arxiv"))
+        })
         .collect();
     let mut p = match texts.as_slice() {
         [] => return None,
@@ -84,6 +132,8 @@ fn stacked(texts: &[String]) -> Option<Publication> {
     } else {
         (texts.first()?, texts.get(a + 1))
     };
+    let title_src = title;
+    let venue_line = venue_line.filter(|_| a == 0);
     let title = title.trim().trim_end_matches(['.', ',']).trim();
     if title.split_whitespace().count() < 2 || author_line(title) {
         return None;
@@ -94,6 +144,33 @@ fn stacked(texts: &[String]) -> Option<Publication> {
         kind: PubKind::Misc,
         ..Publication::default()
     };
+    // after the authors: fields of study and counters are skipped; a bare year line dates
+    // the paper; the first other line is the venue; a "TLDR" or abstract ends the record
+    let mut venue: Option<String> = None;
+    let mut year = None;
+    for t in texts
+        .iter()
+        .skip(a + 1)
+        .filter(|t| !std::ptr::eq(*t, title_src))
+    {
+        let t = t.trim();
+        if t.eq_ignore_ascii_case("tldr") || t.len() > 200 {
+            break;
+        }
+        if let Some(y) = year_line(t) {
+            year.get_or_insert(y);
+            continue;
+        }
+        // "ArXiv" alone is the venue Semantic Scholar prints for preprints
+        let arxiv = t.eq_ignore_ascii_case("arxiv");
+        if fields_line(t) || meta::stat_line(t) || meta::label_line(t) && !arxiv {
+            continue;
+        }
+        if venue.is_none() {
+            venue = Some(scholar_columns(t, &mut year));
+        }
+    }
+    let venue_line = venue.as_ref().or(venue_line);
     if let Some(v) = venue_line {
         // the reference reader on a synthetic `"Title", venue` line
         if let Some(q) = citation::parse_reference(&format!("\"{}\", {}", p.title, v)) {
@@ -109,12 +186,47 @@ fn stacked(texts: &[String]) -> Option<Publication> {
             p.url = q.url;
         }
     }
+    if p.date.is_none() {
+        p.date = year;
+    }
+    // "ArXiv" as the whole venue line is kept as the venue (howpublished), as "[Arxiv]" is
+    if let Some(v) = venue_line.filter(|v| p.venue.is_empty() && v.to_lowercase().contains("arxiv"))
+    {
+        if v.split_whitespace().count() <= 3 {
+            p.venue = v.trim().to_string();
+            p.kind = PubKind::Preprint;
+        }
+    }
+    // an author-first header ("Jane Roe" then her affiliation) is no paper: authors-first
+    // records must show a date
+    if a == 0 && p.date.is_none() {
+        return None;
+    }
     if p.venue.is_empty() && p.kind != PubKind::Patent {
         p.kind = PubKind::Misc;
     } else if p.kind == PubKind::Misc && !p.venue.is_empty() {
         p.kind = venue::classify(&p.venue);
     }
     Some(p)
+}
+
+/// A Scholar venue line with its count and year columns ("Nature 588, 604-609\t412 *\t2020"):
+/// the year column dates the paper, the citation count is dropped.
+fn scholar_columns(t: &str, year: &mut Option<crate::model::Date>) -> String {
+    let mut cols = crate::lex::split_columns(t);
+    while cols.len() > 1 {
+        let last = cols
+            .last()
+            .map(|c| c.trim().trim_end_matches('*').trim())
+            .unwrap_or_default();
+        if let Some(y) = year_line(last) {
+            year.get_or_insert(y);
+        } else if !last.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            break;
+        }
+        cols.pop();
+    }
+    cols.join(" ")
 }
 
 /// The title's own link or a "PDF"/"Paper" link is the url; an arXiv link gives the eprint
@@ -225,6 +337,39 @@ mod tests {
         assert_eq!(ps[0].title, "Graph models of traffic");
         assert_eq!(ps[0].url, "https://example.org/p.pdf");
         assert_eq!(strip_trailing_labels("T. 2023. [PDF] [Code]"), "T. 2023.");
+    }
+
+    #[test]
+    fn gapless_scholar_text_and_semantic_scholar_cards() {
+        let ls: Vec<Line> = [
+            "Maria Roe",
+            "Associate Professor, KTH Royal Institute of Technology",
+            "h-index\t29\t26",
+            "TITLE\tCITED BY\tYEAR",
+            "Federated learning with label noise",
+            "M Roe, J Okafor, P Sharma",
+            "IEEE Transactions on Neural Networks 34 (9), 5821-5834\t412\t2023",
+            "Neural operators for channel flow",
+            "Hiroshi Tanaka, Aiko Suzuki",
+            "Computer Science, Physics",
+            "ArXiv",
+            "2021",
+            "TLDR",
+            "A neural operator predicts turbulent flow 400 times faster.",
+            "87 Citations",
+        ]
+        .iter()
+        .map(|t| line(t, false, &[]))
+        .collect();
+        let (ps, first) = read(&ls);
+        assert_eq!(first, Some(4));
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].venue, "IEEE Transactions on Neural Networks");
+        assert_eq!(ps[0].date.and_then(|d| d.year), Some(2023));
+        assert_eq!(ps[1].venue, "ArXiv");
+        assert_eq!(ps[1].date.and_then(|d| d.year), Some(2021));
+        assert!(fields_line("Computer Science, Physics"));
+        assert!(!fields_line("Journal of Computational Physics"));
     }
 
     #[test]
