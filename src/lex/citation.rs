@@ -56,6 +56,11 @@ static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*(?:\(|[.,]|$)")
         .unwrap()
 });
+/// MDPI and ACS: "Energies 2019, 12, 1021" (journal, year, volume, pages).
+static YEAR_VOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z.]\s+(?:19|20)\d{2},\s*(\d{1,4})(?:\s*\((\d{1,4})\))?,\s*[A-Za-z]?\d")
+        .unwrap()
+});
 /// A volume without an issue: "Languages 7: 1–28" (Chicago), ", 7, 1–28" (APA), ", 7, pp."
 /// (Harvard), ". 7, (2023)" (ACM).
 static VOL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1181,7 +1186,10 @@ fn read_venue(v: &str, p: &mut Publication) {
         let before = v[..c.get(0).map_or(0, |m| m.start())].chars().next_back();
         // "5(POPL)": an issue named after a conference, but "2020 (ICML)" is a year
         let named_issue = c[2].starts_with(|ch: char| ch.is_ascii_uppercase());
-        let year_like = is_year(&c[2]) || named_issue && c[1].len() > 3;
+        // (but "288(1950)" printed tight is a volume and its issue)
+        let tight = !c[0].contains(' ');
+        let year_like =
+            is_year(&c[2]) && !(tight && c[1].len() <= 3) || named_issue && c[1].len() > 3;
         !year_like && !matches!(before, Some('–' | '-' | '—'))
     }) {
         p.volume = c[1].to_string();
@@ -1193,6 +1201,9 @@ fn read_venue(v: &str, p: &mut Publication) {
         }
     } else if let Some(c) = NATURE_VOL.captures_iter(v).find(|c| !is_year(&c[1])) {
         p.volume = c[1].to_string();
+    } else if let Some(c) = YEAR_VOL.captures(v) {
+        p.volume = c[1].to_string();
+        p.number = c.get(2).map_or("", |m| m.as_str()).to_string();
     } else if let Some(c) = VOL_ONLY.captures_iter(v).find(|c| !is_year(&c[1])) {
         p.volume = c[1].to_string();
     }
@@ -1224,6 +1235,25 @@ fn read_venue(v: &str, p: &mut Publication) {
         })
     {
         p.pages = expand_pages(&c[1].replace(' ', ""));
+    }
+    // one page or an article number after the volume: "312:118745", "12, 1021",
+    // "288(1950), 20210321"
+    if p.pages.is_empty() && !p.volume.is_empty() {
+        static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b(\d{1,4})(?:\s*\([\w–-]{1,12}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]?\d{1,9})\b(\s*[–—-]\s*\d)?").unwrap()
+        });
+        // tried where the volume is printed ("Energies 2019, 12, 1021": not at the year)
+        if let Some(c) = v
+            .match_indices(p.volume.as_str())
+            .filter_map(|(i, _)| {
+                ARTICLE
+                    .captures_at(v, i)
+                    .filter(|c| c.get(0).is_some_and(|m| m.start() == i))
+            })
+            .find(|c| c[1] == p.volume && c.get(3).is_none() && !is_year(&c[2]))
+        {
+            p.pages = c[2].to_string();
+        }
     }
     // venue: the first segment, without fields
     let mut seg = first_segment(v);
@@ -1346,7 +1376,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -1415,11 +1445,40 @@ fn first_segment(v: &str) -> String {
         None => seg,
     };
     let seg = strip_place(seg.trim().trim_end_matches(['(', ',', ' ']));
+    let seg = strip_city(&seg);
     // "(2022)." alone leaves no venue
     if seg.chars().any(char::is_alphabetic) {
         seg
     } else {
         String::new()
+    }
+}
+
+/// "Proc. Epidemics 7 Conference, Charleston, SC" → "Proc. Epidemics 7 Conference": a
+/// city and a state or country (grammars/places.tsv) closing the venue.
+fn strip_city(seg: &str) -> String {
+    use crate::tables::PLACES;
+    let parts: Vec<&str> = seg.split(", ").collect();
+    let mut n = parts.len();
+    let place = |s: &str| PLACES.contains_key(s.trim_end_matches('.'));
+    if n < 3 || !place(parts[n - 1]) {
+        return seg.to_string();
+    }
+    n -= 1;
+    // "Charleston, SC, USA": a state before the country
+    if n >= 3 && PLACES.get(parts[n - 1]).is_some_and(|k| *k == "state") {
+        n -= 1;
+    }
+    let city = parts[n - 1];
+    let city_like = (1..=3).contains(&city.split_whitespace().count())
+        && city
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+        && !MEETING.is_match(city);
+    if city_like {
+        parts[..n - 1].join(", ")
+    } else {
+        seg.to_string()
     }
 }
 
@@ -1727,6 +1786,30 @@ mod tests {
         assert_eq!(c.editors.people.len(), 2);
         assert_eq!(c.date, Some(Date::year(2013)));
         assert_eq!(c.pages, "47–67");
+    }
+
+    #[test]
+    fn journal_tails_and_places() {
+        let p = parse_reference("Baumgartner, K.; Müller, T. Demand response in German households. Energies 2019, 12, 1021.").unwrap();
+        assert_eq!(
+            (p.venue.as_str(), p.volume.as_str(), p.pages.as_str()),
+            ("Energies", "12", "1021")
+        );
+        assert_eq!(p.kind, PubKind::Journal);
+        let q = parse_reference("Okafor, N., & Grassly, N. C. (2021). Seasonal forcing of outbreaks. Proceedings of the Royal Society B, 288(1950), 20210321.").unwrap();
+        assert_eq!(q.venue, "Proceedings of the Royal Society B");
+        assert_eq!(
+            (q.volume.as_str(), q.number.as_str(), q.pages.as_str()),
+            ("288", "1950", "20210321")
+        );
+        assert_eq!(q.kind, PubKind::Journal);
+        let r = parse_reference(
+            "K. Baumgartner. PV forecasting with boosting. Applied Energy, 312:118745, 2022.",
+        )
+        .unwrap();
+        assert_eq!((r.volume.as_str(), r.pages.as_str()), ("312", "118745"));
+        let t = parse_reference("N. Okafor and T. Ferrari, \"Estimating vaccine coverage from serosurveys,\" in Proc. Epidemics 7 Conference, Charleston, SC, 2019.").unwrap();
+        assert_eq!(t.venue, "Epidemics 7 Conference");
     }
 
     #[test]

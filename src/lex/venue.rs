@@ -82,11 +82,19 @@ pub fn journal_proceedings_len(venue: &str) -> Option<usize> {
             .next()
             .is_some_and(char::is_alphabetic)
             && !after.to_lowercase().starts_with("vol")
-            // "Proc. Natl. Acad. Sci. USA"
-            && !["USA", "U.S.A", "U S A"].iter().any(|c| after.starts_with(c));
+            // "Proc. Natl. Acad. Sci. USA", "Proceedings of the Royal Society B" (a series)
+            && !["USA", "U.S.A", "U S A"].iter().any(|c| after.starts_with(c))
+            && !series_letter(after);
         let name = v[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
         (!more_words).then_some(lead + name.len())
     })
+}
+
+/// "B", "A: Mathematical …": the series letter of a journal.
+fn series_letter(after: &str) -> bool {
+    let mut c = after.chars();
+    c.next().is_some_and(|l| l.is_ascii_uppercase())
+        && c.next().is_none_or(|n| !n.is_alphanumeric())
 }
 
 /// A two-digit year glued to a venue acronym: "NeurIPS'23", "ICML '21", "CVPR’22",
