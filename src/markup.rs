@@ -44,10 +44,6 @@ static EMPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*\*\*|\*\*|__|(?:^|\B)\*(?:\B|$)|\*").unwrap());
 static UNDERSCORE_EMPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|[\s(\[])_([^_\n]+)_($|[\s).,;:\]])").unwrap());
-static SPACES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[ \t\u{a0}\u{2000}-\u{200b}\u{3000}]+").unwrap());
-static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r" ([,.;:!?)\]])").unwrap());
 
 /// LaTeX commands in math that stand for one character.
 fn latex_symbol(cmd: &str) -> Option<&'static str> {
@@ -205,6 +201,13 @@ pub fn is_real_url(u: &str) -> bool {
 
 /// Inline markup to plain text. Idempotent on plain text.
 pub fn plain(s: &str) -> String {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'[' | b'$' | b'*' | b'_' | b'\\' | b'&'))
+    {
+        // Most lines carry no markup at all: only the spaces need tidying.
+        return tidy_spaces(s, true);
+    }
     let mut t: String = if s.contains("<!--") {
         COMMENT.replace_all(s, " ").into_owned()
     } else {
@@ -244,9 +247,59 @@ pub fn plain(s: &str) -> String {
     if escaped {
         t = t.replace('\u{e001}', "*").replace('\u{e002}', "_");
     }
-    let t = SPACES.replace_all(&t, " ");
-    let t = SPACE_BEFORE_PUNCT.replace_all(t.trim(), "$1");
-    t.into_owned()
+    tidy_spaces(&t, true)
+}
+
+/// Byte length of the inline space (tab, no-break or typographic space) at byte `i`, or 0. Reads bytes, not chars:
+/// this runs over every block, column and field, so it must be cheap per byte.
+fn space_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t' => 1,
+        0xC2 if b.get(i + 1) == Some(&0xA0) => 2,
+        0xE2 if b.get(i + 1) == Some(&0x80)
+            && b.get(i + 2).is_some_and(|&c| (0x80..=0x8B).contains(&c)) =>
+        {
+            3
+        }
+        0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => 3,
+        _ => 0,
+    }
+}
+
+/// One pass instead of a regex per rule: runs of inline spaces become one space, the ends
+/// are trimmed, and with `punct` a space before closing punctuation goes.
+fn tidy_spaces(s: &str, punct: bool) -> String {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut i, mut run) = (0, 0);
+    while i < b.len() {
+        let n = space_len(b, i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        // `i` and the run start are char boundaries: spaces are whole chars.
+        out.push_str(&s[run..i]);
+        while i < b.len() {
+            let n = space_len(b, i);
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        let closes = punct
+            && matches!(
+                b.get(i),
+                Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b']')
+            );
+        if !out.is_empty() && i < b.len() && !closes {
+            out.push(' ');
+        }
+        run = i;
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// Markdown backslash escapes (`\*`, `\[`, `\_`) and stray LaTeX escapes (`\&`, `\%`).
@@ -270,12 +323,27 @@ pub fn unescape(s: &str) -> String {
 
 /// Collapse whitespace runs to one space and trim.
 pub fn squash(s: &str) -> String {
-    SPACES.replace_all(s, " ").trim().to_string()
+    tidy_spaces(s, false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_collapse_and_trim() {
+        assert_eq!(plain("  a \t b\u{a0}\u{a0}c  "), "a b c");
+        assert_eq!(
+            plain("\u{200b}Jane ,  Doe ( 2020 ) ."),
+            "Jane, Doe ( 2020)."
+        );
+        assert_eq!(squash("x ,\u{3000}y "), "x , y");
+        assert_eq!(plain("line one \n line two"), "line one \n line two");
+        assert_eq!(plain(" \t "), "");
+        // multi-byte spaces next to multi-byte text
+        assert_eq!(squash("é\u{2009}\u{2003}ü\u{200b}—\u{3000}"), "é ü —");
+        assert_eq!(squash("\u{2010}\u{2028}x"), "\u{2010}\u{2028}x");
+    }
 
     #[test]
     fn strips_emphasis_and_escapes() {

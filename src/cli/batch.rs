@@ -196,6 +196,7 @@ pub fn run(inputs: &[PathBuf], dir: &Path, opts: &crate::Options, jobs: Option<u
                             Entry::Job(job) => guarded(|| convert_one(job, dir, opts)),
                             Entry::Failed(_, e) => Err(e.clone()),
                         };
+                        super::memory::after_document();
                         let _ = tx.send((i, r));
                     })
             })

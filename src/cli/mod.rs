@@ -4,6 +4,7 @@
 pub mod args;
 pub mod batch;
 pub mod input;
+mod memory;
 pub mod ndjson;
 pub mod progress;
 pub mod write;

@@ -30,6 +30,9 @@ pub fn find_email(s: &str) -> Option<String> {
 }
 
 pub fn find_phone(s: &str) -> Option<String> {
+    if s.bytes().filter(u8::is_ascii_digit).count() < 8 {
+        return None;
+    }
     PHONE
         .find_iter(s)
         .map(|m| m.as_str().trim().to_string())
@@ -38,6 +41,9 @@ pub fn find_phone(s: &str) -> Option<String> {
 
 /// URLs in plain text (not emails), with `https://` added where the source omitted it.
 pub fn find_urls(s: &str) -> Vec<String> {
+    if !s.contains('.') {
+        return Vec::new();
+    }
     URL.find_iter(s)
         .filter(|m| {
             let before = &s[..m.start()];

@@ -55,6 +55,28 @@ fn short_year(i: &str) -> R<'_, u16> {
     Ok((rest, 2000 + d.parse::<u16>().unwrap_or(0)))
 }
 
+/// `f` of the word lowercased, without allocating for short ASCII words (the date
+/// grammar tries every word start of every line).
+fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 16];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
+/// Can a date start with this word? Only month and season words can; other words are
+/// skipped before the whole grammar is tried on them.
+fn may_start_date(word: &str) -> bool {
+    word.len() <= 12 && with_lower(word, |l| MONTHS.contains_key(l) || is_season(l))
+}
+
 /// num(1..=2 digits) within [lo, hi], not followed by a digit
 fn small(lo: u8, hi: u8) -> impl Fn(&str) -> R<'_, u8> {
     move |i| {
@@ -79,9 +101,8 @@ fn month_word(i: &str) -> R<'_, u8> {
             nom::error::ErrorKind::Alpha,
         )));
     }
-    let lower = w.to_lowercase();
-    match MONTHS.get(lower.as_str()) {
-        Some(&m) => {
+    match with_lower(w, |l| MONTHS.get(l).copied()) {
+        Some(m) => {
             let (rest, _) = opt(char('.')).parse(rest)?;
             Ok((rest, m))
         }
@@ -188,8 +209,22 @@ fn day_first(i: &str) -> R<'_, Date> {
 /// season = season_word ws year   ("Spring 2023", "Herbst 2021"): the year only
 fn season(i: &str) -> R<'_, Date> {
     let (r, w) = take_while(|c: char| c.is_alphabetic())(i)?;
-    let known = matches!(
-        w.to_lowercase().as_str(),
+    let known = with_lower(w, is_season);
+    if !known {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    let (r, _) = opt(char(',')).parse(r)?;
+    let (r, _) = ws(r)?;
+    let (r, y) = year(r)?;
+    Ok((r, Date::year(y)))
+}
+
+fn is_season(w: &str) -> bool {
+    matches!(
+        w,
         "spring"
             | "summer"
             | "fall"
@@ -207,17 +242,7 @@ fn season(i: &str) -> R<'_, Date> {
             | "verano"
             | "otoño"
             | "invierno"
-    );
-    if !known {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Alpha,
-        )));
-    }
-    let (r, _) = opt(char(',')).parse(r)?;
-    let (r, _) = ws(r)?;
-    let (r, y) = year(r)?;
-    Ok((r, Date::year(y)))
+    )
 }
 
 /// date = ymd | ym | dmy | my | named | day_first | season | year   (longest forms first)
@@ -239,7 +264,7 @@ pub fn date(i: &str) -> R<'_, Date> {
 pub fn present(i: &str) -> R<'_, End> {
     let (r, _) = opt(char('(')).parse(i)?;
     let (r, w) = verify(take_while(|c: char| c.is_alphabetic()), |w: &str| {
-        !w.is_empty() && w.len() <= 12 && PRESENT.contains(w.to_lowercase().as_str())
+        !w.is_empty() && w.len() <= 12 && with_lower(w, |l| PRESENT.contains(l))
     })
     .parse(r)?;
     let _ = w;
@@ -389,28 +414,36 @@ fn trim_edges(s: &str) -> &str {
 pub fn find_all(s: &str) -> Vec<(DateRange, Range<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
-    let bytes = s.as_bytes();
-    while i < s.len() {
-        let at_word_start = i == 0 || {
-            let prev = s[..i].chars().next_back().unwrap_or(' ');
-            !prev.is_alphanumeric()
-        };
-        let c = s[i..].chars().next().unwrap_or(' ');
-        if at_word_start && (c.is_ascii_digit() || c.is_alphabetic()) {
-            if let Ok((rest, r)) = range(&s[i..]) {
-                let end = s.len() - rest.len();
-                // a year-only "date" glued to other words (e.g. a count "2000 students") is still a year;
-                // callers decide by position; reject only digits runs longer than a year
-                out.push((r, i..end));
-                i = end.max(i + 1);
+    let mut prev_alnum = false;
+    while let Some(c) = s[i..].chars().next() {
+        if !prev_alnum && (c.is_ascii_digit() || c.is_alphabetic()) {
+            let rest = &s[i..];
+            let word_end = rest
+                .find(|ch: char| !ch.is_alphabetic())
+                .unwrap_or(rest.len());
+            if c.is_ascii_digit() || may_start_date(&rest[..word_end]) {
+                if let Ok((after, r)) = range(rest) {
+                    let end = s.len() - after.len();
+                    if end > i {
+                        out.push((r, i..end));
+                        prev_alnum = s[..end]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            if word_end > 0 {
+                // the rest of a letter word cannot start a date
+                i += word_end;
+                prev_alnum = true;
                 continue;
             }
         }
+        prev_alnum = c.is_alphanumeric();
         i += c.len_utf8();
-        while i < s.len() && !s.is_char_boundary(i) {
-            i += 1;
-        }
-        let _ = bytes;
     }
     out
 }

@@ -30,27 +30,25 @@ pub fn split_columns(s: &str) -> Vec<String> {
 pub fn split_top_level(s: &str, seps: &[char]) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in s.chars() {
+    let mut from = 0;
+    let mut push = |piece: &str| {
+        let t = piece.trim();
+        if !t.is_empty() {
+            out.push(t.to_string());
+        }
+    };
+    for (i, c) in s.char_indices() {
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth = (depth - 1).max(0),
+            _ if depth == 0 && seps.contains(&c) => {
+                push(&s[from..i]);
+                from = i + c.len_utf8();
+            }
             _ => {}
         }
-        if depth == 0 && seps.contains(&c) {
-            let t = cur.trim();
-            if !t.is_empty() {
-                out.push(t.to_string());
-            }
-            cur.clear();
-        } else {
-            cur.push(c);
-        }
     }
-    let t = cur.trim();
-    if !t.is_empty() {
-        out.push(t.to_string());
-    }
+    push(&s[from..]);
     out
 }
 

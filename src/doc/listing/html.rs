@@ -156,19 +156,26 @@ const FLAT: &[&str] = &[
 
 /// Drop the tags nested deeper than `MAX_DEPTH` (their text stays), in one pass.
 fn cap_depth(src: &str) -> Cow<'_, str> {
+    if src.bytes().filter(|&b| b == b'<').count() <= MAX_DEPTH {
+        return Cow::Borrowed(src);
+    }
     let mut depth = 0usize;
     let mut out: Option<String> = None;
     let mut last = 0;
-    for c in TAG.captures_iter(src) {
-        let (Some(m), Some(name)) = (c.get(0), c.get(2)) else {
-            continue;
-        };
-        let name = name.as_str().to_ascii_lowercase();
-        let self_closing = c.get(3).is_some_and(|x| !x.as_str().is_empty());
+    // find_iter, not captures_iter: the parts are read off the match by hand, which
+    // keeps this scan on the regex's fast engine.
+    for m in TAG.find_iter(src) {
+        let tag = m.as_str();
+        let closing = tag.starts_with("</");
+        let body = tag.trim_start_matches(['<', '/']);
+        let name_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(body.len());
+        let name = body[..name_len].to_ascii_lowercase();
+        let self_closing = tag.ends_with("/>");
         if FLAT.contains(&name.as_str()) || self_closing {
             continue;
         }
-        let closing = c.get(1).is_some_and(|x| !x.as_str().is_empty());
         let deep = if closing {
             let d = depth > MAX_DEPTH;
             depth = depth.saturating_sub(1);
