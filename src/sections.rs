@@ -138,9 +138,14 @@ pub fn classify_heading(s: &str) -> Option<SectionKind> {
 fn by_head_noun(printed: &str, n: &str) -> Option<SectionKind> {
     let words: Vec<&str> = n.split_whitespace().collect();
     // numbering aside, a heading holds no digits and no column gap ("2022\tNSF CAREER Award")
-    let unnumbered = printed
-        .trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    // a section number has one or two digits; "2019 EMBO Fellowship" is a dated entry
+    let lead = printed.trim_start();
+    let digits = lead.chars().take_while(char::is_ascii_digit).count();
+    let unnumbered = if digits <= 2 {
+        lead.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '))
+    } else {
+        lead
+    };
     if words.len() > 4 || unnumbered.contains(|c: char| c.is_ascii_digit() || c == '\t') {
         return None;
     }
@@ -247,6 +252,7 @@ mod tests {
         );
         assert_eq!(classify_heading("Stanford University (2019)"), None);
         assert_eq!(classify_heading("Banting Fellowship (top 3%)"), None);
+        assert_eq!(classify_heading("2019 EMBO Postdoctoral Fellowship"), None);
         assert_eq!(
             classify_heading("PROFESSIONAL APPOINTMENTS"),
             Some(SectionKind::Work)
