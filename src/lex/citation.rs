@@ -914,8 +914,12 @@ fn vancouver_list_end(words: &[(usize, &str)]) -> Option<usize> {
         }
         names += 1;
         let (o, c, punct) = last;
+        // "Quoc V. Le, Noah Williams": a middle initial of a display-order name, not a
+        // one-name Vancouver list
+        let continues = words.get(pos).is_some_and(|(_, w)| w.ends_with(','));
         match punct {
             "," => end = Some(o + c.len()),
+            "." if names == 1 && continues => return None,
             "." => return Some(o + c.len()),
             _ => return if names > 1 { end } else { None },
         }
@@ -1114,6 +1118,11 @@ fn read_venue(v: &str, p: &mut Publication) {
     // "to appear in X", "X (in press)": the status is a note, not part of the venue
     let (v, status) = venue::split_status(v);
     let v = v.trim().trim_start_matches([',', '.', ' ']).trim();
+    // "Published online 2021." (AMA) says when, not where
+    let v = match v.get(..16) {
+        Some(head) if head.eq_ignore_ascii_case("published online") => v[16..].trim(),
+        _ => v,
+    };
     let under_review = status.as_deref() == Some("Under review");
     // "Revise and resubmit, AER": in review, at the journal named (kept in the note)
     let revision = status.clone().filter(|s| venue::is_revision(s));
@@ -1650,6 +1659,10 @@ mod tests {
         assert_eq!(r.title, "Verified protein folding without labels");
         assert_eq!(r.date, Some(Date::year(2007)));
         assert_eq!(r.pages, "2003-2021");
+        // a middle initial is no Vancouver list; "Published online" is no venue
+        let s = parse_reference("Quoc V. Le, Noah Williams. Efficient memory disaggregation in the wild. Published online 2020. https://arxiv.org/abs/2001.01234").unwrap();
+        assert_eq!(names(&s), ["Le", "Williams"]);
+        assert_eq!((s.venue.as_str(), s.date), ("", Some(Date::year(2020))));
     }
 
     #[test]
