@@ -194,6 +194,16 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             let mut city = &s[m.start()..city_end];
             // "College Station": an organisation word inside the city's own name
             let lower = city.to_lowercase();
+            // "Aarhus University, Denmark": a "city" ending in an organisation word is the
+            // organisation (unless the city's own name holds the word: "College Station")
+            let org_end = city.split_whitespace().count() > 1
+                && city
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| ORG_WORD.is_match(w));
+            if org_end && !ORG_WORD_CITIES.iter().any(|c| lower.ends_with(*c)) {
+                return None;
+            }
             if let Some(n) = ORG_WORD_CITIES
                 .iter()
                 .filter(|c| lower.ends_with(**c))
@@ -542,6 +552,9 @@ mod tests {
 
     #[test]
     fn city_ending_a_name_stays_in_it() {
+        let mut f = Facts::default();
+        peel_text("M.Sc. in Biology, Aarhus University, Denmark", &mut f);
+        assert!(f.rest[0].contains("Aarhus University"));
         let mut f = Facts::default();
         peel_text("Politecnico di Milano, Italy", &mut f);
         assert_eq!(f.rest, ["Politecnico di Milano"]);
