@@ -16,7 +16,7 @@ use crate::model::Award;
 static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     // rankings and quotas ("top 3%", "1/10", "one of 19 winners") and amounts ("$750,000",
     // "1.5 M€", "USD 10,000") are not part of the title
-    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)\b[^()]*|\d+\s*/\s*\d+[^()]*|[^()]*\d+(?:\.\d+)?\s*%[^()]*|\\?[$€£¥]\s?\d[^()]*|[^()]*\d\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy)\b?[^()]*|(?:usd|eur|chf|gbp|rmb|cny)\s?\d[^()]*)\)").unwrap()
+    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)\b[^()]*|\d+\s*/\s*\d+[^()]*|[^()]*\d+(?:\.\d+)?\s*%[^()]*|\\?[$€£¥]\s?\d[^()]*|[^()]*\d\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b?[^()]*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d[^()]*)\)").unwrap()
 });
 static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?\d.*)$").unwrap()

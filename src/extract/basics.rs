@@ -74,17 +74,18 @@ fn contact_piece(piece: &str, b: &mut Basics) -> bool {
         }
         hit = true;
     }
+    // URLs before phones: the digits of "orcid.org/0000-0001-5555-0199" are no phone
+    if !hit {
+        for u in contact::find_urls(piece) {
+            url(&u, b);
+            hit = true;
+        }
+    }
     if !hit {
         if let Some(p) = contact::find_phone(piece) {
             if b.phone.is_empty() {
                 b.phone = p;
             }
-            hit = true;
-        }
-    }
-    if !hit {
-        for u in contact::find_urls(piece) {
-            url(&u, b);
             hit = true;
         }
     }
@@ -218,6 +219,16 @@ mod tests {
         // the first piece of "Role · Organisation" is the label (as eval/probe p02)
         assert_eq!(b.label, "Research Group Leader");
         assert_eq!(latin_name("Prof. Dr. Jane Doe"), "Jane Doe");
+        let mut b = Basics::default();
+        header(
+            &[
+                blk(BlockKind::Para, "Jane Roe"),
+                blk(BlockKind::Para, "j@x.org · orcid.org/0000-0001-5555-0199"),
+            ],
+            &mut b,
+        );
+        assert!(b.phone.is_empty());
+        assert_eq!(b.profiles[0].network, "ORCID");
         assert_eq!(latin_name("Drew Barrymore"), "Drew Barrymore");
     }
 
