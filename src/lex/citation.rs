@@ -111,6 +111,10 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     }
     let (title, descriptor, title_year) = title_descriptor(&p.title);
     p.title = title;
+    // "Title [Internet]" (Vancouver): the medium, not the title
+    if let Some(t) = p.title.strip_suffix("[Internet]") {
+        p.title = t.trim_end().to_string();
+    }
     // "Title (to appear)": a bracketed status closing the title is a note
     if p.title.ends_with([')', ']']) {
         if let (rest, Some(s)) = venue::split_status(&p.title) {
@@ -870,6 +874,7 @@ fn vancouver_list_end(words: &[(usize, &str)]) -> Option<usize> {
     let mut pos = 0;
     let mut end = None;
     let mut names = 0;
+    let mut dotted = false;
     loop {
         let (_, first) = *words.get(pos)?;
         // ", et al." closes the list
@@ -897,9 +902,12 @@ fn vancouver_list_end(words: &[(usize, &str)]) -> Option<usize> {
         }
         let (off, ini) = *words.get(pos)?;
         let core = ini.trim_end_matches([',', '.']);
-        if fam == 0 || !is_bare_initials(core) || core.len() + 1 < ini.len() {
+        // "J", "JA", and with periods "J.A." ("Smith J.A., Doe A.")
+        let punct_ok = matches!(&ini[core.len()..], "" | "," | "." | ".,");
+        if fam == 0 || !is_bare_initials(&core.replace('.', "")) || !punct_ok {
             return end;
         }
+        dotted |= core.contains('.') || ini.ends_with(".,");
         let mut last = (off, core, &ini[core.len()..]);
         pos += 1;
         // particles printed after the initials
@@ -914,13 +922,18 @@ fn vancouver_list_end(words: &[(usize, &str)]) -> Option<usize> {
         }
         names += 1;
         let (o, c, punct) = last;
-        // "Quoc V. Le, Noah Williams": a middle initial of a display-order name, not a
-        // one-name Vancouver list
-        let continues = words.get(pos).is_some_and(|(_, w)| w.ends_with(','));
+        // "Quoc V. Le, Noah Williams", "Ada A. Smith. Title": a middle initial of a
+        // display-order name, not a one-name Vancouver list
+        let continues = words.get(pos).is_some_and(|(_, w)| w.ends_with([',', '.']))
+            || words
+                .get(pos + 1)
+                .is_some_and(|(_, w)| matches!(*w, "and" | "&"));
+        // initials written with periods keep their last one ("Doe A." after "Smith J.,")
+        let name_end = o + c.len() + usize::from(dotted && punct.starts_with('.'));
         match punct {
-            "," => end = Some(o + c.len()),
+            "," | ".," => end = Some(name_end),
             "." if names == 1 && continues => return None,
-            "." => return Some(o + c.len()),
+            "." => return Some(name_end),
             _ => return if names > 1 { end } else { None },
         }
     }
@@ -1098,6 +1111,11 @@ fn read_venue(v: &str, p: &mut Publication) {
     });
     v = LABEL_TAIL.replace(&v, "$1").into_owned();
     v = v.replace("[]", "");
+    // "2021 [cited 2022 Jan 5]" (Vancouver web references): the access date is not the date
+    if let Some(i) = v.find("[cited") {
+        let end = v[i..].find(']').map_or(v.len(), |j| i + j + 1);
+        v.replace_range(i..end, "");
+    }
     // "NeurIPS'23": the year is read off and the venue keeps its name
     let glued = venue::glued_year(&v);
     if let Some((_, r)) = &glued {

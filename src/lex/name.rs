@@ -82,7 +82,9 @@ pub fn parse_authors(s: &str) -> Authors {
     }
     let all_inverted = pieces.len() >= 2
         && pieces.chunks(2).all(|c| match c {
-            [f, g] => !g.after_and && is_family_like(&f.text) && is_given_like(&g.text, true),
+            [f, g] => {
+                !g.after_and && family_before(&f.text, &g.text) && is_given_like(&g.text, true)
+            }
             [s] => is_suffix(&s.text),
             _ => false,
         });
@@ -105,9 +107,9 @@ pub fn parse_authors(s: &str) -> Authors {
         // several given names ("Song, Shuaiwen Leon") only where inversion is certain: the
         // first name of a list (Chicago, MLA) or a list that is inverted throughout
         let loose = i == 0 || all_inverted;
-        if let Some(n) = next
-            .filter(|n| !n.after_and && is_family_like(&p.text) && is_given_like(&n.text, loose))
-        {
+        if let Some(n) = next.filter(|n| {
+            !n.after_and && family_before(&p.text, &n.text) && is_given_like(&n.text, loose)
+        }) {
             let mut person = inverted(&p.text, &n.text);
             person.equal = p.equal || n.equal;
             person.is_self = p.is_self || n.is_self;
@@ -302,6 +304,14 @@ fn is_family_like(s: &str) -> bool {
     }
 }
 
+/// A family name before a comma and given names: `is_family_like`, or a short family name
+/// in capitals before dotted initials ("DOE, A.", "LI, J.", as British Harvard prints them).
+fn family_before(family: &str, given: &str) -> bool {
+    let caps =
+        |w: &str| (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase());
+    is_family_like(family) || (caps(family) && given.contains('.'))
+}
+
 /// Could this token be given names after an inverted family name ("H.", "A. B.",
 /// "Michael W.", "Jean-Paul", "Haojun")? `loose` also accepts several first names
 /// ("Shuaiwen Leon").
@@ -449,7 +459,10 @@ fn split_display(s: &str) -> Option<Person> {
 fn vancouver_initials_at(w: &[&str]) -> Option<usize> {
     let k = w.iter().rposition(|x| !is_particle(x))?;
     let ini = w[k];
-    (k >= 1 && !is_initial_word(w[0]) && is_initial_word(ini) && !ini.contains('.')).then_some(k)
+    // a display-order name never ends with an initial, so "Smith J.A." is Vancouver too;
+    // with words after the initials only bare ones count ("Beethoven L van", not "Quoc V. Le")
+    let dotted_ok = k + 1 == w.len() || !ini.contains('.');
+    (k >= 1 && !is_initial_word(w[0]) && is_initial_word(ini) && dotted_ok).then_some(k)
 }
 
 /// "王小明" → family "王", given "小明" (compound family names kept whole).
@@ -500,6 +513,8 @@ mod tests {
         );
         assert_eq!(fams("Soh YJ, Tian Y"), ["Soh|YJ", "Tian|Y"]);
         assert_eq!(fams("H Huang and Y Tian"), ["Huang|H", "Tian|Y"]);
+        assert_eq!(fams("Smith J.A., Doe A."), ["Smith|J.A.", "Doe|A."]);
+        assert_eq!(fams("SMITH, J. and DOE, A."), ["SMITH|J.", "DOE|A."]);
         assert_eq!(
             fams("Beethoven L van, Le QV, Slaughter A-M"),
             ["van Beethoven|L", "Le|QV", "Slaughter|A-M"]
