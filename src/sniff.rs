@@ -74,6 +74,14 @@ pub fn sniff(src: &str) -> (Kind, String) {
             format!("{cards} paper-card meta lines (category code + date)"),
         );
     }
+    let keys = head
+        .lines()
+        .filter(|l| crate::doc::listing::records::dblp_key(l))
+        .take(3)
+        .count();
+    if keys >= 2 {
+        return (Kind::Listing, "DBLP entry keys ([c12], [j3])".into());
+    }
     let stats = profile_stat_lines(head);
     if stats >= 2 {
         return (
@@ -183,5 +191,9 @@ mod tests {
         assert_eq!(sniff(scholar).0, Kind::Listing);
         let cv = "Jane Roe\nCitations: 120\nh-index: 5\nEDUCATION\nMIT, Ph.D., 2020\n";
         assert_eq!(sniff(cv).0, Kind::Text);
+        assert_eq!(
+            sniff("Jane Roe\n2023\n[c2]\nJane Roe:\nT. V 2023\n[j1]\nJane Roe:\nU. W 2022\n").0,
+            Kind::Listing
+        );
     }
 }

@@ -11,7 +11,8 @@ use regex::Regex;
 /// "arXiv 2401.14112", "arXiv preprint arXiv:2401.14112"): new style "2401.14112" or old
 /// style "cs/0112017"; the version suffix is dropped.
 static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:arxiv\.org/(?:abs|pdf|html)/|\barxiv(?:\s+preprint)?\s*:?\s*(?:arxiv:\s*)?)(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?").unwrap()
+    // DBLP prints arXiv papers as "CoRR abs/2305.01234"
+    Regex::new(r"(?i)(?:arxiv\.org/(?:abs|pdf|html)/|\bcorr\s+abs/|\barxiv(?:\s+preprint)?\s*:?\s*(?:arxiv:\s*)?)(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?").unwrap()
 });
 /// A DOI anywhere (in a doi.org URL, after "DOI:", or bare on an identifier line).
 static DOI: LazyLock<Regex> =
@@ -68,6 +69,10 @@ mod tests {
 
     #[test]
     fn arxiv_ids() {
+        assert_eq!(
+            arxiv_id("CoRR abs/2305.01234 (2023)").as_deref(),
+            Some("2305.01234")
+        );
         assert_eq!(
             arxiv_id("https://arxiv.org/abs/2311.01282v2").as_deref(),
             Some("2311.01282")

@@ -36,6 +36,15 @@ pub fn parse(src: &str) -> Document {
             let header = lines.get(..first.unwrap_or(0)).unwrap_or_default();
             name = cards::person_name(header).unwrap_or_default();
             doc.found.basics.label = affiliation(header, &name);
+            // "Verified email at x.edu - Homepage": the homepage link is the person's url
+            if let Some(l) = header.iter().flat_map(|l| &l.links).find(|l| {
+                matches!(
+                    l.text.trim().to_lowercase().as_str(),
+                    "homepage" | "home page" | "website" | "personal website"
+                ) && l.url.starts_with("http")
+            }) {
+                doc.found.basics.url = l.url.trim().to_string();
+            }
             publications = records;
         }
     }
@@ -48,14 +57,19 @@ pub fn parse(src: &str) -> Document {
 /// Tokyo", "Associate Professor, KTH"): the person's headline.
 fn affiliation(header: &[Line], name: &str) -> String {
     static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:universit|institut|college|school|laborator|lab\b|academy|professor|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
+        Regex::new(r"(?i)\b(?:universi|institut|college|school|laborator|lab\b|academy|professor|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
     });
     if name.is_empty() {
         return String::new();
     }
     let at = header
         .iter()
-        .position(|l| crate::markup::plain(&l.text).contains(name));
+        .position(|l| crate::markup::plain(&l.text).trim() == name)
+        .or_else(|| {
+            header
+                .iter()
+                .position(|l| crate::markup::plain(&l.text).contains(name))
+        });
     let next = at
         .and_then(|i| header.get(i + 1))
         .map(|l| crate::markup::plain(&l.text));

@@ -19,9 +19,13 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     // no blank line between records (text copied from Scholar-like pages)
     let plain: Vec<String> = lines.iter().map(|l| markup::plain(&l.text)).collect();
     let authors: Vec<bool> = plain.iter().map(|t| author_line(t)).collect();
+    // HTML that puts every field in its own block (Scholar's table cells) marks a gap before
+    // almost every line: then gaps say nothing and only anchors open records
+    let gaps = lines.iter().filter(|l| l.gap).count();
+    let gaps_mean = gaps * 10 <= lines.len() * 6;
     let anchor = |i: usize| {
         i >= 1
-            && lines.get(i).is_some_and(|l| !l.gap)
+            && lines.get(i).is_some_and(|l| !l.gap || !gaps_mean)
             && authors.get(i) == Some(&true)
             && authors.get(i - 1) == Some(&false)
             && plain.get(i - 1).is_some_and(|t| title_line(t))
@@ -29,9 +33,16 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     let mut out = Vec::new();
     let mut first = None;
     // with stacked records, what comes before the first one is the page header
-    let mut start = (1..lines.len()).find(|&i| anchor(i)).map_or(0, |i| i - 1);
+    let mut start = lines
+        .iter()
+        .position(|l| dblp_key(&l.text))
+        .or_else(|| (0..lines.len()).find(|&i| anchor(i + 1)))
+        .unwrap_or(0);
     for i in start + 1..=lines.len() {
-        let opens = lines.get(i).is_none_or(|l| l.gap || l.heading) || anchor(i + 1);
+        let opens = lines
+            .get(i)
+            .is_none_or(|l| (l.gap && gaps_mean) || l.heading || dblp_key(&l.text))
+            || anchor(i + 1);
         if !opens {
             continue;
         }
@@ -42,6 +53,19 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
         start = i;
     }
     (out, first)
+}
+
+/// A DBLP entry key on its own line ("[c15]", "[j7]", "[i9]"): it opens a record.
+pub fn dblp_key(t: &str) -> bool {
+    let t = t.trim();
+    let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) else {
+        return false;
+    };
+    let letters = inner.chars().take_while(char::is_ascii_alphabetic).count();
+    let digits = inner.len() - letters;
+    (1..=3).contains(&letters)
+        && (1..=4).contains(&digits)
+        && inner.bytes().skip(letters).all(|b| b.is_ascii_digit())
 }
 
 /// A line that can be a paper title: words, not a counter, label or bare number.
@@ -106,9 +130,17 @@ fn record(group: &[Line]) -> Option<Publication> {
             !t.trim().is_empty() && (!labels_only(t) || t.trim().eq_ignore_ascii_case("arxiv"))
         })
         .collect();
+    let texts: Vec<String> = texts.into_iter().filter(|t| !dblp_key(t)).collect();
     let mut p = match texts.as_slice() {
         [] => return None,
         [one] => one_line(one)?,
+        // DBLP: "A. Author, B. Author:" then "Title. Venue 2023: 1-14"
+        [who, rest @ ..]
+            if who.trim_end().ends_with(':')
+                && author_line(who.trim_end().trim_end_matches(':')) =>
+        {
+            one_line(&format!("{} {}", who.trim(), rest.join(" ")))?
+        }
         many => stacked(many)?,
     };
     add_links(&mut p, group, &links);
@@ -250,7 +282,8 @@ fn add_links(p: &mut Publication, group: &[Line], links: &[&Link]) {
         .find(|l| label(l, &["arxiv", "preprint"]) || ids::arxiv_id(&l.url).is_some());
     let chosen = own.or(paper.copied()).or(arxiv.copied());
     if p.url.is_empty() {
-        if let Some(l) = chosen.filter(|l| markup::is_real_url(&l.url)) {
+        // a site-relative link ("/citations?view_op=...") is the listing's own page
+        if let Some(l) = chosen.filter(|l| l.url.trim().starts_with("http")) {
             p.url = l.url.trim().to_string();
         }
     }
@@ -370,6 +403,29 @@ mod tests {
         assert_eq!(ps[1].date.and_then(|d| d.year), Some(2021));
         assert!(fields_line("Computer Science, Physics"));
         assert!(!fields_line("Journal of Computational Physics"));
+    }
+
+    #[test]
+    fn dblp_keys_open_records() {
+        assert!(dblp_key("[c15]"));
+        assert!(!dblp_key("[PDF]"));
+        assert!(!dblp_key("[2023]"));
+        let ls: Vec<Line> = [
+            "2023",
+            "[c14]",
+            "Carlos Ruiz, Tomás Reyes:",
+            "Worst-case optimal joins on GPUs. ICDE 2023: 2201-2214",
+            "[i9]",
+            "Tomás Reyes, Carlos Ruiz:",
+            "A survey of graph query languages. CoRR abs/2305.01234 (2023)",
+        ]
+        .iter()
+        .map(|t| line(t, false, &[]))
+        .collect();
+        let (ps, _) = read(&ls);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].title, "Worst-case optimal joins on GPUs");
+        assert_eq!(ps[1].authors.people.len(), 2);
     }
 
     #[test]
