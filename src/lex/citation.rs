@@ -53,7 +53,7 @@ static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|\d+)\s*(?:\(|[.,]|$)")
+    Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|[A-Za-z]{0,4}\d+)\s*(?:\(|[.,]|$)")
         .unwrap()
 });
 /// MDPI and ACS: "Energies 2019, 12, 1021" (journal, year, volume, pages).
@@ -260,8 +260,24 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     } else if matches!(p.kind, PubKind::Conference | PubKind::Misc) && is_publisher(&p.venue) {
         p.kind = PubKind::Book;
     } else if p.kind == PubKind::Conference && is_institution(&p.venue) {
-        // a university or lab alone in the venue position publishes reports
-        p.kind = PubKind::TechReport;
+        // a university alone in the venue position: one author's thesis (or no author list
+        // given), or a report of several; a lab or company research unit publishes reports
+        let l = p.venue.to_lowercase();
+        let school = [
+            "university",
+            "institute",
+            "college",
+            "school",
+            "universität",
+            "université",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        p.kind = if school && p.authors.people.len() <= 1 && !p.authors.et_al {
+            PubKind::Thesis
+        } else {
+            PubKind::TechReport
+        };
     }
     if matches!(p.kind, PubKind::Thesis | PubKind::TechReport) {
         // the venue is the school or institution: drop the type words before it
@@ -1267,7 +1283,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     // "288(1950), 20210321"
     if p.pages.is_empty() && !p.volume.is_empty() {
         static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b(\d{1,4})(?:\s*\([\w–-]{1,12}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]?\d{1,9})\b(\s*[–—-]\s*\d)?").unwrap()
+            Regex::new(r"\b(\d{1,4})(?:\s*\([\w–-]{1,12}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}\d{1,9})\b(\s*[–—-]\s*\d)?").unwrap()
         });
         // tried where the volume is printed ("Energies 2019, 12, 1021": not at the year)
         if let Some(c) = v
@@ -1329,9 +1345,12 @@ fn read_venue(v: &str, p: &mut Publication) {
     if lead_in && p.kind == PubKind::Journal && !venue_text.to_lowercase().contains("journal") {
         p.kind = PubKind::Conference;
     }
+    // (a numbered proceedings series of a known meeting stays a conference paper:
+    // "Advances in Neural Information Processing Systems 33, 11205-11216")
     if (p.kind == PubKind::Conference || p.kind == PubKind::Misc)
         && !p.volume.is_empty()
         && !lead_in
+        && !venue::is_known_meeting(&venue_text)
     {
         p.kind = PubKind::Journal;
     }
@@ -1403,7 +1422,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*[A-Za-z]{1,4}\d{3,}\s*\(|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -1841,6 +1860,23 @@ mod tests {
         assert_eq!((r.volume.as_str(), r.pages.as_str()), ("312", "118745"));
         let t = parse_reference("N. Okafor and T. Ferrari, \"Estimating vaccine coverage from serosurveys,\" in Proc. Epidemics 7 Conference, Charleston, SC, 2019.").unwrap();
         assert_eq!(t.venue, "Epidemics 7 Conference");
+    }
+
+    #[test]
+    fn kinds_from_weak_cues() {
+        let n = parse_reference("Sørensen, A. & Jensen, K. H. Auxin gradients shape lateral root spacing. Development 146, dev175398 (2019).").unwrap();
+        assert_eq!(
+            (n.venue.as_str(), n.volume.as_str(), n.pages.as_str()),
+            ("Development", "146", "dev175398")
+        );
+        assert_eq!(n.kind, PubKind::Journal);
+        let c = parse_reference("\"Privacy amplification by subsampling\", Advances in Neural Information Processing Systems 33, 11205-11216, 2020").unwrap();
+        assert_eq!(c.kind, PubKind::Conference);
+        // a university alone: one author's thesis, several authors' report
+        let t = parse_reference("Teh, K.J. 2010. Robust persistent memory for serverless computing. Stanford University.").unwrap();
+        assert_eq!(t.kind, PubKind::Thesis);
+        let r = parse_reference("Petrov, I. and Teh, K.J. 2021. Rethinking transformer inference. Carnegie Mellon University.").unwrap();
+        assert_eq!(r.kind, PubKind::TechReport);
     }
 
     #[test]
