@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 use divan::counter::{BytesCount, ItemsCount};
 use rayon::prelude::*;
 
-/// Documents in the in-memory corpus: about 50 MB from fixtures of ~10 KB.
-const DEFAULT_DOCS: usize = 5_000;
+/// Size of the in-memory corpus: documents are added until it holds this many bytes.
+const CORPUS_BYTES: usize = 50_000_000;
 
 fn fixtures() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -74,7 +74,20 @@ fn corpus(n: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-static CORPUS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| corpus(DEFAULT_DOCS));
+/// As many documents as it takes to reach `bytes`.
+fn corpus_of_size(bytes: usize) -> Vec<(String, String)> {
+    let mut n = 1_000;
+    loop {
+        let docs = corpus(n);
+        let size: usize = docs.iter().map(|(_, t)| t.len()).sum();
+        if size >= bytes {
+            return docs;
+        }
+        n = n * bytes / size.max(1) + 1;
+    }
+}
+
+static CORPUS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| corpus_of_size(CORPUS_BYTES));
 
 fn total_bytes() -> usize {
     CORPUS.iter().map(|(_, t)| t.len()).sum()
@@ -142,7 +155,7 @@ fn main() {
         let n = std::env::var("VITAE_CORPUS_DOCS")
             .ok()
             .and_then(|s| s.parse().ok())
-            .unwrap_or(DEFAULT_DOCS);
+            .unwrap_or(10_000);
         write_corpus(Path::new(&dir), n);
         return;
     }

@@ -103,9 +103,13 @@ pub fn normalize_heading(s: &str) -> String {
 
 /// The section a heading names, if the synonym table knows it.
 pub fn classify_heading(s: &str) -> Option<SectionKind> {
-    // Every line of a text CV is asked; a long sentence is never a heading, and saying so
-    // before normalising saves the allocations (24 tokens: letter-spaced headings).
-    if s.len() > 240 || s.split_whitespace().nth(24).is_some() {
+    // Every line of a text CV is asked; a sentence is never a heading, and saying so before
+    // normalising saves the allocations. Known headings have at most four words (compounds
+    // joined by "and" a few more); letter-spaced ones ("E D U C A T I O N") many one-letter ones.
+    if s.len() > 240 || {
+        let mut words = s.split_whitespace();
+        words.by_ref().nth(8).is_some() && words.any(|w| w.chars().nth(1).is_some())
+    } {
         return None;
     }
     let n = normalize_heading(s);

@@ -19,6 +19,14 @@ static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").u
 
 /// Split a line at tabs or wide gaps (columns flattened by PDF extraction).
 pub fn split_columns(s: &str) -> Vec<String> {
+    let s = s.trim();
+    if !s.contains('\t') && !s.contains("   ") {
+        return if s.is_empty() {
+            Vec::new()
+        } else {
+            vec![s.to_string()]
+        };
+    }
     COLUMN_GAP
         .split(s.trim())
         .map(|c| c.trim().to_string())
