@@ -119,7 +119,8 @@ fn card_meta_lines(head: &str) -> usize {
 fn profile_stat_lines(head: &str) -> usize {
     use crate::sections::SectionKind as S;
     let mut stats = 0;
-    for (i, line) in head.lines().enumerate() {
+    // author pages put their counters at the top; a CV names its sections early too
+    for (i, line) in head.lines().take(400).enumerate() {
         let t = line.trim();
         if t.len() < 40
             && crate::sections::classify_heading(t).is_some_and(|k| {

@@ -47,7 +47,7 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
     .replace(" )", ")")
     .replace(" ]", "]");
     let t = t
-        .trim_end_matches([',', ' ', '(', '.'])
+        .trim_end_matches([',', ' ', '(', '.', '—', '–'])
         .trim_end_matches(" In")
         .trim_end_matches(" in")
         .trim_start_matches([',', ' ', '–', '—', '-', ':', '|'])
@@ -92,7 +92,8 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         .captures(&b.raw)
         .map(|c| crate::markup::plain(&c[1]))
         .filter(|t| date::parse_range(t).is_none());
-    // "Title | Awarder" as well as "Title, Awarder"
+    // "Title | Awarder", "Title — Awarder" as well as "Title, Awarder"
+    let text = text.replace(" — ", " | ").replace(" – ", " | ");
     let parts: Vec<String> = split_top_level(&text, &[',', '|'])
         .into_iter()
         .map(|p| p.trim().trim_end_matches('.').trim().to_string())
@@ -175,6 +176,12 @@ mod tests {
                 "Best Paper Award (ICSE)",
                 "",
             ),
+            (
+                "Villum Grant (DKK 10 million)",
+                "Villum Grant",
+                "DKK 10 million",
+            ),
+            ("Google PhD Fellowship — 2019", "Google PhD Fellowship", ""),
         ] {
             let b = [Block::new(BlockKind::Item(0), line, 0..0)];
             let a = &section(&b)[0];

@@ -43,6 +43,26 @@ fn is_cv_title(t: &str) -> bool {
     )
 }
 
+/// A name printed in capitals ("JONAS WEBER", "ALICE M. JOHNSON") in its usual case;
+/// a name with any lower-case letter stays as printed.
+fn display_name(t: &str) -> String {
+    if t.chars().any(char::is_lowercase) || !t.chars().any(char::is_uppercase) {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut start = true;
+    for c in t.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        // a new word part after a space, hyphen or apostrophe ("HERRERA-VIDAL", "O'HARE")
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
 /// Academic and courtesy titles printed before a name ("Dr.-Ing.", "Prof. Dr.").
 static TITLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:prof|dr|mr|mrs|ms|dipl|mag)\.?(?:-[a-z]+\.)?(?:\s+(?:rer|med|phil|habil|nat)\.)*\s+)+").unwrap()
@@ -120,7 +140,7 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             && (matches!(blk.kind, BlockKind::Heading(1)) || i == 0 || name_like(t))
             && name_like(&latin_name(t));
         if is_name_line {
-            b.name = latin_name(t);
+            b.name = display_name(&latin_name(t));
             continue;
         }
         for (k, piece) in PIECES.split(t).enumerate() {
@@ -130,7 +150,7 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             }
             // "Jane Doe | jane@x.edu | ...": the name opens the contact line
             if b.name.is_empty() && k == 0 && name_like(&latin_name(piece)) {
-                b.name = latin_name(piece);
+                b.name = display_name(&latin_name(piece));
                 continue;
             }
             if entries::is_location(piece) {
@@ -219,6 +239,9 @@ mod tests {
         // the first piece of "Role · Organisation" is the label (as eval/probe p02)
         assert_eq!(b.label, "Research Group Leader");
         assert_eq!(latin_name("Prof. Dr. Jane Doe"), "Jane Doe");
+        assert_eq!(display_name("ALICE M. JOHNSON"), "Alice M. Johnson");
+        assert_eq!(display_name("TOMÁS HERRERA-VIDAL"), "Tomás Herrera-Vidal");
+        assert_eq!(display_name("Jane McDonald"), "Jane McDonald");
         let mut b = Basics::default();
         header(
             &[

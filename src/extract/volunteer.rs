@@ -113,7 +113,12 @@ pub fn line(text: &str) -> Option<Volunteer> {
     };
     // "Reviewer: NeurIPS, ICML" – a role before a colon; a list of dated events ("Program
     // Committee: OSDI 2024, SOSP 2023") names meetings, not organizations: the summary
-    if let Some((role, rest)) = t.split_once(": ") {
+    // ("Associate Chair — CHI 2024, CHI 2025": a spaced dash stands for the colon)
+    if let Some((role, rest)) = t
+        .split_once(": ")
+        .or_else(|| t.split_once(" — "))
+        .or_else(|| t.split_once(" – "))
+    {
         if is_role(role) && !role.contains(',') {
             v.position = tidy(role);
             if rest.chars().any(|c| c.is_ascii_digit()) {
@@ -339,6 +344,20 @@ mod tests {
         );
         let v = line("Teaching Assistant, Introduction to Psychology").unwrap();
         assert_eq!(v.summary, "Introduction to Psychology");
+    }
+
+    #[test]
+    fn role_dash_events_or_organizations() {
+        let v = line("Associate Chair — CHI 2024, CHI 2025").unwrap();
+        assert_eq!(
+            (v.position.as_str(), v.summary.as_str()),
+            ("Associate Chair", "CHI 2024, CHI 2025")
+        );
+        let v = line("Reviewer — UIST, CSCW, TOCHI (2019 – present)").unwrap();
+        assert_eq!(
+            (v.position.as_str(), v.organization.as_str()),
+            ("Reviewer", "UIST, CSCW, TOCHI")
+        );
     }
 
     #[test]

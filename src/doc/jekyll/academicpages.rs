@@ -79,6 +79,8 @@ fn citation_authors(citation: &str) -> crate::model::Authors {
         Some(m) => &text[..m.start()],
         None => return Default::default(),
     };
+    // "Okonkwo, Chidi; Müller, Hanna; & Rossi, Paolo": the "&" before the last name joins
+    let head = head.replace("; & ", "; ").replace("; and ", "; ");
     name::parse_authors(head.trim().trim_end_matches(['.', ',', ' ']))
 }
 
@@ -112,6 +114,28 @@ pub fn publication(m: &Meta, body: &[Block]) -> Publication {
         if p.url.is_empty() && lower.contains("download") {
             if let Some(l) = b.links.first() {
                 p.url = l.url.clone();
+            }
+        }
+        // "[Journal version](https://doi.org/...)", "[Paper](...)", "[PDF](...)": a link
+        // that alone makes up its line and names the paper
+        if p.url.is_empty() && b.links.len() == 1 {
+            if let Some(l) = b.links.first() {
+                let t = l.text.to_lowercase();
+                let names_paper = [
+                    "paper",
+                    "pdf",
+                    "journal",
+                    "article",
+                    "publisher",
+                    "doi",
+                    "full text",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+                    || l.url.contains("doi.org/");
+                if names_paper && l.text.len() * 2 >= b.text.len() && l.url.starts_with("http") {
+                    p.url = l.url.clone();
+                }
             }
         }
         let is_prose = !lower.starts_with("recommended citation")
@@ -273,6 +297,25 @@ mod tests {
         assert_eq!(v.summary, "Data Structures");
         let v = teaching(&meta(&[("title", "Statistics")]), &[]);
         assert_eq!(v.position, "");
+    }
+
+    #[test]
+    fn journal_version_link_and_semicolon_authors() {
+        let m = meta(&[
+            ("title", "Sparse GPs"),
+            ("venue", "JRSS-C"),
+            ("date", "2021-08-15"),
+            ("citation", "Okonkwo, Chidi; M&uuml;ller, Hanna; &amp; Rossi, Paolo (2021). &quot;Sparse GPs.&quot;"),
+        ]);
+        let body = [Block::new(
+            crate::doc::BlockKind::Para,
+            "[Journal version](https://doi.org/10.1111/rssc.12501)",
+            0..0,
+        )];
+        let p = publication(&m, &body);
+        assert_eq!(p.url, "https://doi.org/10.1111/rssc.12501");
+        assert_eq!(p.authors.people.len(), 3);
+        assert_eq!(p.authors.people[2].family, "Rossi");
     }
 
     #[test]
