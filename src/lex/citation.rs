@@ -1321,13 +1321,13 @@ fn read_venue(v: &str, p: &mut Publication) {
     let mut venue_text = venue::clean(&seg);
     // a trailing ", 2018" or " 2018" of the venue is the year, not the venue
     venue_text = strip_trailing_date(&venue_text);
-    p.kind = venue::classify(&format!("{venue_text} {v}"));
-    if venue::classify(&venue_text) != PubKind::Conference || !venue_text.is_empty() {
-        let k = venue::classify(&venue_text);
-        if k != PubKind::Conference {
-            p.kind = k;
-        }
-    }
+    // the venue's own words decide; the rest of the venue part only when they say nothing
+    let k = venue::classify(&venue_text);
+    p.kind = if k != PubKind::Conference {
+        k
+    } else {
+        venue::classify(&format!("{venue_text} {v}"))
+    };
     // (edited proceedings of a meeting stay conference papers)
     let meeting =
         MEETING.is_match(&venue_text) || venue_text.to_lowercase().contains("proceedings");
@@ -1521,8 +1521,10 @@ fn strip_city(seg: &str) -> String {
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
         && !MEETING.is_match(city);
-    if city_like {
-        parts[..n - 1].join(", ")
+    let head = parts[..n - 1].join(", ");
+    // "University of California, Berkeley, CA": a campus is part of a university's name
+    if city_like && !is_institution(&head) {
+        head
     } else {
         seg.to_string()
     }
@@ -1860,6 +1862,10 @@ mod tests {
         assert_eq!((r.volume.as_str(), r.pages.as_str()), ("312", "118745"));
         let t = parse_reference("N. Okafor and T. Ferrari, \"Estimating vaccine coverage from serosurveys,\" in Proc. Epidemics 7 Conference, Charleston, SC, 2019.").unwrap();
         assert_eq!(t.venue, "Epidemics 7 Conference");
+        assert_eq!(
+            strip_city("University of California, Berkeley, CA"),
+            "University of California, Berkeley, CA"
+        );
     }
 
     #[test]
