@@ -9,20 +9,22 @@ use regex::Regex;
 use crate::model::Profile;
 use crate::tables::NETWORKS;
 
+// ASCII word boundaries (`(?-u:\b)`): what they sit next to is ASCII anyway, and a Unicode
+// boundary makes the regex engine leave its fast DFA on any line with a non-ASCII letter.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b",
+        r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?-u:\b)",
     )
     .unwrap()
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // the last group may hold 5 digits (German extensions "608-25123"); French numbers come
     // in pairs ("+33 1 23 45 67 89")
-    Regex::new(r"(?:\+\d{2,3}[ .]?\d(?:[ .]\d{2}){4}\b)|(?:\(\+?\d{1,3}\)|\+\d{1,3})?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,5}\b")
+    Regex::new(r"(?:\+\d{2,3}[ .]?\d(?:[ .]\d{2}){4}(?-u:\b))|(?:\(\+?\d{1,3}\)|\+\d{1,3})?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,5}(?-u:\b)")
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://[^\s<>()\[\]|,]+|(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]|,]+|(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
 });
 
 pub fn find_email(s: &str) -> Option<String> {
