@@ -36,6 +36,19 @@ pub fn parse(src: &str) -> Document {
             let header = lines.get(..first.unwrap_or(0)).unwrap_or_default();
             name = cards::person_name(header).unwrap_or_default();
             doc.found.basics.label = affiliation(header, &name);
+            // contact links in the header: mail, profiles
+            for l in header.iter().flat_map(|l| &l.links) {
+                let u = l.url.trim();
+                if let Some(m) = u.strip_prefix("mailto:") {
+                    if doc.found.basics.email.is_empty() {
+                        doc.found.basics.email = m.to_string();
+                    }
+                } else if let Some(p) = crate::lex::contact::profile(u) {
+                    if !doc.found.basics.profiles.iter().any(|q| q.url == p.url) {
+                        doc.found.basics.profiles.push(p);
+                    }
+                }
+            }
             // "Verified email at x.edu - Homepage": the homepage link is the person's url
             if let Some(l) = header.iter().flat_map(|l| &l.links).find(|l| {
                 matches!(

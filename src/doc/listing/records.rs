@@ -20,16 +20,17 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     let plain: Vec<String> = lines.iter().map(|l| markup::plain(&l.text)).collect();
     let authors: Vec<bool> = plain.iter().map(|t| author_line(t)).collect();
     // HTML that puts every field in its own block (Scholar's table cells) marks a gap before
-    // almost every line: then gaps say nothing and only anchors open records
-    let gaps = lines.iter().filter(|l| l.gap).count();
-    let gaps_mean = gaps * 10 <= lines.len() * 6;
-    let anchor = |i: usize| {
+    // almost every line: then gaps say nothing and only anchors open records, when such
+    // stacked records exist at all (one-line records in <li>s keep their gaps)
+    let stacked_at = |i: usize| {
         i >= 1
-            && lines.get(i).is_some_and(|l| !l.gap || !gaps_mean)
             && authors.get(i) == Some(&true)
             && authors.get(i - 1) == Some(&false)
             && plain.get(i - 1).is_some_and(|t| title_line(t))
     };
+    let gaps = lines.iter().filter(|l| l.gap).count();
+    let gaps_mean = gaps * 10 <= lines.len() * 6 || !(1..lines.len()).any(stacked_at);
+    let anchor = |i: usize| lines.get(i).is_some_and(|l| !l.gap || !gaps_mean) && stacked_at(i);
     let mut out = Vec::new();
     let mut first = None;
     // with stacked records, what comes before the first one is the page header
@@ -403,6 +404,27 @@ mod tests {
         assert_eq!(ps[1].date.and_then(|d| d.year), Some(2021));
         assert!(fields_line("Computer Science, Physics"));
         assert!(!fields_line("Journal of Computational Physics"));
+    }
+
+    #[test]
+    fn one_line_records_each_in_its_own_block() {
+        let ls = [
+            line("Jisoo Kim", true, &[]),
+            line("Publications", true, &[]),
+            line(
+                "J. Kim and A. Mehta. Retrieval at scale. ICLR 2024.",
+                true,
+                &[],
+            ),
+            line(
+                "A. Mehta and J. Kim. Tokenizers matter. In Proceedings of EMNLP 2023.",
+                true,
+                &[],
+            ),
+        ];
+        let (ps, first) = read(&ls);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(first, Some(2));
     }
 
     #[test]
