@@ -110,6 +110,22 @@ pub fn parse(src: &str) -> Document {
                 continue;
             }
         }
+        // a wrapped bullet whose rest starts at the margin ("• Built a pipeline with" then
+        // "latency under 10ms."): lower case, right after an unfinished bullet line
+        if let Some(prev) = blocks.last_mut() {
+            let unfinished = !prev.raw.trim_end().ends_with(['.', '!', '?', ':', ';']);
+            if !prev_blank
+                && matches!(prev.kind, BlockKind::Item(_))
+                && unfinished
+                && trimmed.starts_with(char::is_lowercase)
+                && bullet(line).is_none()
+                && crate::lex::date::find_range(trimmed).is_none()
+            {
+                let raw = format!("{} {trimmed}", prev.raw.trim_end());
+                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                continue;
+            }
+        }
         hang = body_column(line);
         prev_blank = false;
         // a bullet is never a heading ("- Developed Skills")
@@ -191,6 +207,12 @@ mod tests {
         assert_eq!(body_column("  • Text"), Some(4));
         assert_eq!(body_column("[J1] T. Roe"), Some(5));
         assert_eq!(body_column("Plain"), None);
+        let d = parse("EXPERIENCE\n• Built a pipeline with sub-10ms\nlatency using Flink.\nGoogle, Intern   2019\n");
+        assert_eq!(
+            d.blocks[1].text,
+            "Built a pipeline with sub-10ms latency using Flink."
+        );
+        assert_eq!(d.blocks[2].kind, BlockKind::Row);
         let d = parse("AWARDS\n  ◦ Prize A   2023\n  ◦ Prize B   2018\n");
         assert!(d.blocks[1..].iter().all(|b| b.kind == BlockKind::Item(0)));
     }
