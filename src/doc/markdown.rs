@@ -53,7 +53,11 @@ fn continues(prev: &Block, prev_line: &str, line: &str) -> bool {
         return false;
     }
     let sentence_end = p.ends_with(['.', ':', ';', '!', '?']);
-    p.chars().count() >= 60 && (!sentence_end || t.starts_with(char::is_lowercase))
+    // a list item's lazy continuation: lower case after an unfinished item line
+    let lazy_item = matches!(prev.kind, BlockKind::Item(_))
+        && !sentence_end
+        && t.starts_with(char::is_lowercase);
+    lazy_item || p.chars().count() >= 60 && (!sentence_end || t.starts_with(char::is_lowercase))
 }
 
 pub fn parse(src: &str) -> Document {
@@ -204,6 +208,9 @@ mod tests {
         let d = parse(
             "**Jane Roe**\\\nDept. of X\\\n\nInfectious disease modelling, vaccine effectiveness, and causal inference\nwith observational health data.\n\n1.  Roe J. A title that is long enough to\n    wrap. *Journal*. 2023.\n\nShort line one\nShort line two\n",
         );
+        let lazy = parse("- Built a pipeline with\nlow latency.\n- Next item\n");
+        assert_eq!(lazy.blocks[0].text, "Built a pipeline with low latency.");
+        assert_eq!(lazy.blocks.len(), 2);
         let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,
