@@ -224,6 +224,20 @@ impl Tally {
 }
 
 /// `family's last word, first initial` as the accuracy harness compares authors.
+/// `family,initial` keys of parsed people, as `author_keys` makes them from the gold.
+fn person_keys(people: &[vitae::model::Person]) -> Vec<String> {
+    people
+        .iter()
+        .map(|a| {
+            let last = words(&a.family).pop().unwrap_or_default();
+            format!(
+                "{last},{}",
+                a.given.chars().next().unwrap_or(' ').to_lowercase()
+            )
+        })
+        .collect()
+}
+
 fn author_keys(bib: &str) -> Vec<String> {
     bib.split(" and ")
         .map(|n| {
@@ -285,18 +299,7 @@ fn rendered_styles_parse_back() {
                 .add(&g["title"], &p.title, tok_f1(&gt, &pt) >= 0.9);
             // authors: multiset of keys
             let ga = author_keys(&get("author"));
-            let pa: Vec<String> = p
-                .authors
-                .people
-                .iter()
-                .map(|a| {
-                    let last = words(&a.family).pop().unwrap_or_default();
-                    format!(
-                        "{last},{}",
-                        a.given.chars().next().unwrap_or(' ').to_lowercase()
-                    )
-                })
-                .collect();
+            let pa = person_keys(&p.authors.people);
             let t = per.entry("author").or_default();
             let mut rest = pa.clone();
             let mut common = 0;
@@ -323,18 +326,7 @@ fn rendered_styles_parse_back() {
                     .and_then(|k| k.split(',').next())
                     .is_some_and(|fam| line.to_lowercase().contains(fam));
             if printed_editor {
-                let pe: Vec<String> = p
-                    .editors
-                    .people
-                    .iter()
-                    .map(|a| {
-                        let last = words(&a.family).pop().unwrap_or_default();
-                        format!(
-                            "{last},{}",
-                            a.given.chars().next().unwrap_or(' ').to_lowercase()
-                        )
-                    })
-                    .collect();
+                let pe = person_keys(&p.editors.people);
                 let same = pe == ge;
                 if std::env::var("CITE_DEBUG").is_ok() && !same {
                     eprintln!("{style}: {line}\n  editors {pe:?} vs {ge:?}");

@@ -111,19 +111,7 @@ fn card(head: &Block, body: &[Block]) -> Option<Publication> {
         p.authors = name::parse_authors(&a.raw);
     }
     if let Some(v) = lines.next() {
-        // reuse the reference reader on a synthetic `"Title", venue` line
-        if let Some(q) = citation::parse_reference(&format!("\"{}\", {}", p.title, v.raw)) {
-            p.venue = q.venue;
-            p.date = q.date;
-            p.kind = q.kind;
-            p.notes = q.notes;
-            p.volume = q.volume;
-            p.number = q.number;
-            p.pages = q.pages;
-            p.doi = q.doi;
-            p.arxiv = q.arxiv;
-            p.url = q.url;
-        }
+        citation::read_venue_line(&mut p, &v.raw);
         add_link(&mut p, v);
     }
     for r in lines {

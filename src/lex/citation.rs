@@ -93,6 +93,23 @@ static EDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parse one entry of a publication list (inline markup allowed).
+/// Fill what a card's venue line says (venue, date, type, numbers, ids) into a paper whose
+/// title is already known: the reference reader runs on a synthetic `"Title", venue` line.
+pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
+    if let Some(q) = parse_reference(&format!("\"{}\", {}", p.title, venue_line)) {
+        p.venue = q.venue;
+        p.date = q.date;
+        p.kind = q.kind;
+        p.notes = q.notes;
+        p.volume = q.volume;
+        p.number = q.number;
+        p.pages = q.pages;
+        p.doi = q.doi;
+        p.arxiv = q.arxiv;
+        p.url = q.url;
+    }
+}
+
 pub fn parse_reference(raw: &str) -> Option<Publication> {
     let raw = raw.trim();
     let (tag, raw) = strip_label(raw);

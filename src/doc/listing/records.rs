@@ -205,19 +205,7 @@ fn stacked(texts: &[String]) -> Option<Publication> {
     }
     let venue_line = venue.as_ref().or(venue_line);
     if let Some(v) = venue_line {
-        // the reference reader on a synthetic `"Title", venue` line
-        if let Some(q) = citation::parse_reference(&format!("\"{}\", {}", p.title, v)) {
-            p.venue = q.venue;
-            p.date = q.date;
-            p.kind = q.kind;
-            p.notes = q.notes;
-            p.volume = q.volume;
-            p.number = q.number;
-            p.pages = q.pages;
-            p.doi = q.doi;
-            p.arxiv = q.arxiv;
-            p.url = q.url;
-        }
+        citation::read_venue_line(&mut p, v);
     }
     if p.date.is_none() {
         p.date = year;
