@@ -373,6 +373,12 @@ fn score_set(set: &str) -> (String, f64, f64) {
                 .or_default()
                 .add(&gvol, &p.volume, gvol == p.volume);
             let gp = get("pages");
+            if std::env::var("CITE_DEBUG").is_ok() && (gvol != p.volume || gp != p.pages) {
+                eprintln!(
+                    "{style}: {line}\n  volume {:?} vs {gvol:?}; pages {:?} vs {gp:?}",
+                    p.volume, p.pages
+                );
+            }
             let pp = if gp.is_empty() {
                 String::new()
             } else {
@@ -454,6 +460,6 @@ fn held_out_styles_parse_back() {
         "too few held-out entries"
     );
     let (report, all, authors) = score_set("heldout/");
-    assert!(all >= 0.0, "overall field F1 {all:.3}\n{report}");
-    assert!(authors >= 0.0, "author F1 {authors:.3}\n{report}");
+    assert!(all >= 0.97, "overall field F1 {all:.3} < 0.97\n{report}");
+    assert!(authors >= 0.99, "author F1 {authors:.3} < 0.99\n{report}");
 }

@@ -39,7 +39,10 @@ static APA_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR_SENTENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s((?:19|20)\d{2})[a-z]?\.\s+").unwrap());
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bpp?\.\s*|:\s*|\b)(\d+[A-Za-z]?\s*(?:–|—|--|-|−)\s*\d+[A-Za-z]?)\b").unwrap()
+    Regex::new(
+        r"(?:\bpp?\.\s*|:\s*|\b)([eES]?\d+[A-Za-z]?\s*(?:–|—|--|-|−)\s*[eES]?\d+[A-Za-z]?)\b",
+    )
+    .unwrap()
 });
 static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*(\d+[A-Za-z]?))?").unwrap()
@@ -64,7 +67,7 @@ static YEAR_VOL: LazyLock<Regex> = LazyLock::new(|| {
 /// A volume without an issue: "Languages 7: 1–28" (Chicago), ", 7, 1–28" (APA), ", 7, pp."
 /// (Harvard), ". 7, (2023)" (ACM).
 static VOL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Za-z]\s+|[.,]\s*)(\d{1,4})(?::\s*\d|,\s*(?:pp?\.\s*)?\d+[A-Za-z]?\s*[–—−-]\s*\d|,\s*\((?:19|20)\d{2}\))").unwrap()
+    Regex::new(r"(?:[A-Za-z]\s+|[.,]\s*)(\d{1,4})(?::\s*[eE]?\d|,\s*(?:pp?\.\s*)?[eE]?\d+[A-Za-z]?\s*[–—−-]\s*[eE]?\d|,\s*\((?:19|20)\d{2}\)|,\s*(?:p\.\s*)?[eE]\d{3,})").unwrap()
 });
 /// "2017;30(2):5998-6008", "2019 Mar;380(12):1120-8", "2017:249-261" (Vancouver, AMA):
 /// year, then volume(issue) after `;`, pages after `:`.
@@ -128,6 +131,14 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     }
     let (title, descriptor, title_year) = title_descriptor(&p.title);
     p.title = title;
+    // "Title, 2nd ed." (IEEE), "Title (2nd ed.)" (APA): the edition is no part of the title
+    static TITLE_EDITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",?\s+\(?(?i:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)\s+(?i:ed|edn|edition)\.?\)?$").unwrap()
+    });
+    let edition = TITLE_EDITION.find(&p.title).map(|m| m.start());
+    if let Some(i) = edition {
+        p.title.truncate(i);
+    }
     // "Title [Internet]" (Vancouver): the medium, not the title
     if let Some(t) = p.title.strip_suffix("[Internet]") {
         p.title = t.trim_end().to_string();
@@ -144,6 +155,9 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     let (authors_raw, year_in_authors) = split_author_year(&authors_raw);
     p.authors = name::parse_authors(&authors_raw);
     read_venue(&venue_part, &mut p);
+    if edition.is_some() && matches!(p.kind, PubKind::Conference | PubKind::Misc) {
+        p.kind = PubKind::Book;
+    }
     // author-date styles print the year right after the authors: it beats venue years
     // ("Proceedings of the 2024 ...") unless the venue gives the same year more precisely
     if let Some(y) = year_in_authors {
@@ -214,7 +228,8 @@ fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
             || l.starts_with("tr")
             || l.contains("no.")
             || l.contains("preprint")
-            || l.contains("working paper");
+            || l.contains("working paper")
+            || is_report_code(report_code(&inner));
         if is_year || is_desc {
             let start = c.get(0).map_or(title.len(), |m| m.start());
             title.truncate(start);
@@ -227,6 +242,12 @@ fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
         }
     }
     (title, descriptor, year)
+}
+
+/// The code of a "(No. NISTIR 7890)" descriptor.
+fn report_code(descriptor: &str) -> &str {
+    let d = descriptor.trim();
+    d.strip_prefix("No.").unwrap_or(d).trim()
 }
 
 /// Thesis and report cues anywhere in the reference decide the kind; a report number
@@ -258,6 +279,10 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
             // "2022. ETH Zurich, PhD thesis." (MLA): the school comes first
             p.venue = s;
         }
+    } else if is_report_code(report_code(descriptor)) {
+        // "Title (NISTIR 7890). National Institute …" (APA)
+        p.kind = PubKind::TechReport;
+        p.number = report_code(descriptor).to_string();
     } else if REPORT.is_match(&l) || descriptor.to_lowercase().starts_with("tr") {
         p.kind = PubKind::TechReport;
         static NUM: LazyLock<Regex> = LazyLock::new(|| {
@@ -339,9 +364,75 @@ fn without_city_state(school: &str) -> String {
 /// "University of California, Berkeley", "Microsoft Research": an institution, not an event.
 fn is_institution(v: &str) -> bool {
     static INST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[\w.&'’-]+\s+){0,4}(?:university|institute|laboratory|laboratories|research|college|school)\b(?:\s+of\s+[\w\s-]+)?(?:,\s*[\w\s-]+)?$").unwrap()
+        Regex::new(r"(?i)^(?:[\w.&'’-]+\s+){0,4}(?:university|institute|laboratory|laboratories|research|college|school)\b(?:\s+(?:of|for)\s+[\w\s-]+)?(?:,\s*[\w\s-]+)?$").unwrap()
     });
     INST.is_match(v.trim()) && venue::classify(v) == PubKind::Conference && !v.contains("Proc")
+}
+
+/// What a book or report prints between its title and its publisher or institution.
+struct Lead<'a> {
+    rest: &'a str,
+    /// an edition or a "Place: Publisher" imprint was printed
+    book: bool,
+    /// a report number before an institution ("NISTIR 7890. National Institute of …")
+    report_no: Option<String>,
+}
+
+fn peel_lead(v: &str) -> Lead<'_> {
+    static EDITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised|rev\.)\s+(?i:ed|edn|edition)\b\.?[,.]?\s*").unwrap()
+    });
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][\w.'’ -]{1,30}?(?:,\s*[A-Z][\w.]{1,20}){0,2}:\s+").unwrap()
+    });
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:No\.\s*)?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ]\d[\w-]*)?)[.,]\s+")
+            .unwrap()
+    });
+    let mut lead = Lead {
+        rest: v,
+        book: false,
+        report_no: None,
+    };
+    if let Some(m) = EDITION.find(lead.rest) {
+        lead.book = true;
+        lead.rest = &lead.rest[m.end()..];
+    }
+    if let Some(m) = PLACE.find(lead.rest) {
+        let after = &lead.rest[m.end()..];
+        if is_publisher(after.split(['.', ';', '(']).next().unwrap_or(after)) {
+            lead.book = true;
+            lead.rest = after;
+        }
+    }
+    if let Some(c) = CODE.captures(lead.rest) {
+        let after = &lead.rest[c.get(0).map_or(0, |m| m.end())..];
+        let body = after.split(['.', ';', '(', ',']).next().unwrap_or(after);
+        if is_report_code(&c[1]) && is_institution(body) {
+            lead.report_no = Some(c[1].to_string());
+            lead.rest = after;
+        }
+    }
+    lead
+}
+
+/// "NISTIR 7890", "AI2-TR-2019-04", "CMU-CS-19-101": capitals and a number of three digits
+/// or more, but no "ICLR 2024" (a venue and its year) or "COVID-19".
+fn is_report_code(s: &str) -> bool {
+    static YEAR_TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z]+['’ -]?(?:19|20)\d{2}$").unwrap());
+    let caps = s.chars().filter(char::is_ascii_uppercase).count();
+    let mut run = 0;
+    let mut longest = 0;
+    for c in s.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    s.len() <= 30
+        && caps >= 2
+        && longest >= 3
+        && !s.chars().any(char::is_lowercase)
+        && !YEAR_TAG.is_match(s)
 }
 
 /// A publisher's name: a book's only "venue" ("Cambridge University Press, Cham").
@@ -674,7 +765,8 @@ fn split_sentence(s: &str) -> (String, String) {
         if (c == b'.' || c == b'?' || c == b'!') && b[i + 1] == b' ' {
             // not an abbreviation like "vs." or a single initial
             let word_start = s[..i].rfind(' ').map_or(0, |x| x + 1);
-            let word = &s[word_start..i];
+            // "(No. NISTIR 7890)": the bracket is not part of the word
+            let word = s[word_start..i].trim_start_matches(['(', '[']);
             let abbrev = c == b'.'
                 && (word.chars().count() == 1
                     || matches!(
@@ -796,6 +888,7 @@ fn author_list_end(s: &str) -> usize {
     let mut have_initials = false;
     let mut name_had_initial = false;
     let mut name_start_end = 0;
+    let mut particles = 0usize; // particles in the current name
     while pos < words.len() {
         let (off, w) = words[pos];
         let core = w.trim_end_matches([',', ';', ':', '.', '*', '†', '‡']);
@@ -819,10 +912,7 @@ fn author_list_end(s: &str) -> usize {
         }
         // inverted lists print initials with periods: a bare "A" starts the title
         let init = is_initial(core_init) && (!inverted || core_init.contains('.'));
-        let particle = [
-            "van", "von", "de", "der", "den", "di", "da", "du", "la", "le", "del", "della", "dos",
-        ]
-        .contains(&core);
+        let particle = NAME_PARTICLES.contains(&core);
         let cap = core.chars().next().is_some_and(|c| c.is_uppercase())
             && !core.chars().any(|c| c.is_ascii_digit());
         let accept = if inverted {
@@ -833,7 +923,8 @@ fn author_list_end(s: &str) -> usize {
                 (cap || particle) && in_name < 4
             }
         } else {
-            (init && in_name < 3) || ((cap || particle) && in_name < 4)
+            // particles do not count: "María José de la Cruz" is four words long
+            (init && in_name < 3) || ((cap || particle) && in_name.saturating_sub(particles) < 4)
         };
         if !accept {
             // "C. Dubois, Probabilistic federated ...": a lone capitalised word before
@@ -845,8 +936,10 @@ fn author_list_end(s: &str) -> usize {
         }
         if in_name == 0 {
             name_start_end = end;
+            particles = 0;
         }
         in_name += 1;
+        particles += usize::from(particle);
         name_had_initial |= init;
         let opens_given = inverted && w.ends_with(',') && !have_initials;
         let complete = if inverted {
@@ -881,7 +974,15 @@ fn author_list_end(s: &str) -> usize {
                 let name_next = n.chars().next().is_some_and(char::is_uppercase)
                     && !shouty
                     && !next.ends_with(':');
-                if !sep_next && in_name >= 2 && (name_had_initial || in_name >= 3 || !name_next) {
+                // a long name goes on ("Thi Minh Anh Nguyen,", "María José de la Cruz,")
+                // when its family word is closed by the list's comma or a particle leads to it
+                let long_name = in_name.saturating_sub(particles) < 4
+                    && (NAME_PARTICLES.contains(&n) || (name_next && next.ends_with(',')));
+                if !sep_next
+                    && !long_name
+                    && in_name >= 2
+                    && (name_had_initial || in_name >= 3 || !name_next)
+                {
                     break;
                 }
             }
@@ -1174,6 +1275,8 @@ fn read_venue(v: &str, p: &mut Publication) {
         Some(head) if head.eq_ignore_ascii_case("published online") => v[16..].trim(),
         _ => v,
     };
+    let lead = peel_lead(v);
+    let v = lead.rest;
     let under_review = status.as_deref() == Some("Under review");
     // "Revise and resubmit, AER": in review, at the journal named (kept in the note)
     let revision = status.clone().filter(|s| venue::is_revision(s));
@@ -1315,6 +1418,14 @@ fn read_venue(v: &str, p: &mut Publication) {
             p.pages = c[2].to_string();
         }
     }
+    // one page or article number marked "p." (Harvard, MLA): "p. e068011"
+    if p.pages.is_empty() {
+        static ONE_PAGE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\bp\.\s*([A-Za-z]{0,3}\d{1,9}[A-Za-z]{0,3})\b").unwrap());
+        if let Some(c) = ONE_PAGE.captures(v) {
+            p.pages = c[1].to_string();
+        }
+    }
     // venue: the first segment, without fields
     let mut seg = first_segment(v);
     // "CVPR, Oral": a remark after the venue name is a note (read below), not the venue
@@ -1364,10 +1475,12 @@ fn read_venue(v: &str, p: &mut Publication) {
     }
     // (a numbered proceedings series of a known meeting stays a conference paper:
     // "Advances in Neural Information Processing Systems 33, 11205-11216")
+    // ("Lecture Notes in Computer Science, 12224": a proceedings series)
     if (p.kind == PubKind::Conference || p.kind == PubKind::Misc)
         && !p.volume.is_empty()
         && !lead_in
         && !venue::is_known_meeting(&venue_text)
+        && !venue_text.to_lowercase().contains("lecture notes")
     {
         p.kind = PubKind::Journal;
     }
@@ -1379,6 +1492,14 @@ fn read_venue(v: &str, p: &mut Publication) {
             .to_string();
         if venue_text.to_lowercase().ends_with("arxiv") && venue_text.len() > 5 {
             venue_text = venue_text[..venue_text.len() - 5].trim().to_string();
+        }
+    }
+    if matches!(p.kind, PubKind::Conference | PubKind::Misc) {
+        if let Some(n) = lead.report_no {
+            p.kind = PubKind::TechReport;
+            p.number = n;
+        } else if lead.book {
+            p.kind = PubKind::Book;
         }
     }
     p.publisher = publisher(v, &venue_text);
@@ -1401,6 +1522,25 @@ fn read_venue(v: &str, p: &mut Publication) {
 /// "2003–21" → "2003–2021", "1120-8" → "1120-1128": Vancouver prints only the digits of
 /// the last page that differ.
 fn expand_pages(p: &str) -> String {
+    // "e1012–21" → "e1012–e1021": the article-number prefix goes on both ends
+    if let Some(rest) = p.strip_prefix(['e', 'E', 'S']) {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let bare: String = rest
+                .chars()
+                .filter(|c| !matches!(c, 'e' | 'E' | 'S'))
+                .collect();
+            let full = expand_pages(&bare);
+            let end = full
+                .char_indices()
+                .rfind(|(_, c)| !c.is_ascii_digit())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            if end == 0 {
+                return p.to_string();
+            }
+            let prefix = &p[..1];
+            return format!("{prefix}{}{prefix}{}", &full[..end], &full[end..]);
+        }
+    }
     let Some(i) = p.find(|c: char| !c.is_ascii_digit()) else {
         return p.to_string();
     };
@@ -1638,6 +1778,61 @@ mod tests {
         assert_eq!(p.pages, "1–10");
         assert_eq!(p.date, Some(Date::year(2020)));
         assert_eq!(p.kind, PubKind::Conference);
+    }
+
+    #[test]
+    fn books_and_reports_by_their_imprint() {
+        let b = parse_reference("[24] Tanaka H. Algorithms for sparse linear systems. Cambridge, UK: Cambridge University Press; 2020.").unwrap();
+        assert_eq!(
+            (b.kind, b.venue.as_str()),
+            (PubKind::Book, "Cambridge University Press")
+        );
+        let e = parse_reference("Grant, E. and Whitmore, H. (2013) Population ecology: Models and field methods. 2nd edn. Oxford: Oxford University Press.").unwrap();
+        assert_eq!(e.kind, PubKind::Book);
+        let t = parse_reference("[23] E. Grant and H. Whitmore, Population ecology: Models and field methods, 2nd ed. Oxford: Oxford University Press, 2013.").unwrap();
+        assert_eq!(
+            (t.kind, t.title.as_str()),
+            (
+                PubKind::Book,
+                "Population ecology: Models and field methods"
+            )
+        );
+        let r = parse_reference("Gallagher, C. and Weber, T. (2012) Guidelines for evaluating biometric matchers. NISTIR 7890. National Institute of Standards and Technology.").unwrap();
+        assert_eq!(
+            (r.kind, r.number.as_str()),
+            (PubKind::TechReport, "NISTIR 7890")
+        );
+        assert_eq!(r.venue, "National Institute of Standards and Technology");
+        let a = parse_reference("Whitaker, J., & Rossi, F. (2019). Benchmarking question answering systems on legal documents (AI2-TR-2019-04). Allen Institute for AI.").unwrap();
+        assert_eq!(
+            (a.kind, a.number.as_str()),
+            (PubKind::TechReport, "AI2-TR-2019-04")
+        );
+        assert_eq!(
+            a.title,
+            "Benchmarking question answering systems on legal documents"
+        );
+        assert!(is_report_code("CMU-CS-19-101") && !is_report_code("ICLR 2024"));
+        assert!(!is_report_code("COVID-19"));
+    }
+
+    #[test]
+    fn long_display_names_and_article_numbers() {
+        let p = parse_reference("3. María José de la Cruz, Thomas Brennan. Minimum wages and informal employment. Journal of Development Economics. 2016;121:204-219.").unwrap();
+        assert_eq!(names(&p), ["de la Cruz", "Brennan"]);
+        let n = parse_reference("1. Okonkwo, C. & Baptiste, J.-P. Seasonal drivers of malaria. The Lancet Global Health 6, e1012–e1021 (2018).").unwrap();
+        assert_eq!(
+            (n.kind, n.pages.as_str()),
+            (PubKind::Journal, "e1012–e1021")
+        );
+        let v = parse_reference("[1] Okonkwo C, Baptiste J-P. Seasonal drivers of malaria. The Lancet Global Health 2018;6:e1012–21.").unwrap();
+        assert_eq!(v.pages, "e1012–e1021");
+        let h = parse_reference(
+            "Choi, M. et al. (2022) ‘Statin use and dementia risk’, BMJ, 377, p. e068011.",
+        )
+        .unwrap();
+        assert_eq!((h.volume.as_str(), h.pages.as_str()), ("377", "e068011"));
+        assert_eq!(h.kind, PubKind::Journal);
     }
 
     #[test]

@@ -380,6 +380,7 @@ pub fn classify(venue: &str) -> PubKind {
         "conference",
         "symposium",
         "proceedings",
+        "lecture notes in",
         "meeting",
         "congress",
         "colloquium",
