@@ -460,6 +460,6 @@ fn held_out_styles_parse_back() {
         "too few held-out entries"
     );
     let (report, all, authors) = score_set("heldout/");
-    assert!(all >= 0.97, "overall field F1 {all:.3} < 0.97\n{report}");
+    assert!(all >= 0.98, "overall field F1 {all:.3} < 0.98\n{report}");
     assert!(authors >= 0.99, "author F1 {authors:.3} < 0.99\n{report}");
 }

@@ -197,6 +197,19 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
             }
         }
     }
+    // "Retrieved from https://arxiv.org/abs/…" (ACM), "Published online 2024. https://arxiv…"
+    // (AMA): with no venue printed, the arXiv link makes it a preprint (no venue is made up)
+    static RETRIEVED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:retrieved from|available (?:at|from|online)|accessed|online)\b")
+            .unwrap()
+    });
+    if !p.arxiv.is_empty()
+        && (p.venue.is_empty() || RETRIEVED.is_match(&p.venue))
+        && matches!(p.kind, PubKind::Conference | PubKind::Misc)
+    {
+        p.venue.clear();
+        p.kind = PubKind::Preprint;
+    }
     // "[Arxiv]" as the only venue (CV tag before the entry)
     if p.venue.is_empty() && p.kind != PubKind::Patent && p.notes.is_empty() {
         if let Some(t) = tag.filter(|t| venue::classify(t) == PubKind::Preprint) {
@@ -386,7 +399,7 @@ fn peel_lead(v: &str) -> Lead<'_> {
         Regex::new(r"^[A-Z][\w.'’ -]{1,30}?(?:,\s*[A-Z][\w.]{1,20}){0,2}:\s+").unwrap()
     });
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:No\.\s*)?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ]\d[\w-]*)?)[.,]\s+")
+        Regex::new(r"^(?:(?i:technical report|tech\.\s*rep\.?)\s*)?(?:No\.\s*)?#?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ]\d[\w-]*)?)[.,]\s+")
             .unwrap()
     });
     let mut lead = Lead {
@@ -773,7 +786,7 @@ fn split_sentence(s: &str) -> (String, String) {
                         word,
                         "vs" | "e.g" | "i.e" | "al" | "Vol" | "vol" | "No" | "no"
                     ));
-            if !abbrev {
+            if !(abbrev || c != b'.' && subtitle_follows(&s[i + 1..])) {
                 let keep = if c == b'.' { i } else { i + 1 };
                 return (s[..keep].to_string(), s[i + 1..].trim().to_string());
             }
@@ -784,6 +797,40 @@ fn split_sentence(s: &str) -> (String, String) {
         return (s[..cut].to_string(), s[cut + 2..].to_string());
     }
     (s.trim_end_matches('.').to_string(), String::new())
+}
+
+/// After "Title?" or "Title!": is the next sentence the title's subtitle ("Who reads
+/// privacy policies? A field experiment. Management Science …") rather than the venue?
+/// It must be followed by more text, read as words (no digits, no venue or publisher
+/// words) and contain a lower-case word, as subtitles do and bare venue names rarely do.
+fn subtitle_follows(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let Some(end) = rest.find(". ") else {
+        return false;
+    };
+    let frag = &rest[..end];
+    let words: Vec<&str> = frag.split_whitespace().collect();
+    let l = frag.to_lowercase();
+    (2..=12).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && !words[0].ends_with(':')
+        && words[1..].iter().any(|w| w.starts_with(char::is_lowercase))
+        && !frag.chars().any(|c| c.is_ascii_digit())
+        && !["in", "in:"].contains(&words[0].to_lowercase().as_str())
+        && venue::classify(frag) == PubKind::Conference
+        && ![
+            "conference",
+            "proceedings",
+            "symposium",
+            "workshop",
+            "meeting",
+            "press",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+        && !venue::is_known_meeting(frag)
+        && !is_institution(frag)
+        && !rest[end + 2..].trim().is_empty()
 }
 
 /// A name as a CV or reference list prints it: up to four words, each capitalised, an
@@ -1129,7 +1176,7 @@ fn split_editors(v: &str) -> Option<(String, String)> {
                     .split(" and ")
                     .flat_map(|x| x.split(" & "))
                     .map(|x| x.trim().trim_start_matches("and ").trim())
-                    .all(|x| x.is_empty() || is_name_like(x));
+                    .all(|x| x.is_empty() || (is_name_like(x) && !is_publisher(x)));
                 if !names_ok {
                     end = at.saturating_sub(1).min(end);
                     break;
@@ -1384,8 +1431,9 @@ fn read_venue(v: &str, p: &mut Publication) {
                 && (!is_year_range(&c[1])
                     || pre.ends_with("pp.")
                     || pre.ends_with(':')
+                    // (or an issue: "56(11), 1938–1954")
                     || (pre.ends_with(',')
-                        && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit())))
+                        && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit() || ch == ')')))
         })
         // "; 2023 Feb 7-14; Washington, DC. p. 1-9": a range marked as pages wins
         .reduce(|first, c| {
@@ -1400,10 +1448,10 @@ fn read_venue(v: &str, p: &mut Publication) {
         p.pages = expand_pages(&c[1].replace(' ', ""));
     }
     // one page or an article number after the volume: "312:118745", "12, 1021",
-    // "288(1950), 20210321"
+    // "288(1950), 20210321", "92, 2 (2015), 022318" (ACM)
     if p.pages.is_empty() && !p.volume.is_empty() {
         static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b(\d{1,4})(?:\s*\([\w–-]{1,12}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}\d{1,9})\b(\s*[–—-]\s*\d)?").unwrap()
+            Regex::new(r"\b(\d{1,4})(?:\s*\([\w–-]{1,12}\)|(?:,\s*\d{1,4})?,?\s*\((?:[A-Za-z]{3,5}\.?\s+)?(?:19|20)\d{2}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}\d{1,9})\b(\s*[–—-]\s*\d)?").unwrap()
         });
         // tried where the volume is printed ("Energies 2019, 12, 1021": not at the year)
         if let Some(c) = v
@@ -1814,6 +1862,44 @@ mod tests {
         );
         assert!(is_report_code("CMU-CS-19-101") && !is_report_code("ICLR 2024"));
         assert!(!is_report_code("COVID-19"));
+    }
+
+    #[test]
+    fn subtitles_after_questions_and_bare_arxiv_links() {
+        let p = parse_reference("Baker, S., Cho, D., & Ramos, I. (2010). Who reads privacy policies? A field experiment. Management Science, 56(11), 1938–1954.").unwrap();
+        assert_eq!(p.title, "Who reads privacy policies? A field experiment");
+        assert_eq!(
+            (p.venue.as_str(), p.pages.as_str()),
+            ("Management Science", "1938–1954")
+        );
+        let q = parse_reference(
+            "Smith, J. 2020. Is it enough? Nature Machine Intelligence. 3, 12 (2021), 1–9.",
+        )
+        .unwrap();
+        assert_eq!(
+            (q.title.as_str(), q.venue.as_str()),
+            ("Is it enough?", "Nature Machine Intelligence")
+        );
+        let a = parse_reference("[6] Beatriz Costa and Kofi Mensah. 2023. On the robustness of watermarks for generated text. Retrieved from https://arxiv.org/abs/2310.11223").unwrap();
+        assert_eq!((a.kind, a.venue.as_str()), (PubKind::Preprint, ""));
+        let r = parse_reference("[10] Gallagher, C. and Weber, T. 2012. Guidelines for evaluating biometric matchers. Technical Report #NISTIR 7890. National Institute of Standards and Technology.").unwrap();
+        assert_eq!(
+            (r.number.as_str(), r.venue.as_str()),
+            (
+                "NISTIR 7890",
+                "National Institute of Standards and Technology"
+            )
+        );
+        let e = parse_reference("Novak, Petr. “Bayesian Methods.” Handbook of Statistical Ecology, edited by Eleanor Grant and Kenji Ito, Springer, 2017, pp. 145–72.").unwrap();
+        let eds: Vec<&str> = e.editors.people.iter().map(|x| x.family.as_str()).collect();
+        assert_eq!(eds, ["Grant", "Ito"]);
+        let m = parse_reference("[5] Moreau, J. et al. 2015. Entanglement witnesses. Physical Review A. 92, 2 (2015), 022318.").unwrap();
+        assert_eq!(
+            (m.volume.as_str(), m.number.as_str(), m.pages.as_str()),
+            ("92", "2", "022318")
+        );
+        let v = parse_reference("[26] Novak P, Ferreira AL. Bayesian methods for ecological inference. Ecology 2017;12:145–72.").unwrap();
+        assert_eq!(names(&v), ["Novak", "Ferreira"]);
     }
 
     #[test]

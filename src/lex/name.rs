@@ -274,7 +274,10 @@ fn is_initial_word(w: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
+    // "AL" in "Ferreira AL" is Vancouver initials, not the particle "al"
+    let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
     PARTICLES.contains(&w.to_lowercase().as_str())
+        && !capitals
         && (w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 4)
 }
 
