@@ -95,7 +95,6 @@ static EDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\((?:eds?)\.?[^)]*\)|,?\s*edited by [^.]*|\.\s*[^.]*,\s*eds?\.").unwrap()
 });
 
-/// Parse one entry of a publication list (inline markup allowed).
 /// Fill what a card's venue line says (venue, date, type, numbers, ids) into a paper whose
 /// title is already known: the reference reader runs on a synthetic `"Title", venue` line.
 pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
@@ -113,6 +112,7 @@ pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
     }
 }
 
+/// Parse one entry of a publication list (inline markup allowed).
 pub fn parse_reference(raw: &str) -> Option<Publication> {
     let raw = raw.trim();
     let (tag, raw) = strip_label(raw);
