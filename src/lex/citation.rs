@@ -59,6 +59,9 @@ static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|[A-Za-z]{0,4}\d+)\s*(?:\(|[.,]|$)")
         .unwrap()
 });
+/// Elsevier with titles: "Neuron 75 (2012) 512–524" (volume, then the year in brackets).
+static ELSEVIER_VOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z]\s(\d{1,4})\s\((?:19|20)\d{2}\)").unwrap());
 /// MDPI and ACS: "Energies 2019, 12, 1021" (journal, year, volume, pages).
 static YEAR_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z.]\s+(?:19|20)\d{2},\s*(\d{1,4})(?:\s*\((\d{1,4})\))?,\s*[A-Za-z]?\d")
@@ -242,7 +245,9 @@ fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
             || l.contains("no.")
             || l.contains("preprint")
             || l.contains("working paper")
-            || is_report_code(report_code(&inner));
+            || is_report_code(report_code(&inner))
+            || is_publisher(&inner)
+            || is_institution(&inner);
         if is_year || is_desc {
             let start = c.get(0).map_or(title.len(), |m| m.start());
             title.truncate(start);
@@ -271,6 +276,12 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\btechnical report\b|\btech\.? rep(?:ort)?\b|\bTR[- ]?\d").unwrap()
     });
+    // "Title (Cambridge University Press)." (Cell): the bracket names the publisher or the
+    // institution; the kind is decided below
+    if p.venue.is_empty() && (is_publisher(descriptor) || is_institution(descriptor)) {
+        p.venue = descriptor.trim().to_string();
+        p.kind = PubKind::Conference;
+    }
     // the cue must be outside the title ("Program Synthesis" is no thesis)
     let outside = whole.replace(p.title.as_str(), " ");
     let l = format!("{descriptor} {outside}");
@@ -765,10 +776,17 @@ fn split_author_year(a: &str) -> (String, Option<Date>) {
 /// Title sentence and the rest: split after the first ". ", "? " or "! " that ends the title.
 fn split_sentence(s: &str) -> (String, String) {
     let s = s.trim();
-    // "Title, in: Venue" (Elsevier Harvard): the lead-in word and colon close the title
-    let cut = [", in: ", ", In: "]
+    // "Title, in: Venue" (Elsevier Harvard): the lead-in word and colon close the title;
+    // "Title, Journal 126 (2021) 1–9" (Elsevier with titles): the last comma before the
+    // volume and year does
+    static VOL_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s\d{1,4}\s\((?:19|20)\d{2}\)").unwrap());
+    let journal = VOL_YEAR.find(s).and_then(|m| s[..m.start()].rfind(", "));
+    // ("Title., in Venue" in Frontiers)
+    let cut = [", in: ", ", In: ", "., in ", "., In "]
         .iter()
         .filter_map(|m| s.find(m))
+        .chain(journal)
         .min()
         .unwrap_or(s.len());
     let b = &s.as_bytes()[..cut];
@@ -796,7 +814,28 @@ fn split_sentence(s: &str) -> (String, String) {
     if cut < s.len() {
         return (s[..cut].to_string(), s[cut + 2..].to_string());
     }
-    (s.trim_end_matches('.').to_string(), String::new())
+    // commas only (Elsevier with titles): "Title, 2nd ed., Oxford University Press, Oxford,
+    // 2013", "Title, PhD thesis, University of Washington, 2019", "Title, Allen Institute
+    // for AI, 2019": the first comma before an edition, a type word, a publisher or an
+    // institution ends the title
+    static TYPE_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\d{1,2}(?:st|nd|rd|th)\s+edn?\b|(?:ph\.?\s?d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)|technical report)").unwrap()
+    });
+    // (only in a reference, which ends with its year: "PhD Student, Allen School, University
+    // of Washington" is an affiliation line)
+    let body = s.trim_end_matches('.');
+    static YEAR_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}[a-z]?\)?$").unwrap());
+    if !YEAR_END.is_match(body) {
+        return (body.to_string(), String::new());
+    }
+    for (k, _) in body.match_indices(", ") {
+        let seg = body[k + 2..].split(',').next().unwrap_or("").trim();
+        if k > 0 && (TYPE_START.is_match(seg) || is_publisher(seg) || is_institution(seg)) {
+            return (body[..k].to_string(), body[k + 2..].to_string());
+        }
+    }
+    (body.to_string(), String::new())
 }
 
 /// After "Title?" or "Title!": is the next sentence the title's subtitle ("Who reads
@@ -805,7 +844,8 @@ fn split_sentence(s: &str) -> (String, String) {
 /// words) and contain a lower-case word, as subtitles do and bare venue names rarely do.
 fn subtitle_follows(rest: &str) -> bool {
     let rest = rest.trim_start();
-    let Some(end) = rest.find(". ") else {
+    // (a comma ends it in comma-only styles: "…? A field experiment, Management Science 56")
+    let Some(end) = [". ", ", "].iter().filter_map(|m| rest.find(m)).min() else {
         return false;
     };
     let frag = &rest[..end];
@@ -1159,9 +1199,19 @@ fn split_editors(v: &str) -> Option<(String, String)> {
     // nothing but a lead-in before "eds." ("In, eds.Kurt Keutzer, Yann LeCun. Book"): the
     // names follow
     let bare_lead = matches!(before.trim(), "" | "In" | "in" | "In:" | "in:");
+    // "In Handbook of X, eds. K. Osei and T. Brennan" (Frontiers, APSA): a title, not names,
+    // before ", eds."
+    let title_before = mark.starts_with(',') && {
+        let tail = before.rsplit(['.', ',']).next().unwrap_or(before);
+        let tail = LEAD_IN_WORD.replace(tail, "");
+        !tail
+            .split(" and ")
+            .all(|x| x.trim().is_empty() || is_name_like(x))
+    };
     let names_follow = mark.ends_with("by")
         || (mark.starts_with('(') && !mark.ends_with(')'))
-        || (bare_lead && !mark.starts_with('('));
+        || (bare_lead && !mark.starts_with('('))
+        || (title_before && author_list_end(after.trim_start()) > 0);
     if names_follow {
         // the names follow the marker
         let (names, rest) = if mark.starts_with('(') {
@@ -1303,6 +1353,17 @@ fn read_venue(v: &str, p: &mut Publication) {
         v.replace_range(r.clone(), "");
     }
     v = v.trim_start_matches([',', '.', ' ']).to_string();
+    // "Pp. 1–15 in Proceedings of …" (ASA): the pages come before the venue
+    static PP_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[Pp]p?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?\d+)?)\s+in\s+")
+            .unwrap()
+    });
+    let mut pages_first = None;
+    if let Some(c) = PP_IN.captures(&v) {
+        pages_first = Some(expand_pages(&c[1].replace(' ', "")));
+        let end = c.get(0).map_or(0, |m| m.end());
+        v = format!("In {}", &v[end..]);
+    }
     if let Some((rest, names)) = split_editors(&v) {
         v = rest;
         p.editors = name::parse_authors(&names);
@@ -1341,8 +1402,9 @@ fn read_venue(v: &str, p: &mut Publication) {
     }
     // date: the last full date wins ("2020.10.09"); else the last year (page ranges such
     // as "1942–1969" are not years)
+    // ("pp. 2002–2011" is marked as pages whatever it looks like)
     let no_pages = PAGES.replace_all(v, |c: &regex::Captures| {
-        if is_year_range(&c[1]) {
+        if is_year_range(&c[1]) && !c[0].starts_with('p') {
             c[0].to_string()
         } else {
             " ".to_string()
@@ -1353,12 +1415,21 @@ fn read_venue(v: &str, p: &mut Publication) {
         .map(|(d, _)| d.start)
         .filter(|d| d.year.is_some())
         .collect();
+    // a year in brackets beats bare numbers that look like years ("56 (2010) 1938–1954")
+    static PAREN_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(((?:19|20)\d{2})\)").unwrap());
+    let bracketed = PAREN_YEAR
+        .captures_iter(v)
+        .last()
+        .and_then(|c| c[1].parse().ok())
+        .map(Date::year);
     let best = dates
         .iter()
         .rev()
         .find(|d| d.month.is_some())
-        .or_else(|| dates.last())
-        .copied();
+        .copied()
+        .or(bracketed)
+        .or_else(|| dates.last().copied());
     p.date = best.or(glued.map(|(y, _)| Date::year(y)));
     // the Vancouver tail's year is the date, whatever page numbers look like years
     let tail = VANCOUVER_TAIL
@@ -1409,6 +1480,8 @@ fn read_venue(v: &str, p: &mut Publication) {
             p.volume = vol.as_str().to_string();
             p.number = c.get(3).map_or("", |m| m.as_str()).to_string();
         }
+    } else if let Some(c) = ELSEVIER_VOL.captures(v) {
+        p.volume = c[1].to_string();
     } else if let Some(c) = NATURE_VOL.captures_iter(v).find(|c| !is_year(&c[1])) {
         p.volume = c[1].to_string();
     } else if let Some(c) = YEAR_VOL.captures(v) {
@@ -1431,6 +1504,10 @@ fn read_venue(v: &str, p: &mut Publication) {
                 && (!is_year_range(&c[1])
                     || pre.ends_with("pp.")
                     || pre.ends_with(':')
+                    // (or after the year in brackets: "56 (2010) 1938–1954")
+                    || (pre.ends_with(')')
+                        && pre.len() >= 6
+                        && pre.get(pre.len() - 5..pre.len() - 1).is_some_and(is_year))
                     // (or an issue: "56(11), 1938–1954")
                     || (pre.ends_with(',')
                         && pre[..pre.len() - 1].ends_with(|ch: char| ch.is_ascii_digit() || ch == ')')))
@@ -1464,6 +1541,15 @@ fn read_venue(v: &str, p: &mut Publication) {
             .find(|c| c[1] == p.volume && c.get(3).is_none() && !is_year(&c[2]))
         {
             p.pages = c[2].to_string();
+        }
+    }
+    // an article number after the volume and year: "Physical Review A 92 (2015) 022318"
+    if p.pages.is_empty() {
+        static AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\d\s\((?:19|20)\d{2}\)\s+([A-Za-z]{0,3}\d{1,9}[A-Za-z]{0,3})\b").unwrap()
+        });
+        if let Some(c) = AFTER_YEAR.captures(v) {
+            p.pages = c[1].to_string();
         }
     }
     // one page or article number marked "p." (Harvard, MLA): "p. e068011"
@@ -1565,6 +1651,9 @@ fn read_venue(v: &str, p: &mut Publication) {
         venue_text.clear();
     }
     p.venue = venue_text;
+    if let Some(pages) = pages_first {
+        p.pages = pages;
+    }
 }
 
 /// "2003–21" → "2003–2021", "1120-8" → "1120-1128": Vancouver prints only the digits of
@@ -1900,6 +1989,59 @@ mod tests {
         );
         let v = parse_reference("[26] Novak P, Ferreira AL. Bayesian methods for ecological inference. Ecology 2017;12:145–72.").unwrap();
         assert_eq!(names(&v), ["Novak", "Ferreira"]);
+    }
+
+    #[test]
+    fn comma_styles_and_bracketed_imprints() {
+        // Elsevier with titles: commas only
+        let j = parse_reference("[9] S. Baker, D. Cho, I. Ramos, Who reads privacy policies? A field experiment, Management Science 56 (2010) 1938–1954.").unwrap();
+        assert_eq!(
+            (j.title.as_str(), j.venue.as_str()),
+            (
+                "Who reads privacy policies? A field experiment",
+                "Management Science"
+            )
+        );
+        assert_eq!(
+            (j.volume.as_str(), j.pages.as_str(), j.date),
+            ("56", "1938–1954", Some(Date::year(2010)))
+        );
+        let t = parse_reference("[28] R. Quispe, Participatory design with indigenous communities, PhD thesis, University of Washington, 2019.").unwrap();
+        assert_eq!(
+            (t.kind, t.venue.as_str()),
+            (PubKind::Thesis, "University of Washington")
+        );
+        let b = parse_reference("[24] H. Tanaka, Algorithms for sparse linear systems, Cambridge University Press, Cambridge, UK, 2020.").unwrap();
+        assert_eq!(
+            (b.kind, b.title.as_str()),
+            (PubKind::Book, "Algorithms for sparse linear systems")
+        );
+        // Cell: the imprint in brackets after the title
+        let c = parse_reference("31. Gallagher, C., and Weber, T. (2012). Guidelines for evaluating biometric matchers (National Institute of Standards and Technology).").unwrap();
+        assert_eq!(c.kind, PubKind::TechReport);
+        // Frontiers and ASA: "Title., in Venue", "Pp. 1–15 in Venue", editors after "eds."
+        let f = parse_reference("Novak, P., and Ferreira, A. L. (2017). “Bayesian methods for ecological inference,” in Handbook of statistical ecology, eds. E. Grant and K. Ito (Berlin: Springer), 145–172.").unwrap();
+        let eds: Vec<&str> = f.editors.people.iter().map(|x| x.family.as_str()).collect();
+        assert_eq!((f.kind, eds), (PubKind::Chapter, vec!["Grant", "Ito"]));
+        let g = parse_reference("Ito, K., and Novak, P. (2016). Variance reduction for stochastic gradient langevin dynamics., in Proceedings of the 33rd international conference on machine learning, (PMLR), 1123–1131.").unwrap();
+        assert_eq!(
+            (g.kind, g.title.as_str()),
+            (
+                PubKind::Conference,
+                "Variance reduction for stochastic gradient langevin dynamics"
+            )
+        );
+        let a = parse_reference("Ito, Kenji, and Petr Novak. 2016. “Variance Reduction.” Pp. 1123–31 in Proceedings of the 33rd international conference on machine learning. PMLR.").unwrap();
+        assert_eq!(
+            (a.kind, a.pages.as_str()),
+            (PubKind::Conference, "1123–1131")
+        );
+        assert!(
+            a.venue
+                .ends_with("international conference on machine learning"),
+            "{}",
+            a.venue
+        );
     }
 
     #[test]
