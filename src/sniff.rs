@@ -132,6 +132,10 @@ fn profile_stat_lines(head: &str) -> usize {
         {
             return 0;
         }
+        // (counters only count near the top: below it, only headings are looked for)
+        if i >= 60 || !t.starts_with(['h', 'i', 'c', 'C', 'H', 'I']) {
+            continue;
+        }
         let l = t.to_lowercase();
         let counter = [
             "h-index",
@@ -147,7 +151,7 @@ fn profile_stat_lines(head: &str) -> usize {
                     .chars()
                     .all(|c| !c.is_alphabetic() || c.is_whitespace() || "allsince".contains(c))
         });
-        if i < 60 && counter {
+        if counter {
             stats += 1;
         }
     }
