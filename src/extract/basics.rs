@@ -79,9 +79,15 @@ fn latin_name(t: &str) -> String {
         Some(i) if t.ends_with(')') => t[..i].trim(),
         _ => t.trim(),
     };
-    // "Jane Doe, Ph.D." keeps the name only
+    // "Jane Doe, Ph.D." and "Siobhán O'Connor, MB BCh BAO, PhD" keep the name only: every
+    // part after the first comma is a degree or a post-nominal in capitals ("FRCP", "MBA")
+    let credential = |p: &str| {
+        crate::extract::education::degree_at(p).is_some()
+            || p.split_whitespace()
+                .all(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    };
     match t.split_once(", ") {
-        Some((n, cred)) if crate::extract::education::degree_at(cred).is_some() => n.to_string(),
+        Some((n, cred)) if cred.split(", ").all(credential) => n.to_string(),
         _ => t.to_string(),
     }
 }
@@ -89,6 +95,12 @@ fn latin_name(t: &str) -> String {
 fn contact_piece(piece: &str, b: &mut Basics) -> bool {
     let mut hit = false;
     if let Some(e) = contact::find_email(piece) {
+        // "Tel: +353 1 716 6000 Email: x@y.ie": a phone may share the piece
+        if b.phone.is_empty() {
+            if let Some(p) = contact::find_phone(&piece.replace(&e, " ")) {
+                b.phone = p;
+            }
+        }
         if b.email.is_empty() {
             b.email = e;
         }
@@ -239,6 +251,18 @@ mod tests {
         // the first piece of "Role · Organisation" is the label (as eval/probe p02)
         assert_eq!(b.label, "Research Group Leader");
         assert_eq!(latin_name("Prof. Dr. Jane Doe"), "Jane Doe");
+        assert_eq!(
+            latin_name("Siobhán O'Connor, MB BCh BAO, PhD"),
+            "Siobhán O'Connor"
+        );
+        assert_eq!(latin_name("Jane Roe, FRCP"), "Jane Roe");
+        let mut c = Basics::default();
+        contact_piece("Tel: +353 1 716 6000 Email: s.oc@ucd.ie", &mut c);
+        assert_eq!(
+            (c.phone.as_str(), c.email.as_str()),
+            ("+353 1 716 6000", "s.oc@ucd.ie")
+        );
+        assert_eq!(latin_name("Martin King, Jr."), "Martin King, Jr.");
         assert_eq!(display_name("ALICE M. JOHNSON"), "Alice M. Johnson");
         assert_eq!(display_name("TOMÁS HERRERA-VIDAL"), "Tomás Herrera-Vidal");
         assert_eq!(display_name("Jane McDonald"), "Jane McDonald");

@@ -225,7 +225,15 @@ fn new_head(cur: &Entry, b: &Block) -> bool {
         .iter()
         .any(|h| h.columns().iter().any(|c| degree_at(c).is_some()));
     let cur_dated = cur.head.iter().any(|h| date::find_range(&h.text).is_some());
-    (INSTITUTION.is_match(&b.text) && cur_has_inst && !b.text.contains("Visiting"))
+    // an entry opened by a school line ("ETH Zürich, Switzerland" — no school word) that
+    // already has its degree: the next school line opens the next entry
+    let school_first = cur
+        .head
+        .first()
+        .is_some_and(|h| degree_at(&h.text).is_none() && !entries::starts_with_date(h));
+    (INSTITUTION.is_match(&b.text)
+        && (cur_has_inst || (cur_has_degree && school_first && degree_at(&b.text).is_none()))
+        && !b.text.contains("Visiting"))
         || (cur_dated && date::find_range(&b.text).is_some() && !entries::is_date_only(b))
         || (cur_has_degree && degree_at(&b.text).is_some())
 }

@@ -390,6 +390,10 @@ fn lift_ids(s: &str) -> (String, Ids) {
     let mut ids = Ids::default();
     let mut t = s.to_string();
     if let Some((d, span)) = cited_doi(&t) {
+        // a DOI printed as a link ("https://doi.org/10...") is also the paper's url
+        if t[span.clone()].contains("doi.org/") {
+            ids.url = format!("https://doi.org/{d}");
+        }
         ids.doi = d;
         t.replace_range(span, "");
     }
@@ -398,7 +402,7 @@ fn lift_ids(s: &str) -> (String, Ids) {
     }
     if let Some(m) = URL.find(&t) {
         let u = m.as_str().trim_end_matches(['.', ',', ')', ';']);
-        if !u.contains("doi.org") {
+        if !u.contains("doi.org") && ids.url.is_empty() {
             ids.url = crate::lex::contact::with_scheme(u);
         }
         t = URL.replace_all(&t, "").into_owned();

@@ -298,8 +298,15 @@ fn is_family_like(s: &str) -> bool {
         [] => false,
         [one] => !is_initial_word(one) && !is_suffix(one) && !is_cjk(one),
         [.., last] => {
-            // particles then one family word: "van der Berg", "de la Cruz"
-            w[..w.len() - 1].iter().all(|p| is_particle(p)) && !is_initial_word(last)
+            // particles then one family word: "van der Berg", "de la Cruz"; after
+            // particles a double (Spanish) family name too: "de la Fuente Ortega"
+            let k = w.iter().take_while(|p| is_particle(p)).count();
+            let rest = &w[k..];
+            (rest.len() == 1 || (k > 0 && rest.len() == 2))
+                && rest
+                    .iter()
+                    .all(|x| !is_initial_word(x) && is_capitalised_word(x))
+                && !is_initial_word(last)
         }
     }
 }
@@ -519,6 +526,12 @@ mod tests {
             fams("Beethoven L van, Le QV, Slaughter A-M"),
             ["van Beethoven|L", "Le|QV", "Slaughter|A-M"]
         );
+        // particles then a double family name; without particles two words are display order
+        assert_eq!(
+            fams("**de la Fuente Ortega, S.**, & van Noord, G."),
+            ["de la Fuente Ortega|S.", "van Noord|G."]
+        );
+        assert_eq!(fams("Li Wei, Chen Bo"), ["Wei|Li", "Bo|Chen"]);
     }
 
     #[test]
