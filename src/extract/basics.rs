@@ -197,7 +197,19 @@ pub fn summary(blocks: &[Block], b: &mut Basics) {
         .filter(|t| !t.is_empty())
         .collect();
     if b.summary.is_empty() {
-        b.summary = text.join("\n\n");
+        // a line wrapped in the middle of a sentence (lower case after no full stop) goes on
+        // the paragraph above; other blocks are paragraphs of their own
+        let mut s = String::new();
+        for t in text {
+            let wrapped = !s.is_empty()
+                && !s.ends_with(['.', '!', '?', ':'])
+                && t.starts_with(char::is_lowercase);
+            if !s.is_empty() {
+                s.push_str(if wrapped { " " } else { "\n\n" });
+            }
+            s.push_str(t);
+        }
+        b.summary = s;
     }
 }
 
@@ -256,6 +268,19 @@ mod tests {
             "Siobhán O'Connor"
         );
         assert_eq!(latin_name("Jane Roe, FRCP"), "Jane Roe");
+        let mut c = Basics::default();
+        summary(
+            &[
+                blk(BlockKind::Para, "Privacy; secure aggregation;"),
+                blk(BlockKind::Para, "differential privacy."),
+                blk(BlockKind::Para, "Second paragraph."),
+            ],
+            &mut c,
+        );
+        assert_eq!(
+            c.summary,
+            "Privacy; secure aggregation; differential privacy.\n\nSecond paragraph."
+        );
         let mut c = Basics::default();
         contact_piece("Tel: +353 1 716 6000 Email: s.oc@ucd.ie", &mut c);
         assert_eq!(

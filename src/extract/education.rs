@@ -165,10 +165,23 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
     if let Some(c) = GPA.captures(s) {
         d.score = c[1].split_whitespace().collect();
     }
-    let rest = s[len..].trim_start();
+    // "B.A., Economics": the comma after the degree does not start the next part
+    let rest = s[len..]
+        .trim_start()
+        .trim_start_matches([',', ';'])
+        .trim_start();
     let parts = split_top_level(rest, &[',', ';']);
     for (k, part) in parts.iter().enumerate() {
-        let p = part.trim().trim_end_matches('.');
+        let mut p = part.trim().trim_end_matches('.');
+        // "Economics (summa cum laude)": a Latin honour after the field is the grade
+        if let Some((field, q)) = p.split_once(" (").filter(|(_, q)| q.ends_with(')')) {
+            if let Some(m) = LATIN.find(q).filter(|m| m.len() + 1 == q.len()) {
+                if d.score.is_empty() {
+                    d.score = m.as_str().to_string();
+                }
+                p = field.trim();
+            }
+        }
         if k == 0 {
             if let Some(a) = p.strip_prefix("in ").or_else(|| p.strip_prefix("of ")) {
                 d.area = area_text(a);
@@ -386,6 +399,16 @@ mod tests {
         );
         assert_eq!(e[1].institution, "Politecnico di Milano");
         assert_eq!(e[1].score, "110/110 e lode");
+    }
+
+    #[test]
+    fn comma_after_degree_and_latin_honour_after_field() {
+        let d = degree_line("B.A., Economics (summa cum laude), 2015").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.area.as_str(), d.score.as_str()),
+            ("B.A.", "Economics", "summa cum laude")
+        );
+        assert!(d.honours.is_empty());
     }
 
     #[test]
