@@ -188,7 +188,8 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
                 continue;
             }
         }
-        if k > 0 && INSTITUTION.is_match(p) && d.institution.is_empty() {
+        // "PhD, University of Cambridge": the school may follow the degree directly
+        if INSTITUTION.is_match(p) && d.institution.is_empty() {
             let tail: Vec<&str> = parts[k..].iter().map(|x| x.trim()).collect();
             let upto = tail
                 .iter()
@@ -409,6 +410,16 @@ mod tests {
             ("B.A.", "Economics", "summa cum laude")
         );
         assert!(d.honours.is_empty());
+        let d = degree_line("PhD, University of Cambridge").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.institution.as_str()),
+            ("PhD", "University of Cambridge")
+        );
+        let d = degree_line("M.Sc. Eng. in Electronics and Telecommunications").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.area.as_str()),
+            ("M.Sc. Eng.", "Electronics and Telecommunications")
+        );
     }
 
     #[test]
