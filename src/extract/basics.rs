@@ -24,9 +24,11 @@ fn name_like(t: &str) -> bool {
         && !t.contains('@')
         && !t.chars().any(|c| c.is_ascii_digit())
         && !t.contains(':')
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+        && words.iter().enumerate().all(|(i, w)| {
+            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                // "Sofía de la Fuente Ortega", "Ludwig van Beethoven": inner particles
+                || (i > 0 && i + 1 < words.len() && crate::lex::name::is_particle(w))
+        })
         && crate::sections::classify_heading(t).is_none()
 }
 
@@ -268,6 +270,9 @@ mod tests {
             "Siobhán O'Connor"
         );
         assert_eq!(latin_name("Jane Roe, FRCP"), "Jane Roe");
+        assert!(name_like("Sofía de la Fuente Ortega"));
+        assert!(!name_like("de la Fuente"));
+        assert!(!name_like("Research in the Lab"));
         let mut c = Basics::default();
         summary(
             &[

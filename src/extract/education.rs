@@ -166,10 +166,23 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
         d.score = c[1].split_whitespace().collect();
     }
     // "B.A., Economics": the comma after the degree does not start the next part
-    let rest = s[len..]
+    let mut rest = s[len..]
         .trim_start()
         .trim_start_matches([',', ';'])
         .trim_start();
+    // "..., Universitat Pompeu Fabra (cum laude)": a Latin honour in brackets is the grade
+    static LATIN_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\s*\(\s*((?:(?:summa|magna) )?cum laude|with (?:high(?:est)? )?distinction)\s*\)",
+        )
+        .unwrap()
+    });
+    let unbracketed;
+    if let Some(c) = LATIN_PAREN.captures(rest) {
+        d.score = c[1].to_string();
+        unbracketed = LATIN_PAREN.replace(rest, "").into_owned();
+        rest = &unbracketed;
+    }
     let parts = split_top_level(rest, &[',', ';']);
     for (k, part) in parts.iter().enumerate() {
         let mut p = part.trim().trim_end_matches('.');
@@ -410,6 +423,11 @@ mod tests {
             ("B.A.", "Economics", "summa cum laude")
         );
         assert!(d.honours.is_empty());
+        let d = degree_line("Ph.D. in Linguistics, Universitat Pompeu Fabra (cum laude)").unwrap();
+        assert_eq!(
+            (d.institution.as_str(), d.score.as_str()),
+            ("Universitat Pompeu Fabra", "cum laude")
+        );
         let d = degree_line("PhD, University of Cambridge").unwrap();
         assert_eq!(
             (d.study.as_str(), d.institution.as_str()),

@@ -38,6 +38,11 @@ pub fn find_phone(s: &str) -> Option<String> {
     }
     PHONE
         .find_iter(s)
+        // part of a longer dashed digit run (an ORCID iD "0000-0002-1234-5678") is no phone
+        .filter(|m| {
+            let after = &s.as_bytes()[m.end()..];
+            !(after.first() == Some(&b'-') && after.get(1).is_some_and(u8::is_ascii_digit))
+        })
         .map(|m| m.as_str().trim().to_string())
         .find(|p| p.chars().filter(char::is_ascii_digit).count() >= 8)
 }
@@ -119,6 +124,7 @@ mod tests {
             "+33 1 23 45 67 89"
         );
         assert!(find_phone("2019 – 2021").is_none());
+        assert!(find_phone("ORCID: 0000-0002-1234-5678").is_none());
         assert_eq!(
             find_phone("Tel: +353 1 716 6000").unwrap(),
             "+353 1 716 6000"

@@ -273,7 +273,8 @@ fn is_initial_word(w: &str) -> bool {
         && letters.len() <= 4
 }
 
-fn is_particle(w: &str) -> bool {
+/// A name particle ("van", "de", "la"): lower case, or short.
+pub fn is_particle(w: &str) -> bool {
     PARTICLES.contains(&w.to_lowercase().as_str())
         && (w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 4)
 }
