@@ -129,8 +129,9 @@ pub fn classify_heading(s: &str) -> Option<SectionKind> {
     best.or_else(|| by_head_noun(s, &n)).or_else(|| {
         // a qualifier after the name: "Publications (peer-reviewed)", "Talks (selected)"
         // (only a table name: "Banting Fellowship (2022)" is an entry, not a heading)
+        // ("Publications (selected from 64)" is one too; a year is not a qualifier)
         let (head, qualifier) = s.split_once('(')?;
-        if qualifier.contains(|c: char| c.is_ascii_digit()) {
+        if crate::lex::date::find_range(qualifier).is_some() {
             return None;
         }
         SectionKind::from_table(SECTIONS.get(normalize_heading(head).as_str())?)
@@ -167,7 +168,9 @@ fn by_head_noun(printed: &str, n: &str) -> Option<SectionKind> {
     let kind = match last.trim_end_matches('s') {
         "experience" | "employment" | "appointment" | "position" => "work",
         "education" => "education",
-        "award" | "honor" | "honour" | "prize" | "scholarship" | "fellowship" => "awards",
+        "award" | "honor" | "honour" | "prize" | "scholarship" | "fellowship" | "grant"
+        | "funding" => "awards",
+        "supervised" | "supervision" => "team",
         "publication" | "paper" => "publications",
         "skill" => "skills",
         "project" => "projects",
@@ -256,6 +259,19 @@ mod tests {
         );
         assert_eq!(classify_heading("Stanford University (2019)"), None);
         assert_eq!(classify_heading("Banting Fellowship (top 3%)"), None);
+        assert_eq!(
+            classify_heading("PUBLICATIONS (selected from 64)"),
+            Some(SectionKind::Publications)
+        );
+        assert_eq!(classify_heading("Publications (2019 – 2023)"), None);
+        assert_eq!(
+            classify_heading("Postgraduate Students Supervised"),
+            Some(SectionKind::Team)
+        );
+        assert_eq!(
+            classify_heading("EXTERNAL RESEARCH FUNDING"),
+            Some(SectionKind::Awards)
+        );
         assert_eq!(classify_heading("2019 EMBO Postdoctoral Fellowship"), None);
         assert_eq!(
             classify_heading("PROFESSIONAL APPOINTMENTS"),

@@ -12,24 +12,41 @@ use regex::Regex;
 use crate::doc::{lines, Block, BlockKind, Document};
 use crate::sections::classify_heading;
 
-/// Bullet markers PDF extraction leaves at the start of a line.
-pub const BULLETS: &[&str] = &[
-    "- ", "• ", "○ ", "◦ ", "o ", "* ", "▪ ", "■ ", "● ", "– ", "· ", "➢ ", "► ", "❖ ", "✓ ",
+/// Bullet glyphs PDF extraction leaves at the start of a line (each followed by a space or
+/// a tab). Word documents exported with the Symbol/Wingdings fonts also print their bullets
+/// as Private Use Area characters (U+F0B7 "", U+F0A7, U+F0D8 ...): any of those is a bullet.
+const BULLET_GLYPHS: &[char] = &[
+    '-', '•', '○', '◦', 'o', '*', '▪', '■', '●', '–', '·', '➢', '►', '❖', '✓',
 ];
 
 /// Glyphs that mark a nested item even without indentation.
-const NESTED: &[&str] = &["○ ", "◦ ", "o ", "▪ ", "– ", "■ "];
+const NESTED: &[char] = &['○', '◦', 'o', '▪', '–', '■'];
+
+/// The bullet glyph at the start of `t` and the byte length of glyph plus the whitespace
+/// after it.
+fn marker(t: &str) -> Option<(char, usize)> {
+    let mut it = t.chars();
+    let g = it.next()?;
+    let sep = it.next()?;
+    if !(sep == ' ' || sep == '\t')
+        || !(BULLET_GLYPHS.contains(&g) || ('\u{f000}'..='\u{f0ff}').contains(&g))
+    {
+        return None;
+    }
+    let body = t[g.len_utf8()..].trim_start();
+    Some((g, t.len() - body.len()))
+}
 
 /// A bullet line's depth and body.
 pub fn bullet(line: &str) -> Option<(u8, &str)> {
     let indent = line.len() - line.trim_start().len();
     let t = line.trim();
-    let b = BULLETS.iter().find(|b| t.starts_with(**b))?;
-    let body = t[b.len()..].trim();
+    let (g, len) = marker(t)?;
+    let body = t[len..].trim();
     if body.is_empty() {
         return None;
     }
-    let depth = u8::from(indent > 0 || NESTED.contains(b));
+    let depth = u8::from(indent > 0 || NESTED.contains(&g));
     Some((depth, body))
 }
 
@@ -52,13 +69,121 @@ fn body_column(line: &str) -> Option<usize> {
     let marker = if let Some(m) = LABEL.find(t) {
         m.end()
     } else {
-        let b = BULLETS.iter().find(|b| t.starts_with(**b))?;
-        b.len() + (t.len() - b.len() - t[b.len()..].trim_start().len())
+        marker(t)?.1
     };
     Some(indent + t.get(..marker)?.chars().count())
 }
 
+/// A line of a margin-heading layout (LaTeX `res.cls`, `currvita`, many Word templates):
+/// a short capitalised label at column 0 ("Education", "Research"), three or more spaces,
+/// then the body. -> (label, body column in characters, body).
+fn margin_label(line: &str) -> Option<(&str, usize, &str)> {
+    if line.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let gap = line.find("   ").filter(|&g| g < 48)?;
+    let label = &line[..gap];
+    let words = label.split(' ').count();
+    if words > 3
+        || !label.starts_with(char::is_uppercase)
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-'))
+    {
+        return None;
+    }
+    let body = line[gap..].trim_start_matches(' ');
+    if body.is_empty() {
+        return None;
+    }
+    let col = line[..line.len() - body.len()].chars().count();
+    Some((label, col, body))
+}
+
+/// Leading spaces of a line, in characters.
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Unfold a margin-heading layout: each label becomes a heading line of its own (labels on
+/// consecutive lines that together name a section, "Research" / "Interests", become one)
+/// and the body column is moved to the margin. `None` when the document is not laid out
+/// that way: at least three labels share the body column, two of them name sections, and
+/// at least three other lines start at that column.
+fn unfold_margin(src: &str) -> Option<String> {
+    // cheap gate: a margin layout has lines indented by 8 or more spaces
+    if !src.contains("\n        ") {
+        return None;
+    }
+    let mut cols: Vec<usize> = Vec::new();
+    let mut known = 0;
+    for line in src.lines() {
+        if let Some((label, col, _)) = margin_label(line) {
+            cols.push(col);
+            known += usize::from(classify_heading(label).is_some());
+        }
+    }
+    if cols.len() < 3 || known < 2 {
+        return None;
+    }
+    cols.sort_unstable();
+    let (mut best, mut best_n, mut run) = (0, 0, 0);
+    for (i, &c) in cols.iter().enumerate() {
+        run = if i > 0 && cols[i - 1] == c {
+            run + 1
+        } else {
+            1
+        };
+        if run > best_n {
+            (best, best_n) = (c, run);
+        }
+    }
+    let body_lines = src
+        .lines()
+        .filter(|l| indent_of(l) == best && !l.trim().is_empty())
+        .count();
+    if best_n < 3 || !(8..=32).contains(&best) || body_lines < 3 {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut started = false;
+    // index in `out` of the heading made from the label on the line before, if any
+    let mut last_label: Option<usize> = None;
+    for line in src.lines() {
+        let label = margin_label(line).filter(|&(_, c, _)| c == best);
+        if let Some((label, _, body)) = label {
+            started = true;
+            let merged = last_label.and_then(|i| {
+                let m = format!("{} {}", out[i], label);
+                crate::tables::SECTIONS
+                    .contains_key(crate::sections::normalize_heading(&m).as_str())
+                    .then_some((i, m))
+            });
+            if let Some((i, m)) = merged {
+                out[i] = m;
+                last_label = None;
+            } else {
+                last_label = Some(out.len());
+                out.push(label.to_string());
+            }
+            out.push(body.to_string());
+            continue;
+        }
+        last_label = None;
+        if started && indent_of(line) >= best {
+            out.push(line[best..].to_string());
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    Some(s)
+}
+
 pub fn parse(src: &str) -> Document {
+    let unfolded = unfold_margin(src);
+    let src = unfolded.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // body column of the last bulleted or labelled line, while its entry may go on
@@ -126,6 +251,24 @@ pub fn parse(src: &str) -> Document {
                 continue;
             }
         }
+        // a labelled reference ("[1] T. Roe, “A title that") wrapped back to the margin: the
+        // lines up to the next label, bullet or blank line, while the entry is unfinished
+        if let Some(prev) = blocks.last_mut() {
+            if !prev_blank
+                && indent == 0
+                && prev.kind == BlockKind::Para
+                && prev.raw.starts_with('[')
+                && LABEL.is_match(&prev.raw)
+                && !prev.raw.trim_end().ends_with('.')
+                && bullet(line).is_none()
+                && !LABEL.is_match(trimmed)
+                && classify_heading(trimmed).is_none()
+            {
+                let raw = format!("{} {trimmed}", prev.raw.trim_end());
+                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                continue;
+            }
+        }
         hang = body_column(line);
         prev_blank = false;
         // a bullet is never a heading ("- Developed Skills")
@@ -186,6 +329,9 @@ mod tests {
         assert_eq!(bullet("o Glyph nested"), Some((1, "Glyph nested")));
         assert_eq!(bullet("• Top"), Some((0, "Top")));
         assert_eq!(bullet("org chart"), None);
+        assert_eq!(bullet("\u{f0b7}\tWord bullet"), Some((0, "Word bullet")));
+        assert_eq!(bullet("o\tTabbed"), Some((1, "Tabbed")));
+        assert_eq!(bullet("-\t"), None);
     }
 
     #[test]
@@ -204,6 +350,12 @@ mod tests {
                 (BlockKind::Item(0), "Item one continues here"),
             ]
         );
+        let d = parse("[1] T. Roe and A. Doe, “A title that\nwraps to the margin,” Energy,\nvol. 2, 2023.\n[2] B. Poe, “Another,” 2020.\nNext line.\n");
+        assert_eq!(d.blocks.len(), 3);
+        assert_eq!(
+            d.blocks[0].text,
+            "[1] T. Roe and A. Doe, “A title that wraps to the margin,” Energy, vol. 2, 2023."
+        );
         assert_eq!(body_column("  • Text"), Some(4));
         assert_eq!(body_column("[J1] T. Roe"), Some(5));
         assert_eq!(body_column("Plain"), None);
@@ -215,6 +367,21 @@ mod tests {
         assert_eq!(d.blocks[2].kind, BlockKind::Row);
         let d = parse("AWARDS\n  ◦ Prize A   2023\n  ◦ Prize B   2018\n");
         assert!(d.blocks[1..].iter().all(|b| b.kind == BlockKind::Item(0)));
+    }
+
+    #[test]
+    fn margin_headings_unfold() {
+        let src = "Jane Roe\n\nResearch      Energy-efficient hardware;\nInterests     approximate computing.\n\nEducation     ETH Zürich\n              Ph.D., 2016 – 2021\n              Advisor: A. Poe\n\nSkills        Python, C++\n              Rust\n";
+        let u = unfold_margin(src).unwrap();
+        assert_eq!(
+            u,
+            "Jane Roe\n\nResearch Interests\nEnergy-efficient hardware;\napproximate computing.\n\nEducation\nETH Zürich\nPh.D., 2016 – 2021\nAdvisor: A. Poe\n\nSkills\nPython, C++\nRust\n"
+        );
+        // a two-column table of words is not a margin layout
+        assert_eq!(
+            unfold_margin("Python        Expert\nRust          Good\nGo            Basic\n"),
+            None
+        );
     }
 
     #[test]

@@ -148,6 +148,14 @@ struct Profile<'a> {
 }
 
 /// Start and end in JSON Resume form: a "Present" end is left out.
+/// A job or service with one date ("Summer 2019", "2022") began and ended then.
+fn single_as_both(r: &Option<DateRange>) -> (Option<String>, Option<String>) {
+    match r {
+        Some(r) if r.end.is_none() => (r.start.iso(), r.start.iso()),
+        _ => dates(r),
+    }
+}
+
 fn dates(r: &Option<DateRange>) -> (Option<String>, Option<String>) {
     match r {
         None => (None, None),
@@ -354,7 +362,7 @@ pub fn to_json(r: &Record) -> String {
             .work
             .iter()
             .map(|w| {
-                let (start_date, end_date) = dates(&w.dates);
+                let (start_date, end_date) = single_as_both(&w.dates);
                 Work {
                     name: &w.name,
                     position: &w.position,

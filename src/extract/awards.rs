@@ -18,6 +18,31 @@ static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     // "1.5 M€", "USD 10,000") are not part of the title
     Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)\b[^()]*|\d+\s*/\s*\d+[^()]*|[^()]*\d+(?:\.\d+)?\s*%[^()]*|\\?[$€£¥]\s?\d[^()]*|[^()]*\d\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b?[^()]*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d[^()]*)\)").unwrap()
 });
+/// A list part that is an amount or the holder's role on a grant ("$165,000 CAD",
+/// "€1.2 million", "USD 10,000", "Principal Investigator", "Co-PI"): summary, not awarder.
+static GRANT_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\\?[$€£¥]\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))$").unwrap()
+});
+
+/// Thousands separators ("165,000") are not list commas: they become U+E000 while the
+/// line is split, and commas again after.
+fn protect_thousands(s: &str) -> String {
+    let b = s.as_bytes();
+    s.char_indices()
+        .map(|(i, c)| {
+            let digits_after = b
+                .get(i + 1..i + 4)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+            if c == ',' && i > 0 && b[i - 1].is_ascii_digit() && digits_after {
+                '\u{e000}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?\d.*)$").unwrap()
 });
@@ -94,11 +119,29 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         .filter(|t| date::parse_range(t).is_none());
     // "Title | Awarder", "Title — Awarder" as well as "Title, Awarder"
     let text = text.replace(" — ", " | ").replace(" – ", " | ");
-    let parts: Vec<String> = split_top_level(&text, &[',', '|'])
+    let mut parts: Vec<String> = Vec::new();
+    let mut grant: Vec<String> = Vec::new();
+    for (k, p) in split_top_level(&protect_thousands(&text), &[',', '|'])
         .into_iter()
-        .map(|p| p.trim().trim_end_matches('.').trim().to_string())
-        .filter(|p| !p.is_empty() && !STUDY_TAG.is_match(p))
-        .collect();
+        .enumerate()
+    {
+        let p = p
+            .trim()
+            .trim_end_matches('.')
+            .trim()
+            .replace('\u{e000}', ",");
+        if p.is_empty() || STUDY_TAG.is_match(&p) {
+            continue;
+        }
+        if k > 0 && GRANT_PART.is_match(&p) {
+            grant.push(p);
+        } else {
+            parts.push(p);
+        }
+    }
+    if !grant.is_empty() && a.summary.is_empty() {
+        a.summary = grant.join("; ");
+    }
     match bold {
         Some(t) => {
             a.title = t.trim().trim_end_matches([',', '.']).to_string();
@@ -156,6 +199,29 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grant_amounts_and_roles_are_summary_not_awarder() {
+        let b = Block::new(
+            BlockKind::Item(0),
+            "Health Research Board Project Grant, €498,000, 2021–2025, Principal Investigator",
+            0..0,
+        );
+        let a = parse_line(&b).unwrap();
+        assert_eq!(a.title, "Health Research Board Project Grant");
+        assert_eq!(a.awarder, "");
+        assert_eq!(a.summary, "€498,000; Principal Investigator");
+        let b = Block::new(
+            BlockKind::Item(0),
+            "Fellowship, Acme Foundation, $1,200 USD",
+            0..0,
+        );
+        assert_eq!(parse_line(&b).unwrap().awarder, "Acme Foundation");
+        assert_eq!(
+            protect_thousands("1,2,345 and 12,3456"),
+            "1,2\u{e000}345 and 12,3456"
+        );
+    }
 
     #[test]
     fn amounts_and_one_of_n_are_summary() {

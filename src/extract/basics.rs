@@ -24,9 +24,11 @@ fn name_like(t: &str) -> bool {
         && !t.contains('@')
         && !t.chars().any(|c| c.is_ascii_digit())
         && !t.contains(':')
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+        && words.iter().enumerate().all(|(i, w)| {
+            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                // "Sofía de la Fuente Ortega", "Ludwig van Beethoven": inner particles
+                || (i > 0 && i + 1 < words.len() && crate::lex::name::is_particle(w))
+        })
         && crate::sections::classify_heading(t).is_none()
 }
 
@@ -79,9 +81,15 @@ fn latin_name(t: &str) -> String {
         Some(i) if t.ends_with(')') => t[..i].trim(),
         _ => t.trim(),
     };
-    // "Jane Doe, Ph.D." keeps the name only
+    // "Jane Doe, Ph.D." and "Siobhán O'Connor, MB BCh BAO, PhD" keep the name only: every
+    // part after the first comma is a degree or a post-nominal in capitals ("FRCP", "MBA")
+    let credential = |p: &str| {
+        crate::extract::education::degree_at(p).is_some()
+            || p.split_whitespace()
+                .all(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    };
     match t.split_once(", ") {
-        Some((n, cred)) if crate::extract::education::degree_at(cred).is_some() => n.to_string(),
+        Some((n, cred)) if cred.split(", ").all(credential) => n.to_string(),
         _ => t.to_string(),
     }
 }
@@ -89,6 +97,12 @@ fn latin_name(t: &str) -> String {
 fn contact_piece(piece: &str, b: &mut Basics) -> bool {
     let mut hit = false;
     if let Some(e) = contact::find_email(piece) {
+        // "Tel: +353 1 716 6000 Email: x@y.ie": a phone may share the piece
+        if b.phone.is_empty() {
+            if let Some(p) = contact::find_phone(&piece.replace(&e, " ")) {
+                b.phone = p;
+            }
+        }
         if b.email.is_empty() {
             b.email = e;
         }
@@ -185,7 +199,19 @@ pub fn summary(blocks: &[Block], b: &mut Basics) {
         .filter(|t| !t.is_empty())
         .collect();
     if b.summary.is_empty() {
-        b.summary = text.join("\n\n");
+        // a line wrapped in the middle of a sentence (lower case after no full stop) goes on
+        // the paragraph above; other blocks are paragraphs of their own
+        let mut s = String::new();
+        for t in text {
+            let wrapped = !s.is_empty()
+                && !s.ends_with(['.', '!', '?', ':'])
+                && t.starts_with(char::is_lowercase);
+            if !s.is_empty() {
+                s.push_str(if wrapped { " " } else { "\n\n" });
+            }
+            s.push_str(t);
+        }
+        b.summary = s;
     }
 }
 
@@ -239,6 +265,34 @@ mod tests {
         // the first piece of "Role · Organisation" is the label (as eval/probe p02)
         assert_eq!(b.label, "Research Group Leader");
         assert_eq!(latin_name("Prof. Dr. Jane Doe"), "Jane Doe");
+        assert_eq!(
+            latin_name("Siobhán O'Connor, MB BCh BAO, PhD"),
+            "Siobhán O'Connor"
+        );
+        assert_eq!(latin_name("Jane Roe, FRCP"), "Jane Roe");
+        assert!(name_like("Sofía de la Fuente Ortega"));
+        assert!(!name_like("de la Fuente"));
+        assert!(!name_like("Research in the Lab"));
+        let mut c = Basics::default();
+        summary(
+            &[
+                blk(BlockKind::Para, "Privacy; secure aggregation;"),
+                blk(BlockKind::Para, "differential privacy."),
+                blk(BlockKind::Para, "Second paragraph."),
+            ],
+            &mut c,
+        );
+        assert_eq!(
+            c.summary,
+            "Privacy; secure aggregation; differential privacy.\n\nSecond paragraph."
+        );
+        let mut c = Basics::default();
+        contact_piece("Tel: +353 1 716 6000 Email: s.oc@ucd.ie", &mut c);
+        assert_eq!(
+            (c.phone.as_str(), c.email.as_str()),
+            ("+353 1 716 6000", "s.oc@ucd.ie")
+        );
+        assert_eq!(latin_name("Martin King, Jr."), "Martin King, Jr.");
         assert_eq!(display_name("ALICE M. JOHNSON"), "Alice M. Johnson");
         assert_eq!(display_name("TOMÁS HERRERA-VIDAL"), "Tomás Herrera-Vidal");
         assert_eq!(display_name("Jane McDonald"), "Jane McDonald");

@@ -165,17 +165,44 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
     if let Some(c) = GPA.captures(s) {
         d.score = c[1].split_whitespace().collect();
     }
-    let rest = s[len..].trim_start();
+    // "B.A., Economics": the comma after the degree does not start the next part
+    let mut rest = s[len..]
+        .trim_start()
+        .trim_start_matches([',', ';'])
+        .trim_start();
+    // "..., Universitat Pompeu Fabra (cum laude)": a Latin honour in brackets is the grade
+    static LATIN_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\s*\(\s*((?:(?:summa|magna) )?cum laude|with (?:high(?:est)? )?distinction)\s*\)",
+        )
+        .unwrap()
+    });
+    let unbracketed;
+    if let Some(c) = LATIN_PAREN.captures(rest) {
+        d.score = c[1].to_string();
+        unbracketed = LATIN_PAREN.replace(rest, "").into_owned();
+        rest = &unbracketed;
+    }
     let parts = split_top_level(rest, &[',', ';']);
     for (k, part) in parts.iter().enumerate() {
-        let p = part.trim().trim_end_matches('.');
+        let mut p = part.trim().trim_end_matches('.');
+        // "Economics (summa cum laude)": a Latin honour after the field is the grade
+        if let Some((field, q)) = p.split_once(" (").filter(|(_, q)| q.ends_with(')')) {
+            if let Some(m) = LATIN.find(q).filter(|m| m.len() + 1 == q.len()) {
+                if d.score.is_empty() {
+                    d.score = m.as_str().to_string();
+                }
+                p = field.trim();
+            }
+        }
         if k == 0 {
             if let Some(a) = p.strip_prefix("in ").or_else(|| p.strip_prefix("of ")) {
                 d.area = area_text(a);
                 continue;
             }
         }
-        if k > 0 && INSTITUTION.is_match(p) && d.institution.is_empty() {
+        // "PhD, University of Cambridge": the school may follow the degree directly
+        if INSTITUTION.is_match(p) && d.institution.is_empty() {
             let tail: Vec<&str> = parts[k..].iter().map(|x| x.trim()).collect();
             let upto = tail
                 .iter()
@@ -225,7 +252,15 @@ fn new_head(cur: &Entry, b: &Block) -> bool {
         .iter()
         .any(|h| h.columns().iter().any(|c| degree_at(c).is_some()));
     let cur_dated = cur.head.iter().any(|h| date::find_range(&h.text).is_some());
-    (INSTITUTION.is_match(&b.text) && cur_has_inst && !b.text.contains("Visiting"))
+    // an entry opened by a school line ("ETH Zürich, Switzerland" — no school word) that
+    // already has its degree: the next school line opens the next entry
+    let school_first = cur
+        .head
+        .first()
+        .is_some_and(|h| degree_at(&h.text).is_none() && !entries::starts_with_date(h));
+    (INSTITUTION.is_match(&b.text)
+        && (cur_has_inst || (cur_has_degree && school_first && degree_at(&b.text).is_none()))
+        && !b.text.contains("Visiting"))
         || (cur_dated && date::find_range(&b.text).is_some() && !entries::is_date_only(b))
         || (cur_has_degree && degree_at(&b.text).is_some())
 }
@@ -378,6 +413,31 @@ mod tests {
         );
         assert_eq!(e[1].institution, "Politecnico di Milano");
         assert_eq!(e[1].score, "110/110 e lode");
+    }
+
+    #[test]
+    fn comma_after_degree_and_latin_honour_after_field() {
+        let d = degree_line("B.A., Economics (summa cum laude), 2015").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.area.as_str(), d.score.as_str()),
+            ("B.A.", "Economics", "summa cum laude")
+        );
+        assert!(d.honours.is_empty());
+        let d = degree_line("Ph.D. in Linguistics, Universitat Pompeu Fabra (cum laude)").unwrap();
+        assert_eq!(
+            (d.institution.as_str(), d.score.as_str()),
+            ("Universitat Pompeu Fabra", "cum laude")
+        );
+        let d = degree_line("PhD, University of Cambridge").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.institution.as_str()),
+            ("PhD", "University of Cambridge")
+        );
+        let d = degree_line("M.Sc. Eng. in Electronics and Telecommunications").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.area.as_str()),
+            ("M.Sc. Eng.", "Electronics and Telecommunications")
+        );
     }
 
     #[test]

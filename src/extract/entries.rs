@@ -51,6 +51,11 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
         .iter()
         .find(|b| !matches!(b.kind, BlockKind::Heading(_)))
         .is_some_and(|b| starts_with_date(b) && !matches!(b.kind, BlockKind::Item(d) if d > 0));
+    // "**2017–2020**" on a line of its own, the entry on the lines after it: when the
+    // section opens with such a line, each one opens an entry
+    let date_lines = content
+        .first()
+        .is_some_and(|b| matches!(b.kind, BlockKind::Para | BlockKind::Row) && is_date_only(b));
     let only_items = content.iter().all(|b| matches!(b.kind, BlockKind::Item(_)));
     let mut out: Vec<Entry> = Vec::new();
     for b in content {
@@ -66,6 +71,7 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
             // the date line right under an entry's own heading ("### Org — Role" then
             // "*Jan 2022 – Present* · City") belongs to that entry
             _ if dated && out.last().is_some_and(heading_only) => false,
+            BlockKind::Para | BlockKind::Row if date_lines => is_date_only(b) || out.is_empty(),
             _ if dated => {
                 !matches!(b.kind, BlockKind::Item(d) if d > 0) && starts_with_date(b)
                     || out.is_empty()
@@ -393,7 +399,7 @@ pub fn split_role(s: &str) -> Option<(String, String)> {
     let core = LEVEL.replace(t, "");
     let words: Vec<&str> = core.split_whitespace().collect();
     let last = words.last()?;
-    if !ROLES.contains(word_key(last).as_str()) {
+    if !is_role_noun(&word_key(last)) {
         return None;
     }
     let mut start = words.len() - 1;
@@ -409,6 +415,27 @@ pub fn split_role(s: &str) -> Option<(String, String)> {
     let title_start = byte_of_word(t, start);
     let org = before.trim().trim_end_matches([',', ' ']).to_string();
     Some((org, t[title_start..].trim().to_string()))
+}
+
+/// A word that ends a job title: the roles table, or a profession named by its suffix
+/// ("Microbiologist", "Epidemiologist", "Statistician", "Mathematician").
+fn is_role_noun(k: &str) -> bool {
+    ROLES.contains(k) || (k.len() > 7 && (k.ends_with("ologist") || k.ends_with("ician")))
+}
+
+/// "Associate Professor of Clinical Microbiology", "Specialist Registrar in Microbiology":
+/// a title followed by its field (not an organisation) is one position.
+fn title_with_field(s: &str) -> bool {
+    [" of ", " in "].iter().any(|sep| {
+        s.split_once(sep).is_some_and(|(a, b)| {
+            matches!(split_role(a), Some((o, _)) if o.is_empty())
+                && (1..=4).contains(&b.split_whitespace().count())
+                && b.split_whitespace().all(|w| {
+                    let k = word_key(w);
+                    !crate::tables::ORGANIZATIONS.contains(k.as_str()) && !k.starts_with("universi")
+                })
+        })
+    })
 }
 
 fn byte_of_word(s: &str, n: usize) -> usize {
@@ -498,7 +525,7 @@ pub fn roles(pieces: &[String]) -> Roles {
             // "Huawei Campus Ambassador, Xidian University": a leading title stays whole
             if r.position.is_empty()
                 && k == 0
-                && split_role(&part).is_some()
+                && (split_role(&part).is_some() || (more_after(k) && title_with_field(&part)))
                 && (more_after(k) || parts.len() == 1)
             {
                 r.position = part;
@@ -548,6 +575,40 @@ mod tests {
         let e = group(&b, &|_, _| false);
         assert_eq!(e.len(), 2);
         assert_eq!((e[0].head.len(), e[0].body.len()), (2, 1));
+    }
+
+    #[test]
+    fn date_lines_open_the_entries_below_them() {
+        let b = [
+            Block::new(BlockKind::Para, "**2020–present**", 0..0),
+            Block::new(BlockKind::Para, "Ph.D. in Robotics, TU Munich", 0..0),
+            Block::new(BlockKind::Para, "*Advisor: A. Roe*", 0..0),
+            Block::new(BlockKind::Para, "**2017–2020**", 0..0),
+            Block::new(BlockKind::Para, "M.Sc. in Informatics, KIT", 0..0),
+            Block::new(BlockKind::Item(0), "Thesis on grasping.", 0..0),
+        ];
+        let e = group(&b, &|_, _| false);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[0].head.len(), e[1].head.len(), e[1].body.len()),
+            (3, 2, 1)
+        );
+    }
+
+    #[test]
+    fn titles_with_a_field_and_profession_suffixes() {
+        let r = roles(&[
+            "Associate Professor of Clinical Microbiology, University College Dublin".to_string(),
+        ]);
+        assert_eq!(r.position, "Associate Professor of Clinical Microbiology");
+        assert_eq!(r.org, "University College Dublin");
+        let r = roles(&["Consultant Microbiologist, St Vincent's University Hospital".to_string()]);
+        assert_eq!(r.position, "Consultant Microbiologist");
+        // "of" an organisation: the organisation is not part of the title
+        assert!(!title_with_field(
+            "Professor of Computer Science Department"
+        ));
+        assert!(title_with_field("Specialist Registrar in Microbiology"));
     }
 
     #[test]

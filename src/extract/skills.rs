@@ -11,6 +11,35 @@ fn bold_label(raw: &str) -> bool {
     raw.trim_start().starts_with("**") || raw.trim_start().starts_with("<b>")
 }
 
+/// Several `**Label:** keywords` groups on one line, when every bold run is a label.
+fn bold_groups(raw: &str) -> Option<Vec<Skill>> {
+    if raw.matches(":**").count() < 2 {
+        return None;
+    }
+    let pieces: Vec<&str> = raw.trim().split("**").collect();
+    if !pieces[0].trim().is_empty() || pieces.len() % 2 == 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for pair in pieces[1..].chunks(2) {
+        let (label, rest) = (pair[0].trim(), crate::markup::plain(pair[1]));
+        let name = label.strip_suffix(':')?.trim();
+        if name.is_empty() || name.split_whitespace().count() > 5 {
+            return None;
+        }
+        out.push(Skill {
+            name: name.to_string(),
+            keywords: split_top_level(rest.trim(), &[',', ';'])
+                .into_iter()
+                .map(|k| k.trim().trim_end_matches('.').to_string())
+                .filter(|k| !k.is_empty())
+                .collect(),
+            ..Default::default()
+        });
+    }
+    Some(out)
+}
+
 /// Label and keyword text of a line, when it has a label.
 fn split_label(b: &Block) -> Option<(String, String)> {
     let cols = b.columns();
@@ -56,6 +85,11 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
         let b = &blocks[i];
         i += 1;
         if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Rule) {
+            continue;
+        }
+        // "**Languages:** Python, SQL &nbsp;&nbsp; **Frameworks:** PyTorch": one line, two groups
+        if let Some(groups) = bold_groups(&b.raw) {
+            out.extend(groups);
             continue;
         }
         if let (true, BlockKind::Item(d)) = (nested, b.kind) {
@@ -148,6 +182,33 @@ pub fn interests(blocks: &[Block]) -> Vec<Interest> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_bold_groups_on_one_line() {
+        let b = [Block::new(
+            BlockKind::Para,
+            "**Languages:** Python, Rust, SQL &nbsp;&nbsp; **Frameworks:** PyTorch, spaCy",
+            0..0,
+        )];
+        let (s, _) = section(&b, "Skills");
+        let got: Vec<(&str, Vec<&str>)> = s
+            .iter()
+            .map(|k| {
+                (
+                    k.name.as_str(),
+                    k.keywords.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Languages", vec!["Python", "Rust", "SQL"]),
+                ("Frameworks", vec!["PyTorch", "spaCy"])
+            ]
+        );
+        assert!(bold_groups("**Skills:** a, b").is_none());
+    }
 
     #[test]
     fn rows_bold_labels_and_interests() {

@@ -129,8 +129,15 @@ pub fn line(text: &str) -> Option<Project> {
         }
         return Some(p);
     }
-    // "Title. Event, Place" or "Title, Event, Place"
-    let (title, rest) = match main.split_once(". ") {
+    // "Title — Event, Place", "Title. Event, Place" or "Title, Event, Place"
+    let dashed = main
+        .split_once(" — ")
+        .or_else(|| main.split_once(" – "))
+        .filter(|(a, _)| a.split_whitespace().count() >= 2);
+    let (title, rest) = match dashed.or_else(|| main.split_once(". ")) {
+        Some((a, b)) if a.split_whitespace().count() >= 2 && dashed.is_some() => {
+            (a.to_string(), b.to_string())
+        }
         Some((a, b)) if a.split_whitespace().count() >= 3 => (a.to_string(), b.to_string()),
         _ => {
             let parts = split_top_level(&main, &[',']);
@@ -153,6 +160,21 @@ pub fn line(text: &str) -> Option<Project> {
 mod tests {
     use super::*;
     use crate::model::Date;
+
+    #[test]
+    fn title_dash_event_place() {
+        let p =
+            line("Agreement across languages — SIGMORPHON Workshop keynote, Online (Jul. 2022)")
+                .unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.entity.as_str(), p.location.as_str()),
+            (
+                "Agreement across languages",
+                "SIGMORPHON Workshop keynote",
+                "Online"
+            )
+        );
+    }
 
     #[test]
     fn event_at_place() {

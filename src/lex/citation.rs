@@ -77,8 +77,14 @@ static VOL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static VANCOUVER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:19|20)\d{2})(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?(?:;\s*(\d{1,4}[A-Za-z]?)(?:\s*\(([^()]{1,12})\))?)?(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?").unwrap()
 });
-static PATENT_NO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{2}\s?\d{6,}(?:[A-Z]\d?)?)\b").unwrap());
+/// "US11928446B2", "CN108765282B", and numbers printed in digit groups after a country
+/// code or the word Patent ("EP 3 912 345 B1", "US Patent 11,234,567 B2").
+static PATENT_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z]{2}\s?\d{6,}(?:[A-Z]\d?)?|(?:[A-Z]{2}\s)?\d{1,3}(?:[ ,]\d{3}){2,}(?:\s[A-Z]\d)?)\b").unwrap()
+});
+/// The country code printed before "Patent" ("US Patent 11,234,567 B2").
+static PATENT_COUNTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z]{2})\s+[Pp]atent\s+(?:[Nn]o\.?\s*)?$").unwrap());
 static UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:under\s+review(?:ed)?|in\s+submission|submitted(?:\s+to\s+.*)?|in\s+preparation|manuscript in preparation)\b").unwrap()
 });
@@ -505,6 +511,10 @@ fn lift_ids(s: &str) -> (String, Ids) {
     let mut ids = Ids::default();
     let mut t = s.to_string();
     if let Some((d, span)) = cited_doi(&t) {
+        // a DOI printed as a link ("https://doi.org/10...") is also the paper's url
+        if t[span.clone()].contains("doi.org/") {
+            ids.url = format!("https://doi.org/{d}");
+        }
         ids.doi = d;
         t.replace_range(span, "");
     }
@@ -513,7 +523,7 @@ fn lift_ids(s: &str) -> (String, Ids) {
     }
     if let Some(m) = URL.find(&t) {
         let u = m.as_str().trim_end_matches(['.', ',', ')', ';']);
-        if !u.contains("doi.org") {
+        if !u.contains("doi.org") && ids.url.is_empty() {
             ids.url = crate::lex::contact::with_scheme(u);
         }
         t = URL.replace_all(&t, "").into_owned();
@@ -1447,6 +1457,12 @@ fn read_venue(v: &str, p: &mut Publication) {
         if l.contains("patent") || v.trim_start().starts_with(&c[1]) {
             p.kind = PubKind::Patent;
             p.number = c[1].replace(' ', "");
+            let start = c.get(1).map_or(0, |m| m.start());
+            if !p.number.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+                if let Some(cc) = PATENT_COUNTRY.captures(&v[..start]) {
+                    p.number = format!("{}{}", &cc[1], p.number);
+                }
+            }
             // the venue is what is printed up to the number ("U.S. Patent US11928446B2")
             let end = c.get(1).map_or(v.len(), |m| m.end());
             p.venue = venue::clean(&v[..end]);
@@ -2333,6 +2349,23 @@ mod tests {
         // "99-1" cannot be a shortened "99-91"
         assert_eq!(expand_pages("99-1"), "99-1");
         assert_eq!(expand_pages("e123"), "e123");
+    }
+
+    #[test]
+    fn patent_numbers_in_digit_groups() {
+        let p = parse_reference("1. K. Roe, E. Poe, \"Beam failure recovery for multi-TRP operation,\" US Patent 11,234,567 B2, Feb. 1, 2022.").unwrap();
+        assert_eq!(p.kind, PubKind::Patent);
+        assert_eq!(p.number, "US11,234,567B2");
+        let p = parse_reference(
+            "2. K. Roe, \"Method for predictive handover,\" EP 3 912 345 B1, Nov. 2021.",
+        )
+        .unwrap();
+        assert_eq!(
+            (p.kind, p.number.as_str()),
+            (PubKind::Patent, "EP3912345B1")
+        );
+        let p = parse_reference("3. K. Roe, \"Channel charting,\" IEEE Trans. Wireless Commun., vol. 22, no. 9, pp. 6011–6025, 2023.").unwrap();
+        assert_ne!(p.kind, PubKind::Patent);
     }
 
     #[test]

@@ -19,8 +19,9 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // the last group may hold 5 digits (German extensions "608-25123"); French numbers come
-    // in pairs ("+33 1 23 45 67 89")
-    Regex::new(r"(?:\+\d{2,3}[ .]?\d(?:[ .]\d{2}){4}(?-u:\b))|(?:\(\+?\d{1,3}\)|\+\d{1,3})?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,5}(?-u:\b)")
+    // in pairs ("+33 1 23 45 67 89"); other international numbers group their digits
+    // freely after the country code ("+353 1 716 6000", "+46 70 123 45 67")
+    Regex::new(r"(?:\+\d{2,3}[ .]?\d(?:[ .]\d{2}){4}(?-u:\b))|(?:\(\+?\d{1,3}\)|\+\d{1,3})?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,5}(?-u:\b)|\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,6}(?-u:\b)")
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,6 +38,11 @@ pub fn find_phone(s: &str) -> Option<String> {
     }
     PHONE
         .find_iter(s)
+        // part of a longer dashed digit run (an ORCID iD "0000-0002-1234-5678") is no phone
+        .filter(|m| {
+            let after = &s.as_bytes()[m.end()..];
+            !(after.first() == Some(&b'-') && after.get(1).is_some_and(u8::is_ascii_digit))
+        })
         .map(|m| m.as_str().trim().to_string())
         .find(|p| p.chars().filter(char::is_ascii_digit).count() >= 8)
 }
@@ -118,6 +124,15 @@ mod tests {
             "+33 1 23 45 67 89"
         );
         assert!(find_phone("2019 – 2021").is_none());
+        assert!(find_phone("ORCID: 0000-0002-1234-5678").is_none());
+        assert_eq!(
+            find_phone("Tel: +353 1 716 6000").unwrap(),
+            "+353 1 716 6000"
+        );
+        assert_eq!(
+            find_phone("Mobile: +46 70 123 45 67").unwrap(),
+            "+46 70 123 45 67"
+        );
     }
 
     #[test]

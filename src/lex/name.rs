@@ -273,7 +273,8 @@ fn is_initial_word(w: &str) -> bool {
         && letters.len() <= 4
 }
 
-fn is_particle(w: &str) -> bool {
+/// A name particle ("van", "de", "la"): lower case, or short.
+pub fn is_particle(w: &str) -> bool {
     // "AL" in "Ferreira AL" is Vancouver initials, not the particle "al"
     let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
     PARTICLES.contains(&w.to_lowercase().as_str())
@@ -301,8 +302,15 @@ fn is_family_like(s: &str) -> bool {
         [] => false,
         [one] => !is_initial_word(one) && !is_suffix(one) && !is_cjk(one),
         [.., last] => {
-            // particles then one family word: "van der Berg", "de la Cruz"
-            w[..w.len() - 1].iter().all(|p| is_particle(p)) && !is_initial_word(last)
+            // particles then one family word: "van der Berg", "de la Cruz"; after
+            // particles a double (Spanish) family name too: "de la Fuente Ortega"
+            let k = w.iter().take_while(|p| is_particle(p)).count();
+            let rest = &w[k..];
+            (rest.len() == 1 || (k > 0 && rest.len() == 2))
+                && rest
+                    .iter()
+                    .all(|x| !is_initial_word(x) && is_capitalised_word(x))
+                && !is_initial_word(last)
         }
     }
 }
@@ -522,6 +530,12 @@ mod tests {
             fams("Beethoven L van, Le QV, Slaughter A-M"),
             ["van Beethoven|L", "Le|QV", "Slaughter|A-M"]
         );
+        // particles then a double family name; without particles two words are display order
+        assert_eq!(
+            fams("**de la Fuente Ortega, S.**, & van Noord, G."),
+            ["de la Fuente Ortega|S.", "van Noord|G."]
+        );
+        assert_eq!(fams("Li Wei, Chen Bo"), ["Wei|Li", "Bo|Chen"]);
     }
 
     #[test]
