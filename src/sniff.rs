@@ -90,6 +90,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
         );
     }
     if HTML_DOC.is_match(head) {
+        if crate::doc::html_page::is_cv_page(head) {
+            return (
+                Kind::Markdown,
+                "HTML page with CV section headings (read as its Markdown)".into(),
+            );
+        }
         return (Kind::Listing, "HTML page (scraped listing)".into());
     }
     let headings = MD_HEADING.find_iter(head).take(20).count();

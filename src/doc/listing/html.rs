@@ -155,7 +155,7 @@ const FLAT: &[&str] = &[
 ];
 
 /// Drop the tags nested deeper than `MAX_DEPTH` (their text stays), in one pass.
-fn cap_depth(src: &str) -> Cow<'_, str> {
+pub(crate) fn cap_depth(src: &str) -> Cow<'_, str> {
     if src.bytes().filter(|&b| b == b'<').count() <= MAX_DEPTH {
         return Cow::Borrowed(src);
     }
