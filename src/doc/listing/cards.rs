@@ -458,6 +458,11 @@ pub fn author_line(t: &str) -> bool {
         .filter(|p| !p.is_empty())
         .collect();
     let n = parts.len();
+    // a part running on for a sentence is a title or venue, however many names precede it
+    // ("Lawrence, N. D. (2009). Dataset shift in machine learning. MIT Press.")
+    if parts.iter().any(|p| p.split_whitespace().count() > 8) {
+        return false;
+    }
     let ok = parts.iter().filter(|p| person_like(p)).count();
     // A stray odd name ("Chen (Chris) Wang", "danah boyd") must not lose a whole list.
     match n {
@@ -619,5 +624,8 @@ mod tests {
             "Ana Li, Chen (Chris) Wang, danah boyd, Bo Chen, Carl Ek, Dan Fox"
         ));
         assert!(!author_line("We study A, B, C, and D."));
+        assert!(!author_line(
+            "Smith, J., Roe, M., Doe, A., & Lee, N. D. (Eds.). (2009). Dataset shift in machine learning. MIT Press."
+        ));
     }
 }

@@ -151,10 +151,11 @@ fn record(group: &[Line]) -> Option<Publication> {
     Some(p)
 }
 
-/// A whole reference on one line; it must show authors and a venue or a year.
+/// A whole reference on one line; it must show authors (or editors) and a venue or a year.
 fn one_line(t: &str) -> Option<Publication> {
     let p = citation::parse_reference(strip_trailing_labels(t))?;
-    (!p.authors.people.is_empty() && (!p.venue.is_empty() || p.date.is_some())).then_some(p)
+    let people = !p.authors.people.is_empty() || !p.editors.people.is_empty();
+    (people && (!p.venue.is_empty() || p.date.is_some())).then_some(p)
 }
 
 /// Title, author line, venue line (authors may come first; the venue line may be missing).
@@ -263,9 +264,17 @@ fn add_links(p: &mut Publication, group: &[Line], links: &[&Link]) {
         let t = l.text.trim_matches(['[', ']', ' ']).to_lowercase();
         words.contains(&t.as_str())
     };
+    // a link printed as its own address or as a DOI ("https://doi.org/10.1/x", "10.1/x"), as
+    // citation styles print them, is the paper's link too
+    let printed = |l: &&&Link| {
+        let t = l.text.trim();
+        let u = l.url.trim();
+        u.starts_with("http")
+            && (t == u || (t.starts_with("10.") && u.contains("doi.org/") && u.ends_with(t)))
+    };
     let paper = links
         .iter()
-        .find(|l| label(l, &["pdf", "paper", "doi", "link", "html"]));
+        .find(|l| label(l, &["pdf", "paper", "doi", "link", "html"]) || printed(l));
     let arxiv = links
         .iter()
         .find(|l| label(l, &["arxiv", "preprint"]) || ids::arxiv_id(&l.url).is_some());
@@ -445,5 +454,26 @@ mod tests {
             line("Our lab studies vision and learning.", true, &[]),
         ];
         assert!(read(&ls).0.is_empty());
+    }
+
+    #[test]
+    fn printed_doi_link_is_the_url() {
+        let u = "https://doi.org/10.1109/CVPR.2011.5995347";
+        let ls = [
+            line(
+                &format!("Torralba, A., & Efros, A. A. (2011). Unbiased look at dataset bias. CVPR 2011, 1521–1528. {u}"),
+                true,
+                &[(u, u)],
+            ),
+            line(
+                "Doe, J., & Roe, M. (2020). A second paper title. Journal of Things, 3(2), 1–9.",
+                true,
+                &[],
+            ),
+        ];
+        let (ps, _) = read(&ls);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].url, u);
+        assert_eq!(ps[0].doi, "10.1109/CVPR.2011.5995347");
     }
 }
