@@ -465,15 +465,17 @@ pub fn author_line(t: &str) -> bool {
     }
     let ok = parts.iter().filter(|p| person_like(p)).count();
     // A stray odd name ("Chen (Chris) Wang", "danah boyd") must not lose a whole list.
-    match n {
+    let names = match n {
         0 => false,
         1 => ok == 1 && (cut || single_name(list)),
         2 => ok == 2 || (cut && ok >= 1),
         _ => ok * 5 >= n * 4 || (cut && ok * 2 >= n),
-    }
+    };
+    // a section heading in title case ("Most Recent Publications") names no one
+    names && (n > 1 || crate::sections::classify_heading(t).is_none())
 }
 
-fn person_like(p: &str) -> bool {
+pub(crate) fn person_like(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || p.chars().count() > 60 {
         return false;
@@ -624,6 +626,7 @@ mod tests {
             "Ana Li, Chen (Chris) Wang, danah boyd, Bo Chen, Carl Ek, Dan Fox"
         ));
         assert!(!author_line("We study A, B, C, and D."));
+        assert!(!author_line("Most Recent Publications"));
         assert!(!author_line(
             "Smith, J., Roe, M., Doe, A., & Lee, N. D. (Eds.). (2009). Dataset shift in machine learning. MIT Press."
         ));

@@ -188,7 +188,8 @@ fn stacked(texts: &[String]) -> Option<Publication> {
         .filter(|t| !std::ptr::eq(*t, title_src))
     {
         let t = t.trim();
-        if t.eq_ignore_ascii_case("tldr") || t.len() > 200 {
+        // a long line is an abstract; a DOI link printed on a venue line does not count
+        if t.eq_ignore_ascii_case("tldr") || long_prose(t) {
             break;
         }
         if let Some(y) = year_line(t) {
@@ -230,6 +231,16 @@ fn stacked(texts: &[String]) -> Option<Publication> {
         p.kind = venue::classify(&p.venue);
     }
     Some(p)
+}
+
+/// Over 200 bytes of words, links not counted.
+fn long_prose(t: &str) -> bool {
+    t.len() > 200
+        && t.split_whitespace()
+            .filter(|w| !w.starts_with("http"))
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            > 200
 }
 
 /// A Scholar venue line with its count and year columns ("Nature 588, 604-609\t412 *\t2020"):
