@@ -69,6 +69,13 @@ pub fn parse(src: &str) -> Document {
     let (intro, blocks) = take_intro(blocks);
     let a = about::read(&intro);
     doc.found.basics = a.basics;
+    // al-folio's about page prints its `subtitle:` (position, affiliation) under the name
+    if doc.meta.get("layout").is_some_and(|l| l.trim() == "about") {
+        if let Some(sub) = doc.meta.get("subtitle") {
+            let sub = crate::markup::plain(&html::to_markdown(sub));
+            doc.found.basics.label = sub.trim().trim_end_matches('.').to_string();
+        }
+    }
     doc.found.work = a.work;
     let education: Vec<Block> = section_blocks(&blocks, SectionKind::Education);
     doc.found.education = about::degree_hints(&doc.found.basics.summary, &education);
@@ -256,6 +263,14 @@ mod tests {
         // an about page keeps its intro paragraphs
         let d = parse("---\ntitle: \"About me\"\n---\nI am Jane Doe, a student.\n");
         assert_eq!(d.found.basics.name, "Jane Doe");
+    }
+
+    #[test]
+    fn alfolio_about_subtitle_and_email_paragraph() {
+        let d = parse("---\nlayout: about\nsubtitle: Professor of Physics, <a href='https://x.edu/'>X University</a>\n---\nI am Jane Doe, a physicist.\n\nEmail: <a href=\"mailto:jd@x.edu\">jd@x.edu</a>\n");
+        assert_eq!(d.found.basics.label, "Professor of Physics, X University");
+        assert_eq!(d.found.basics.email, "jd@x.edu");
+        assert_eq!(d.found.basics.summary, "I am Jane Doe, a physicist.");
     }
 
     #[test]
