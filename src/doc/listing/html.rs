@@ -141,7 +141,9 @@ impl Builder {
             return;
         }
         // Text on the current line, and every line that opened inside the link.
-        let here = self.cur.get(start..).unwrap_or_default().trim().to_string();
+        let here = self.cur.get(start..).unwrap_or_default();
+        // a field separator put before the link's text is not part of it
+        let here = here.trim().trim_start_matches(", ").trim().to_string();
         if !here.is_empty() {
             self.links.push(Link {
                 text: here,
@@ -341,6 +343,8 @@ mod tests {
         assert_eq!(ls[2].links[0].text, "A Title");
         let v = lines("<div><a>Venue, Volume 2</a><span><span>April 2024</span><span>Pages 1–9</span></span></div>");
         assert_eq!(v[0].text, "Venue, Volume 2, April 2024, Pages 1–9");
+        let v = lines("<div><span>Pages 1–9</span><a href='https://doi.org/10.1/x'>https://doi.org/10.1/x</a></div>");
+        assert_eq!(v[0].links[0].text, "https://doi.org/10.1/x");
     }
 
     #[test]

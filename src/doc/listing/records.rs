@@ -289,10 +289,14 @@ fn add_links(p: &mut Publication, group: &[Line], links: &[&Link]) {
     let arxiv = links
         .iter()
         .find(|l| label(l, &["arxiv", "preprint"]) || ids::arxiv_id(&l.url).is_some());
-    let chosen = own.or(paper.copied()).or(arxiv.copied());
     if p.url.is_empty() {
-        // a site-relative link ("/citations?view_op=...") is the listing's own page
-        if let Some(l) = chosen.filter(|l| l.url.trim().starts_with("http")) {
+        // a site-relative link ("/citations?view_op=...", "/doi/10.1145/...") is the
+        // listing's own page: the next candidate with an address of its own wins
+        let chosen = [own, paper.copied(), arxiv.copied()]
+            .into_iter()
+            .flatten()
+            .find(|l| l.url.trim().starts_with("http"));
+        if let Some(l) = chosen {
             p.url = l.url.trim().to_string();
         }
     }
@@ -486,5 +490,18 @@ mod tests {
         assert_eq!(ps.len(), 2);
         assert_eq!(ps[0].url, u);
         assert_eq!(ps[0].doi, "10.1109/CVPR.2011.5995347");
+        // a site-relative title link gives way to the printed DOI link
+        let ls = [
+            line(
+                "Unbiased look at dataset bias",
+                true,
+                &[("Unbiased look at dataset bias", "/doi/10.1109/x")],
+            ),
+            line("Ana Roe, Bo Li", true, &[]),
+            line(&format!("CVPR 2011, Pages 1–9, {u}"), true, &[(u, u)]),
+        ];
+        let (ps, _) = read(&ls);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].url, u);
     }
 }
