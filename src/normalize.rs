@@ -61,9 +61,11 @@ pub fn key_part(s: &str) -> String {
     out
 }
 
-/// `<first author's last name><year><first significant title word>`.
+/// `<first author's last name><year><first significant title word>`; an edited book with no
+/// authors takes its first editor's name.
 pub fn base_key(p: &Publication) -> String {
-    let author = p.authors.people.first().map(|a| {
+    let first = p.authors.people.first().or(p.editors.people.first());
+    let author = first.map(|a| {
         let family = if a.family.is_empty() {
             &a.given
         } else {

@@ -67,6 +67,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
     if liquid >= 1 && (MD_HEADING.is_match(head) || head.contains("<span") || liquid >= 2) {
         return (Kind::Jekyll, "Liquid tags".into());
     }
+    if crate::doc::listing::orcid::is_record(head) {
+        return (
+            Kind::Listing,
+            "ORCID record (iD line, activity sections)".into(),
+        );
+    }
     let cards = card_meta_lines(head);
     if cards >= 2 {
         return (
@@ -90,6 +96,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
         );
     }
     if HTML_DOC.is_match(head) {
+        if crate::doc::html_page::is_cv_page(head) {
+            return (
+                Kind::Markdown,
+                "HTML page with CV section headings (read as its Markdown)".into(),
+            );
+        }
         return (Kind::Listing, "HTML page (scraped listing)".into());
     }
     let headings = MD_HEADING.find_iter(head).take(20).count();

@@ -60,7 +60,16 @@ fn continues(prev: &Block, prev_line: &str, line: &str) -> bool {
     lazy_item || p.chars().count() >= 60 && (!sentence_end || t.starts_with(char::is_lowercase))
 }
 
+/// A Markdown CV, or an HTML page laid out as one (read through its Markdown; spans then
+/// point into that Markdown).
 pub fn parse(src: &str) -> Document {
+    if crate::doc::html_page::is_html(src) {
+        return parse_markdown(&crate::doc::html_page::to_markdown(src));
+    }
+    parse_markdown(src)
+}
+
+fn parse_markdown(src: &str) -> Document {
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // the previous non-blank source line, while no blank line has come since

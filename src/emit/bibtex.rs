@@ -201,7 +201,9 @@ pub fn entry(p: &Publication, key: &str) -> String {
         fields.push(("archiveprefix", "arXiv".to_string()));
         fields.push(("eprinttype", "arxiv".to_string()));
     }
-    if !p.url.is_empty() {
+    // a site-relative link ("/files/paper.pdf") is no address outside the page: left out,
+    // as in the JSON Resume
+    if !p.url.is_empty() && crate::emit::resume::valid_uri(&p.url) {
         fields.push(("url", url_value(&p.url)));
     }
     if !p.doi.is_empty() {

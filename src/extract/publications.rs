@@ -130,8 +130,40 @@ fn card(head: &Block, body: &[Block]) -> Option<Publication> {
     Some(p)
 }
 
-/// A real paper link of the block (not code or project pages) becomes the url.
+/// A real paper link of the block (not code or project pages) becomes the url. A link on the
+/// title ("A. Roe. [Title](url). Venue") is the paper's link, and its text bounds the title
+/// where the title itself holds a sentence end ("When Does It Fail? A Spectral View").
 fn add_link(p: &mut Publication, b: &Block) {
+    let title = p.title.to_lowercase();
+    let on_title = b.links.iter().find(|l| {
+        let t = crate::markup::plain(&l.text);
+        let t = t.trim().trim_end_matches('.').to_lowercase();
+        !title.is_empty() && t.starts_with(&title) && t.split_whitespace().count() >= 2
+    });
+    if let Some(l) = on_title {
+        let text = crate::markup::plain(&l.text);
+        let text = text.trim().trim_end_matches('.');
+        if text.len() > p.title.len() {
+            // the venue began with the title's rest: take it back
+            let extra = text[p.title.len()..]
+                .trim_start_matches(['?', '!', '.', ' '])
+                .trim();
+            if let Some(v) = p.venue.strip_prefix(extra) {
+                p.venue = v.trim_start_matches(['.', ',', ' ']).to_string();
+                p.title = text.to_string();
+                if !p.venue.is_empty() {
+                    p.kind = crate::lex::venue::classify(&p.venue);
+                }
+            }
+        }
+        let u = l.url.trim();
+        if p.url.is_empty() && crate::emit::resume::valid_uri(u) {
+            p.url = u.to_string();
+            if p.arxiv.is_empty() {
+                p.arxiv = crate::lex::ids::arxiv_id(u).unwrap_or_default();
+            }
+        }
+    }
     if !p.url.is_empty() {
         return;
     }
@@ -216,6 +248,23 @@ pub fn is_remark(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_link_is_the_url_and_bounds_the_title() {
+        let b = Block::new(
+            BlockKind::Item(0),
+            "Hannah Brooks and **Mateo Alvarez**. [When Does Fine-Tuning Distort Features? A Spectral View](https://openreview.net/forum?id=X1). *ICLR*, 2024.",
+            0..0,
+        );
+        let ps = section(&[b], SectionKind::Publications);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(
+            ps[0].title,
+            "When Does Fine-Tuning Distort Features? A Spectral View"
+        );
+        assert_eq!(ps[0].venue, "ICLR");
+        assert_eq!(ps[0].url, "https://openreview.net/forum?id=X1");
+    }
 
     #[test]
     fn year_group_headings() {

@@ -148,6 +148,9 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     if let Some(i) = edition {
         p.title.truncate(i);
     }
+    if p.arxiv.is_empty() && descriptor.to_lowercase().starts_with("arxiv:") {
+        p.arxiv = crate::lex::ids::arxiv_id(&descriptor).unwrap_or_default();
+    }
     // "Title [Internet]" (Vancouver): the medium, not the title
     if let Some(t) = p.title.strip_suffix("[Internet]") {
         p.title = t.trim_end().to_string();
@@ -162,8 +165,29 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
         }
     }
     let (authors_raw, year_in_authors) = split_author_year(&authors_raw);
-    p.authors = name::parse_authors(&authors_raw);
+    // "A & B (Eds.)." in the author position: an edited book by its editors
+    let edited_book = match eds_suffix(&authors_raw) {
+        Some((names, _)) => {
+            p.editors = name::parse_authors(names);
+            true
+        }
+        None => {
+            p.authors = name::parse_authors(&authors_raw);
+            false
+        }
+    };
     read_venue(&venue_part, &mut p);
+    // ... whose venue is its publisher ("MIT Press"): a book, not a chapter in one
+    if edited_book
+        && !p.editors.people.is_empty()
+        && matches!(p.kind, PubKind::Misc | PubKind::Chapter)
+        && is_publisher(&p.venue)
+    {
+        p.kind = PubKind::Book;
+        if p.publisher.is_empty() {
+            p.publisher = p.venue.clone();
+        }
+    }
     if edition.is_some() && matches!(p.kind, PubKind::Conference | PubKind::Misc) {
         p.kind = PubKind::Book;
     }
@@ -253,7 +277,9 @@ fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
             || l.contains("working paper")
             || is_report_code(report_code(&inner))
             || is_publisher(&inner)
-            || is_institution(&inner);
+            || is_institution(&inner)
+            // APA's report number of a preprint: "Title (arXiv:1606.06565)"
+            || (l.starts_with("arxiv:") && crate::lex::ids::arxiv_id(&inner).is_some());
         if is_year || is_desc {
             let start = c.get(0).map_or(title.len(), |m| m.start());
             title.truncate(start);
@@ -565,10 +591,10 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
         }
         return Some((before.to_string(), markup::plain(title), after_plain));
     }
-    // APA: "Authors (2020). Title. Venue"
+    // APA: "Authors (2020). Title. Venue" (or "Editors (Eds.). (2009). Book. Publisher")
     if let Some(m) = APA_YEAR.find(plain) {
         let authors = &plain[..m.start()];
-        if looks_like_authors(authors) {
+        if looks_like_authors(eds_suffix(authors).map_or(authors, |(a, _)| a)) {
             let year = &plain[m.start()..m.end()];
             let (title, venue) = split_sentence(&plain[m.end()..]);
             return Some((
@@ -768,6 +794,18 @@ fn split_authors_venue(after: &str) -> (String, String) {
     let authors = parts[..n].join(", ");
     let venue = parts[n..].join(", ");
     (authors, strip_ids_plain(&venue))
+}
+
+/// An author part closed by an editor mark ("A, B, & C (Eds.).", "A (Ed.)"): (the names,
+/// the mark).
+fn eds_suffix(a: &str) -> Option<(&str, &str)> {
+    static EDS_SUFFIX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)[,\s]*\(\s*eds?\.?\s*\)[.,]?\s*$").unwrap());
+    if !a.contains(['(', ')']) {
+        return None;
+    }
+    let m = EDS_SUFFIX.find(a)?;
+    Some((&a[..m.start()], m.as_str())).filter(|(n, _)| !n.trim().is_empty())
 }
 
 /// Split off the author part's trailing year ("Xia, H. 2017" in Chicago with a quoted title).
@@ -2279,6 +2317,28 @@ mod tests {
         )
         .unwrap();
         assert!(q.editors.is_empty());
+    }
+
+    #[test]
+    fn apa_preprint_number_after_title() {
+        let p = parse_reference("Amodei, D., & Olah, C. (2016). Concrete problems in AI safety (arXiv:1606.06565). arXiv.").unwrap();
+        assert_eq!(p.title, "Concrete problems in AI safety");
+        assert_eq!(p.arxiv, "1606.06565");
+        assert_eq!(p.kind, PubKind::Preprint);
+    }
+
+    #[test]
+    fn apa_edited_book_by_its_editors() {
+        let p = parse_reference(
+            "Quiñonero-Candela, J., Sugiyama, M., & Lawrence, N. D. (Eds.). (2009). Dataset shift in machine learning. MIT Press.",
+        )
+        .unwrap();
+        assert!(p.authors.is_empty());
+        assert_eq!(p.editors.people.len(), 3);
+        assert_eq!(p.title, "Dataset shift in machine learning");
+        assert_eq!(p.kind, PubKind::Book);
+        assert_eq!(p.venue, "MIT Press");
+        assert_eq!(p.date.and_then(|d| d.year), Some(2009));
     }
 
     #[test]

@@ -29,7 +29,21 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn find_email(s: &str) -> Option<String> {
-    EMAIL.find(s).map(|m| m.as_str().to_string())
+    if let Some(m) = EMAIL.find(s) {
+        return Some(m.as_str().to_string());
+    }
+    // "jane [at] cs.x.edu", "jane (at) x [dot] edu": written out against address harvesters
+    let lower_tail = |t: &str| s.contains(t) || s.contains(&t.to_ascii_uppercase());
+    if !(lower_tail("at]") || lower_tail("at)") || lower_tail("at}")) {
+        return None;
+    }
+    static AT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s*[\[({]\s*at\s*[\])}]\s*").unwrap());
+    static DOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s*[\[({]\s*dot\s*[\])}]\s*").unwrap());
+    let t = AT.replace_all(s, "@");
+    let t = DOT.replace_all(&t, ".");
+    EMAIL.find(&t).map(|m| m.as_str().to_string())
 }
 
 pub fn find_phone(s: &str) -> Option<String> {
@@ -107,6 +121,19 @@ pub fn profile(url: &str) -> Option<Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn obfuscated_email() {
+        assert_eq!(
+            find_email("praman [at] cs.cmu.edu · GitHub").as_deref(),
+            Some("praman@cs.cmu.edu")
+        );
+        assert_eq!(
+            find_email("jd (AT) x [dot] edu").as_deref(),
+            Some("jd@x.edu")
+        );
+        assert_eq!(find_email("look at [the] site"), None);
+    }
 
     #[test]
     fn contact_line() {

@@ -356,6 +356,8 @@ pub fn classify(venue: &str) -> PubKind {
         "corr",
         "ssrn",
         "openreview",
+        "working paper",
+        "unpublished manuscript",
     ]) {
         PubKind::Preprint
     } else if has(&["thesis", "dissertation"]) {
@@ -374,6 +376,7 @@ pub fn classify(venue: &str) -> PubKind {
         "vldb endowment",
         "surveys",
         "communications of the",
+        " trans.",
     ]) {
         PubKind::Journal
     } else if has(&[
@@ -437,6 +440,8 @@ mod tests {
     #[test]
     fn kinds() {
         assert_eq!(classify("IEEE Transactions on Computers"), PubKind::Journal);
+        assert_eq!(classify("IEEE Trans. Transport"), PubKind::Journal);
+        assert_eq!(classify("Working paper"), PubKind::Preprint);
         assert_eq!(classify("ICML 2024"), PubKind::Conference);
         assert_eq!(classify("IEEE TCAD 2025"), PubKind::Journal);
         assert_eq!(classify("arXiv preprint arXiv:2401.1"), PubKind::Preprint);

@@ -49,12 +49,22 @@ pub struct About {
 
 pub fn read(paras: &[Block]) -> About {
     let mut a = About::default();
+    // a short "Email: jane@x.edu" paragraph is contact, not about text
+    let contact = |b: &Block| {
+        b.text.split_whitespace().count() <= 6
+            && b.text.contains('@')
+            && contact::find_email(&b.text).is_some()
+    };
     a.basics.summary = paras
         .iter()
+        .filter(|b| !contact(b))
         .map(|b| b.text.as_str())
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
+    if let Some(b) = paras.iter().find(|b| contact(b)) {
+        a.basics.email = contact::find_email(&b.text).unwrap_or_default();
+    }
     for b in paras {
         if a.basics.name.is_empty() {
             a.basics.name = name(b).unwrap_or_default();

@@ -99,6 +99,10 @@ pub fn publication(m: &Meta, body: &[Block]) -> Publication {
         "manuscripts" | "journal" | "journals" => PubKind::Journal,
         "conferences" | "conference" => PubKind::Conference,
         "books" | "book" => PubKind::Book,
+        "theses" | "thesis" | "dissertations" | "dissertation" => PubKind::Thesis,
+        "workshops" | "workshop" => PubKind::Workshop,
+        "chapters" | "chapter" | "book chapters" | "bookchapters" => PubKind::Chapter,
+        "preprints" | "preprint" => PubKind::Preprint,
         _ => venue::classify(&p.venue),
     };
     if let Some(c) = m.get("citation") {

@@ -72,7 +72,9 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String, depth: usize) {
             let name = e.name();
             let class = e.attr("class").unwrap_or("");
             match name {
-                "img" | "script" | "style" | "svg" | "iframe" | "button" => {}
+                // images (badges) and page chrome: navigation, forms, footers
+                "img" | "script" | "style" | "svg" | "iframe" | "button" | "nav" | "footer"
+                | "form" | "noscript" | "select" | "textarea" | "template" | "head" | "title" => {}
                 "span" | "div" if class.contains("citation") || class.contains("badge") => {}
                 "br" => out.push('\n'),
                 "a" => {
@@ -106,7 +108,7 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String, depth: usize) {
                     out.push_str("\n\n");
                 }
                 "p" | "div" | "ul" | "ol" | "table" | "tr" | "section" | "article" | "header"
-                | "footer" | "blockquote" | "center" => {
+                | "main" | "blockquote" | "center" => {
                     newline(out);
                     let inner = inner(node, depth);
                     out.push_str(&inner);

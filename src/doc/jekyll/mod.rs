@@ -44,7 +44,7 @@ pub fn parse(src: &str) -> Document {
     }
     rest.push_str(&body[last..]);
     let md = html_lines_to_markdown(&rest);
-    let blocks = blocks::parse(&md, base);
+    let mut blocks = blocks::parse(&md, base);
 
     if let Some(page) = academicpages::detect(&doc.meta) {
         match page {
@@ -61,16 +61,48 @@ pub fn parse(src: &str) -> Document {
         return doc;
     }
 
+    if let Some(h) = title_heading(&doc.meta, &blocks, base) {
+        blocks.insert(0, h);
+    }
     let blocks = drop_unknown_sections(blocks);
     let blocks = take_paper_lines(blocks, &mut doc.found.publications);
     let (intro, blocks) = take_intro(blocks);
     let a = about::read(&intro);
     doc.found.basics = a.basics;
+    // al-folio's about page prints its `subtitle:` (position, affiliation) under the name
+    if doc.meta.get("layout").is_some_and(|l| l.trim() == "about") {
+        if let Some(sub) = doc.meta.get("subtitle") {
+            let sub = crate::markup::plain(&html::to_markdown(sub));
+            doc.found.basics.label = sub.trim().trim_end_matches('.').to_string();
+        }
+    }
     doc.found.work = a.work;
     let education: Vec<Block> = section_blocks(&blocks, SectionKind::Education);
     doc.found.education = about::degree_hints(&doc.found.basics.summary, &education);
     doc.blocks = blocks;
     doc
+}
+
+/// A page titled after a CV section (`title: "Publications"` on `_pages/publications.md`)
+/// whose body opens without that section's heading: the title is the heading of everything
+/// before the body's first heading, so year sub-headings ("## 2024") sit inside it.
+fn title_heading(meta: &crate::doc::Meta, blocks: &[Block], base: usize) -> Option<Block> {
+    use SectionKind as S;
+    let title = crate::markup::plain(meta.get("title")?);
+    let kind = classify_heading(&title)?;
+    if matches!(
+        kind,
+        S::Header | S::Summary | S::Contact | S::Other | S::News | S::Team
+    ) {
+        return None;
+    }
+    let first = blocks.first()?;
+    if let BlockKind::Heading(_) = first.kind {
+        if classify_heading(&first.text).is_some() {
+            return None;
+        }
+    }
+    Some(Block::new(BlockKind::Heading(1), &title, base..base))
 }
 
 /// Lines holding HTML tags become the equivalent Markdown; other lines stay as they are.
@@ -220,6 +252,25 @@ mod tests {
         let d = parse("---\npermalink: /\n---\nI am Jane Doe.\n\nA personal website\n======\nText about the template.\n\nPublications\n======\n- x\n");
         assert!(d.blocks.iter().all(|b| !b.text.contains("template")));
         assert!(d.blocks.iter().any(|b| b.text == "Publications"));
+    }
+
+    #[test]
+    fn section_title_heads_a_body_of_year_headings() {
+        let d = parse("---\ntitle: \"Publications\"\n---\n## 2024\n\n1. Doe, Jane. 2024. \"A Title.\" *Journal of Things* 3: 1–9.\n");
+        assert_eq!(d.blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(d.blocks[0].text, "Publications");
+        assert!(d.blocks.iter().any(|b| b.text.contains("A Title")));
+        // an about page keeps its intro paragraphs
+        let d = parse("---\ntitle: \"About me\"\n---\nI am Jane Doe, a student.\n");
+        assert_eq!(d.found.basics.name, "Jane Doe");
+    }
+
+    #[test]
+    fn alfolio_about_subtitle_and_email_paragraph() {
+        let d = parse("---\nlayout: about\nsubtitle: Professor of Physics, <a href='https://x.edu/'>X University</a>\n---\nI am Jane Doe, a physicist.\n\nEmail: <a href=\"mailto:jd@x.edu\">jd@x.edu</a>\n");
+        assert_eq!(d.found.basics.label, "Professor of Physics, X University");
+        assert_eq!(d.found.basics.email, "jd@x.edu");
+        assert_eq!(d.found.basics.summary, "I am Jane Doe, a physicist.");
     }
 
     #[test]

@@ -17,7 +17,8 @@ use crate::markup;
 use crate::model::Publication;
 
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:`([^`]{2,60})`\s*)?\[((?:\\.|[^\[\]\\])+)\]\(([^)\s]+)\)\s*[,.]?\s*(.*)$")
+    // the venue in a code span, single or double backticks (`` `CVPR 2024` ``, ``` ``CVPR 2024`` ```)
+    Regex::new(r"^(?:``?([^`]{2,60})``?\s*)?\[((?:\\.|[^\[\]\\])+)\]\(([^)\s]+)\)\s*[,.]?\s*(.*)$")
         .unwrap()
 });
 static TRAILING_BOLD_VENUE: LazyLock<Regex> =
@@ -59,6 +60,10 @@ mod tests {
         assert_eq!(p.venue, "NeurIPS 2024");
         assert_eq!(p.date, Some(Date::year(2024)));
         assert_eq!(p.arxiv, "2410.01234");
+        let q = parse("``MICRO 2024`` [Tiles on Chiplets](https://x.org/t), Jia Wu, **Li Wang**")
+            .unwrap();
+        assert_eq!(q.venue, "MICRO 2024");
+        assert_eq!(q.title, "Tiles on Chiplets");
         assert_eq!(p.authors.people.len(), 2);
         assert!(p.authors.people[0].is_self);
     }

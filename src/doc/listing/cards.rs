@@ -458,17 +458,24 @@ pub fn author_line(t: &str) -> bool {
         .filter(|p| !p.is_empty())
         .collect();
     let n = parts.len();
+    // a part running on for a sentence is a title or venue, however many names precede it
+    // ("Lawrence, N. D. (2009). Dataset shift in machine learning. MIT Press.")
+    if parts.iter().any(|p| p.split_whitespace().count() > 8) {
+        return false;
+    }
     let ok = parts.iter().filter(|p| person_like(p)).count();
     // A stray odd name ("Chen (Chris) Wang", "danah boyd") must not lose a whole list.
-    match n {
+    let names = match n {
         0 => false,
         1 => ok == 1 && (cut || single_name(list)),
         2 => ok == 2 || (cut && ok >= 1),
         _ => ok * 5 >= n * 4 || (cut && ok * 2 >= n),
-    }
+    };
+    // a section heading in title case ("Most Recent Publications") names no one
+    names && (n > 1 || crate::sections::classify_heading(t).is_none())
 }
 
-fn person_like(p: &str) -> bool {
+pub(crate) fn person_like(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || p.chars().count() > 60 {
         return false;
@@ -619,5 +626,9 @@ mod tests {
             "Ana Li, Chen (Chris) Wang, danah boyd, Bo Chen, Carl Ek, Dan Fox"
         ));
         assert!(!author_line("We study A, B, C, and D."));
+        assert!(!author_line("Most Recent Publications"));
+        assert!(!author_line(
+            "Smith, J., Roe, M., Doe, A., & Lee, N. D. (Eds.). (2009). Dataset shift in machine learning. MIT Press."
+        ));
     }
 }

@@ -65,6 +65,8 @@ struct Builder {
     links: Vec<Link>,
     gap: bool,
     h1: bool,
+    /// An element opened or closed since the last text node.
+    edge: bool,
     /// Open `<a>`: (lines so far, byte offset in `cur`, href).
     anchors: Vec<(usize, usize, String)>,
 }
@@ -81,6 +83,19 @@ impl Builder {
         }
         if t.starts_with(char::is_whitespace) && !self.cur.is_empty() && !self.cur.ends_with(' ') {
             self.cur.push(' ');
+        }
+        // "<span>Volume 2</span><span>April 2024</span>", "...Computing</a><span>August": a
+        // number or a lower-case word, then a word in the next element, are two fields (a
+        // browser's style sheet puts a separator there); capitals glued to capitals
+        // ("<span>LG</span><span>Sep 19</span>") stay as copied text shows them
+        let glued =
+            |a: fn(char) -> bool, b: fn(char) -> bool| self.cur.ends_with(a) && t.starts_with(b);
+        if std::mem::take(&mut self.edge)
+            && (glued(|c| c.is_ascii_digit(), char::is_alphabetic)
+                || glued(char::is_lowercase, char::is_uppercase))
+        {
+            // a comma, not a space: "Volume 2 April 2024" would read as a day
+            self.cur.push_str(", ");
         }
         for (i, w) in words.enumerate() {
             if i > 0 {
@@ -126,7 +141,9 @@ impl Builder {
             return;
         }
         // Text on the current line, and every line that opened inside the link.
-        let here = self.cur.get(start..).unwrap_or_default().trim().to_string();
+        let here = self.cur.get(start..).unwrap_or_default();
+        // a field separator put before the link's text is not part of it
+        let here = here.trim().trim_start_matches(", ").trim().to_string();
         if !here.is_empty() {
             self.links.push(Link {
                 text: here,
@@ -155,7 +172,7 @@ const FLAT: &[&str] = &[
 ];
 
 /// Drop the tags nested deeper than `MAX_DEPTH` (their text stays), in one pass.
-fn cap_depth(src: &str) -> Cow<'_, str> {
+pub(crate) fn cap_depth(src: &str) -> Cow<'_, str> {
     if src.bytes().filter(|&b| b == b'<').count() <= MAX_DEPTH {
         return Cow::Borrowed(src);
     }
@@ -213,6 +230,7 @@ pub fn lines(src: &str) -> Vec<Line> {
         match node.value() {
             Node::Text(t) => b.text(t),
             Node::Element(e) => {
+                b.edge = true;
                 let name = e.name();
                 if !SKIP.contains(&name) {
                     descend = true;
@@ -257,10 +275,48 @@ pub fn lines(src: &str) -> Vec<Line> {
         }
     }
     b.flush();
-    b.lines
+    join_name_items(b.lines)
+}
+
+/// Author lists printed one name per list item ("<li>A. Roe, </li><li>B. Doe</li>", as
+/// digital libraries do) become one author line: a run of block lines, each one person's
+/// name, all but the last closed by a comma or semicolon.
+fn join_name_items(lines: Vec<Line>) -> Vec<Line> {
+    let name_of = |l: &Line| {
+        let t = l.text.trim();
+        let name = t.trim_end_matches([',', ';', ' ']);
+        let n = name.split_whitespace().count();
+        ((2..=5).contains(&n) && super::cards::person_like(name))
+            .then(|| (name.to_string(), t.len() > name.len()))
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut open = false; // the last line of `out` is a name list still taking names
+    for l in lines {
+        let this = if l.gap { name_of(&l) } else { None };
+        match this {
+            Some((name, sep)) if open => {
+                if let Some(last) = out.last_mut() {
+                    last.text.push_str(", ");
+                    last.text.push_str(&name);
+                    last.links.extend(l.links);
+                }
+                open = sep;
+            }
+            Some((name, true)) => {
+                out.push(Line { text: name, ..l });
+                open = true;
+            }
+            _ => {
+                out.push(l);
+                open = false;
+            }
+        }
+    }
+    out
 }
 
 fn close(b: &mut Builder, name: &str) {
+    b.edge = true;
     if name == "a" {
         b.close_anchor();
     } else if BLOCK.contains(&name) {
@@ -285,6 +341,10 @@ mod tests {
         assert!(ls[0].heading);
         assert_eq!(ls[2].links[0].url, "https://example.org/p/1");
         assert_eq!(ls[2].links[0].text, "A Title");
+        let v = lines("<div><a>Venue, Volume 2</a><span><span>April 2024</span><span>Pages 1–9</span></span></div>");
+        assert_eq!(v[0].text, "Venue, Volume 2, April 2024, Pages 1–9");
+        let v = lines("<div><span>Pages 1–9</span><a href='https://doi.org/10.1/x'>https://doi.org/10.1/x</a></div>");
+        assert_eq!(v[0].links[0].text, "https://doi.org/10.1/x");
     }
 
     #[test]
@@ -294,6 +354,26 @@ mod tests {
         assert_eq!(ls[0].links[0].url, "/p/2");
         let _ = lines("<div><a href='x'>T</a><p>unclosed <b>bold <i>x");
         let _ = lines("<");
+    }
+
+    #[test]
+    fn name_per_item_lists_join() {
+        let ls = lines(
+            "<h5><a href='/doi/1'>A Paper Title Here</a></h5><ul>\
+             <li><a href='/p/1'><span>Ana Roe</span></a><span>, </span></li>\
+             <li><a href='/p/2'><span>Wagner Meira Jr.</span></a><span>, </span></li>\
+             <li><a href='/p/3'><span>Bo Li</span></a></li></ul><ul><li>Alpha Beta</li><li>Gamma Delta</li></ul>",
+        );
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A Paper Title Here",
+                "Ana Roe, Wagner Meira Jr., Bo Li",
+                "Alpha Beta",
+                "Gamma Delta"
+            ]
+        );
     }
 
     #[test]

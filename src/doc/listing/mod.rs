@@ -8,6 +8,7 @@
 pub mod cards;
 pub mod html;
 pub mod meta;
+pub mod orcid;
 pub mod records;
 
 use std::sync::LazyLock;
@@ -22,6 +23,12 @@ static HTML_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn parse(src: &str) -> Document {
+    if orcid::is_record(src) {
+        return Document {
+            found: orcid::parse(src),
+            ..Document::default()
+        };
+    }
     let lines = if HTML_START.is_match(src) {
         html::lines(src)
     } else {

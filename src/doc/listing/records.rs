@@ -151,10 +151,11 @@ fn record(group: &[Line]) -> Option<Publication> {
     Some(p)
 }
 
-/// A whole reference on one line; it must show authors and a venue or a year.
+/// A whole reference on one line; it must show authors (or editors) and a venue or a year.
 fn one_line(t: &str) -> Option<Publication> {
     let p = citation::parse_reference(strip_trailing_labels(t))?;
-    (!p.authors.people.is_empty() && (!p.venue.is_empty() || p.date.is_some())).then_some(p)
+    let people = !p.authors.people.is_empty() || !p.editors.people.is_empty();
+    (people && (!p.venue.is_empty() || p.date.is_some())).then_some(p)
 }
 
 /// Title, author line, venue line (authors may come first; the venue line may be missing).
@@ -187,7 +188,8 @@ fn stacked(texts: &[String]) -> Option<Publication> {
         .filter(|t| !std::ptr::eq(*t, title_src))
     {
         let t = t.trim();
-        if t.eq_ignore_ascii_case("tldr") || t.len() > 200 {
+        // a long line is an abstract; a DOI link printed on a venue line does not count
+        if t.eq_ignore_ascii_case("tldr") || long_prose(t) {
             break;
         }
         if let Some(y) = year_line(t) {
@@ -231,6 +233,16 @@ fn stacked(texts: &[String]) -> Option<Publication> {
     Some(p)
 }
 
+/// Over 200 bytes of words, links not counted.
+fn long_prose(t: &str) -> bool {
+    t.len() > 200
+        && t.split_whitespace()
+            .filter(|w| !w.starts_with("http"))
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            > 200
+}
+
 /// A Scholar venue line with its count and year columns ("Nature 588, 604-609\t412 *\t2020"):
 /// the year column dates the paper, the citation count is dropped.
 fn scholar_columns(t: &str, year: &mut Option<crate::model::Date>) -> String {
@@ -263,16 +275,28 @@ fn add_links(p: &mut Publication, group: &[Line], links: &[&Link]) {
         let t = l.text.trim_matches(['[', ']', ' ']).to_lowercase();
         words.contains(&t.as_str())
     };
+    // a link printed as its own address or as a DOI ("https://doi.org/10.1/x", "10.1/x"), as
+    // citation styles print them, is the paper's link too
+    let printed = |l: &&&Link| {
+        let t = l.text.trim();
+        let u = l.url.trim();
+        u.starts_with("http")
+            && (t == u || (t.starts_with("10.") && u.contains("doi.org/") && u.ends_with(t)))
+    };
     let paper = links
         .iter()
-        .find(|l| label(l, &["pdf", "paper", "doi", "link", "html"]));
+        .find(|l| label(l, &["pdf", "paper", "doi", "link", "html"]) || printed(l));
     let arxiv = links
         .iter()
         .find(|l| label(l, &["arxiv", "preprint"]) || ids::arxiv_id(&l.url).is_some());
-    let chosen = own.or(paper.copied()).or(arxiv.copied());
     if p.url.is_empty() {
-        // a site-relative link ("/citations?view_op=...") is the listing's own page
-        if let Some(l) = chosen.filter(|l| l.url.trim().starts_with("http")) {
+        // a site-relative link ("/citations?view_op=...", "/doi/10.1145/...") is the
+        // listing's own page: the next candidate with an address of its own wins
+        let chosen = [own, paper.copied(), arxiv.copied()]
+            .into_iter()
+            .flatten()
+            .find(|l| l.url.trim().starts_with("http"));
+        if let Some(l) = chosen {
             p.url = l.url.trim().to_string();
         }
     }
@@ -445,5 +469,39 @@ mod tests {
             line("Our lab studies vision and learning.", true, &[]),
         ];
         assert!(read(&ls).0.is_empty());
+    }
+
+    #[test]
+    fn printed_doi_link_is_the_url() {
+        let u = "https://doi.org/10.1109/CVPR.2011.5995347";
+        let ls = [
+            line(
+                &format!("Torralba, A., & Efros, A. A. (2011). Unbiased look at dataset bias. CVPR 2011, 1521–1528. {u}"),
+                true,
+                &[(u, u)],
+            ),
+            line(
+                "Doe, J., & Roe, M. (2020). A second paper title. Journal of Things, 3(2), 1–9.",
+                true,
+                &[],
+            ),
+        ];
+        let (ps, _) = read(&ls);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].url, u);
+        assert_eq!(ps[0].doi, "10.1109/CVPR.2011.5995347");
+        // a site-relative title link gives way to the printed DOI link
+        let ls = [
+            line(
+                "Unbiased look at dataset bias",
+                true,
+                &[("Unbiased look at dataset bias", "/doi/10.1109/x")],
+            ),
+            line("Ana Roe, Bo Li", true, &[]),
+            line(&format!("CVPR 2011, Pages 1–9, {u}"), true, &[(u, u)]),
+        ];
+        let (ps, _) = read(&ls);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].url, u);
     }
 }
