@@ -45,9 +45,9 @@ impl fmt::Display for Kind {
 static FRONT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A\u{feff}?---[ \t]*\r?\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\r?\n|\z)").unwrap()
 });
+// Unbounded but linear: a tag's scan ends at the first `%` (or `}`) after it.
 static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{%-?\s*[a-z]+[^%]{0,300}%\}|\{\{-?\s*[a-z_]+(?:\.[a-z_]+)*[^}]{0,300}\}\}")
-        .unwrap()
+    Regex::new(r"\{%-?\s*[a-z]+[^%]*%\}|\{\{-?\s*[a-z_]+(?:\.[a-z_]+)*[^}]*\}\}").unwrap()
 });
 static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<body|<div|<ul|<ol|<article|<section)").unwrap()

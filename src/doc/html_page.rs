@@ -13,9 +13,40 @@ use scraper::Html;
 
 use crate::sections::{classify_heading, SectionKind};
 
-static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<h[1-6]\b[^<>]{0,300}>([^\n]{0,200}?)</h[1-6]\s*>").unwrap());
-static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]{0,300}>").unwrap());
+// Unbounded `[^<>]*` is linear (it stops at the next `<`) and compiles to a small automaton;
+// the heading text is bounded in code instead (`heading_texts`).
+static HEADING_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<h[1-6](?-u:\b)[^<>]*>").unwrap());
+static HEADING_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</h[1-6]\s*>").unwrap());
+static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").unwrap());
+
+/// The text of each `<hN>…</hN>` whose text is one line of at most 200 characters.
+fn heading_texts(src: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let open = HEADING_OPEN.find_at(src, from)?;
+        from = open.end();
+        let rest = &src[open.end()..];
+        // the text may run to the first newline, at most 200 characters
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let limit = rest
+            .char_indices()
+            .nth(200)
+            .map_or(rest.len(), |(i, _)| i)
+            .min(line_end);
+        // the closing tag itself may end past the limit ("</h2   >")
+        let window_end = rest[limit..]
+            .char_indices()
+            .nth(64)
+            .map_or(rest.len(), |(i, _)| limit + i);
+        if let Some(close) = HEADING_CLOSE.find(&rest[..window_end]) {
+            if close.start() <= limit {
+                from = open.end() + close.end();
+                return Some(&rest[..close.start()]);
+            }
+        }
+    })
+}
 
 static HTML_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<body)").unwrap());
@@ -31,8 +62,8 @@ pub fn cv_heading_kinds(head: &str) -> usize {
         return 0;
     }
     let mut kinds: Vec<SectionKind> = Vec::new();
-    for c in HEADING.captures_iter(head).take(200) {
-        let text = TAGS.replace_all(&c[1], " ");
+    for inner in heading_texts(head).take(200) {
+        let text = TAGS.replace_all(inner, " ");
         let text = crate::markup::plain(&text);
         if let Some(k) = classify_heading(&text) {
             if cv_kind(k) && !kinds.contains(&k) {

@@ -438,9 +438,6 @@ fn peel_lead(v: &str) -> Lead<'_> {
     static EDITION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?i:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised|rev\.)\s+(?i:ed|edn|edition)\b\.?[,.]?\s*").unwrap()
     });
-    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][\w.'’ -]{1,30}?(?:,\s*[A-Z][\w.]{1,20}){0,2}:\s+").unwrap()
-    });
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:(?i:technical report|tech\.\s*rep\.?)\s*)?(?:No\.\s*)?#?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ]\d[\w-]*)?)[.,]\s+")
             .unwrap()
@@ -454,8 +451,8 @@ fn peel_lead(v: &str) -> Lead<'_> {
         lead.book = true;
         lead.rest = &lead.rest[m.end()..];
     }
-    if let Some(m) = PLACE.find(lead.rest) {
-        let after = &lead.rest[m.end()..];
+    if let Some(end) = place_colon_end(lead.rest) {
+        let after = &lead.rest[end..];
         if is_publisher(after.split(['.', ';', '(']).next().unwrap_or(after)) {
             lead.book = true;
             lead.rest = after;
@@ -470,6 +467,42 @@ fn peel_lead(v: &str) -> Lead<'_> {
         }
     }
     lead
+}
+
+/// Where an imprint's place ends: "New York: ", "Cambridge, MA: ", "Berlin, Heidelberg: " —
+/// a capitalised place of at most 31 characters, up to two capitalised parts after commas,
+/// then a colon and space. Scanned by hand: as a regex the bounded Unicode classes cost
+/// more to compile than all other citation patterns together.
+fn place_colon_end(s: &str) -> Option<usize> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let colon = s.find(':')?;
+    let mut parts = s[..colon].split(',');
+    let place = parts.next()?;
+    let n = place.chars().count();
+    if !(2..=31).contains(&n)
+        || !place.starts_with(|c: char| c.is_ascii_uppercase())
+        || !place
+            .chars()
+            .all(|c| word(c) || matches!(c, '.' | '\'' | '’' | ' ' | '-'))
+    {
+        return None;
+    }
+    let mut extra = 0;
+    for part in parts {
+        extra += 1;
+        let part = part.trim_start();
+        let n = part.chars().count();
+        if extra > 2
+            || !(2..=21).contains(&n)
+            || !part.starts_with(|c: char| c.is_ascii_uppercase())
+            || !part.chars().all(|c| word(c) || c == '.')
+        {
+            return None;
+        }
+    }
+    let after = &s[colon + 1..];
+    let rest = after.trim_start();
+    (rest.len() < after.len()).then_some(s.len() - rest.len())
 }
 
 /// "NISTIR 7890", "AI2-TR-2019-04", "CMU-CS-19-101": capitals and a number of three digits
@@ -1958,6 +1991,23 @@ mod tests {
 
     fn names(p: &Publication) -> Vec<String> {
         p.authors.people.iter().map(|a| a.family.clone()).collect()
+    }
+
+    #[test]
+    fn imprint_place_before_colon() {
+        assert_eq!(place_colon_end("New York: Wiley"), Some(10));
+        assert_eq!(place_colon_end("Cambridge, MA:  MIT Press"), Some(16));
+        assert_eq!(place_colon_end("Berlin, Heidelberg: Springer"), Some(20));
+        assert_eq!(place_colon_end("Zürich: vdf"), Some(9));
+        // three parts after the place, a lower-case start, no space after the colon
+        assert_eq!(place_colon_end("A, Bb, Cc, Dd: x"), None);
+        assert_eq!(place_colon_end("new York: Wiley"), None);
+        assert_eq!(place_colon_end("New York:Wiley"), None);
+        // a place longer than 31 characters is a title, not an imprint
+        assert_eq!(
+            place_colon_end("Learning Representations For Vision: A Survey"),
+            None
+        );
     }
 
     #[test]
