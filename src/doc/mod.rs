@@ -7,6 +7,7 @@
 pub mod html_page;
 pub mod jekyll;
 pub mod lines;
+pub mod linkedin;
 pub mod listing;
 pub mod markdown;
 pub mod text;

@@ -182,6 +182,12 @@ fn unfold_margin(src: &str) -> Option<String> {
 }
 
 pub fn parse(src: &str) -> Document {
+    if super::linkedin::is_export(src) {
+        return Document {
+            found: super::linkedin::parse(src),
+            ..Document::default()
+        };
+    }
     let unfolded = unfold_margin(src);
     let src = unfolded.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();

@@ -224,7 +224,7 @@ pub fn meta(m: &Meta, b: &mut Basics) {
 }
 
 /// "City, Region, Country" into the location's city, region and country code.
-fn set_place(loc: &mut crate::model::Location, text: &str) {
+pub(crate) fn set_place(loc: &mut crate::model::Location, text: &str) {
     let fixed = entries::fix_location(text);
     let mut parts = fixed.split(", ");
     loc.city = parts.next().unwrap_or("").to_string();
