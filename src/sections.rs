@@ -76,7 +76,7 @@ pub struct Section {
 /// Heading text in the form the table keys use: emoji, numbering, edge punctuation and
 /// letter spacing (`P U B L I C A T I O N S`) removed, lower case, one space between words.
 pub fn normalize_heading(s: &str) -> String {
-    let t: String = s
+    let t: String = strip_enumerator(s)
         .chars()
         .filter(|c| {
             c.is_alphanumeric() || c.is_whitespace() || matches!(c, '&' | '-' | '\'' | '’' | '/')
@@ -101,8 +101,60 @@ pub fn normalize_heading(s: &str) -> String {
         .replace("/", " and ")
 }
 
+/// "A. Personal Statement", "IV. Publications": the capital letter or Roman numeral that
+/// numbers a heading (digits are dropped after normalising).
+fn strip_enumerator(s: &str) -> &str {
+    let t = s.trim_start();
+    let n = t.bytes().take_while(|b| b.is_ascii_uppercase()).count();
+    let roman = t[..n].bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    if n == 0 || n > 1 && !(roman && n <= 4) {
+        return s;
+    }
+    match t[n..].strip_prefix(['.', ')']) {
+        Some(rest) if rest.starts_with([' ', '\t']) => rest,
+        _ => s,
+    }
+}
+
+/// "EDUCATION/TRAINING (Begin with baccalaureate …": a heading in capitals followed by the
+/// form's instructions in brackets.
+fn capitals_before_instruction(s: &str) -> Option<SectionKind> {
+    let (head, rest) = s.split_once(" (")?;
+    let letters = head.chars().filter(|c| c.is_alphabetic());
+    if head.split_whitespace().count() > 4
+        || letters.clone().count() < 4
+        || !letters.clone().all(char::is_uppercase)
+        || !rest.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    SectionKind::from_table(SECTIONS.get(normalize_heading(head).as_str())?)
+}
+
+/// Headings that run long on a form: "EDUCATION/TRAINING (Begin with …" and a numbered
+/// heading with a subtitle, "D. Additional Information: Research Support and/or …".
+pub fn long_heading(s: &str) -> Option<SectionKind> {
+    if s.len() > 240 {
+        return None;
+    }
+    if s.contains(" (") {
+        if let Some(k) = capitals_before_instruction(s) {
+            return Some(k);
+        }
+    }
+    let unnumbered = strip_enumerator(s);
+    if unnumbered.len() < s.len() {
+        let (head, _) = unnumbered.split_once(": ")?;
+        return SectionKind::from_table(SECTIONS.get(normalize_heading(head).as_str())?);
+    }
+    None
+}
+
 /// The section a heading names, if the synonym table knows it.
 pub fn classify_heading(s: &str) -> Option<SectionKind> {
+    if let Some(k) = long_heading(s) {
+        return Some(k);
+    }
     // Every line of a text CV is asked; a sentence is never a heading, and saying so before
     // normalising saves the allocations. Known headings have at most four words (compounds
     // joined by "and" a few more); letter-spaced ones ("E D U C A T I O N") many one-letter ones.
@@ -227,6 +279,34 @@ pub fn split(doc: &Document) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_headings() {
+        assert_eq!(
+            classify_heading("A. Personal Statement"),
+            Some(SectionKind::Summary)
+        );
+        assert_eq!(
+            classify_heading("IV. PUBLICATIONS"),
+            Some(SectionKind::Publications)
+        );
+        assert_eq!(
+            long_heading("EDUCATION/TRAINING (Begin with baccalaureate or other initial professional education, such as nursing,"),
+            Some(SectionKind::Education)
+        );
+        assert_eq!(
+            long_heading(
+                "D. Additional Information: Research Support and/or Scholastic Performance"
+            ),
+            Some(SectionKind::Other)
+        );
+        // a name's initial is no enumerator, and an entry with a bracketed year stays one
+        assert_eq!(classify_heading("A. Smith"), None);
+        assert_eq!(
+            long_heading("NSF CAREER AWARD (National Science Foundation)"),
+            None
+        );
+    }
 
     #[test]
     fn headings_map_through_table() {

@@ -38,6 +38,7 @@ pub const ORGANIZATIONS_TXT: &str = include_str!("../grammars/organizations.txt"
 pub const ORG_WORD_CITIES_TXT: &str = include_str!("../grammars/org_word_cities.txt");
 pub const LANGUAGES_TXT: &str = include_str!("../grammars/languages.txt");
 pub const ORG_CITY_LEAD_TXT: &str = include_str!("../grammars/org_city_lead.txt");
+pub const TABLE_HEADERS_TXT: &str = include_str!("../grammars/table_headers.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -57,7 +58,12 @@ pub const ALL: &[(&str, &str)] = &[
     ("org_word_cities.txt", ORG_WORD_CITIES_TXT),
     ("languages.txt", LANGUAGES_TXT),
     ("org_city_lead.txt", ORG_CITY_LEAD_TXT),
+    ("table_headers.txt", TABLE_HEADERS_TXT),
 ];
+
+/// Column headings of CV and form tables ("institution and location", "mm/yyyy").
+pub static TABLE_HEADERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(TABLE_HEADERS_TXT));
 
 /// Words after which a city belongs to an organisation's name ("Universität Graz").
 pub static ORG_CITY_LEAD: LazyLock<HashSet<&'static str>> =

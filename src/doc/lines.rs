@@ -24,6 +24,22 @@ pub fn page_furniture(line: &str) -> bool {
     t.len() <= 120 && PAGE_MARK.is_match(t)
 }
 
+/// Is this a table's header row ("INSTITUTION AND LOCATION<TAB>DEGREE", "MM/YYYY<TAB>FIELD OF
+/// STUDY"): two or more cells, each a column heading from `table_headers.txt`?
+pub fn table_header(line: &str) -> bool {
+    let cells = crate::lex::split_columns(line.trim());
+    cells.len() >= 2
+        && cells.iter().all(|c| {
+            let key: String = c
+                .chars()
+                .map(|ch| if ch.is_alphanumeric() { ch } else { ' ' })
+                .flat_map(char::to_lowercase)
+                .collect();
+            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            !key.is_empty() && crate::tables::TABLE_HEADERS.contains(key.as_str())
+        })
+}
+
 /// Bullet glyphs that can stay glued after a date; they mark a nested item.
 const GLUED_BULLETS: &[&str] = &["o ", "• ", "◦ ", "○ ", "- ", "▪ ", "● ", "➢ ", "► "];
 

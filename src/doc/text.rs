@@ -199,7 +199,7 @@ pub fn parse(src: &str) -> Document {
         let span = offset..offset + line.trim_end().len();
         offset += line.len();
         let trimmed = line.trim();
-        if trimmed.is_empty() || lines::page_furniture(trimmed) {
+        if trimmed.is_empty() || lines::page_furniture(trimmed) || lines::table_header(trimmed) {
             prev_blank = true;
             hang = None;
             continue;
@@ -275,12 +275,28 @@ pub fn parse(src: &str) -> Document {
                 continue;
             }
         }
+        // a form's heading whose bracketed instructions wrap ("EDUCATION/TRAINING (Begin
+        // with …" then "include postdoctoral training … as necessary.)") takes them along
+        if let Some(prev) = blocks.last_mut() {
+            let unclosed = |t: &str| t.matches('(').count() > t.matches(')').count();
+            if matches!(prev.kind, BlockKind::Heading(_))
+                && unclosed(&prev.raw)
+                && prev.raw.len() < 600
+            {
+                let raw = format!("{} {trimmed}", prev.raw.trim_end());
+                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                prev_blank = false;
+                continue;
+            }
+        }
         hang = body_column(line);
         prev_blank = false;
         // a bullet is never a heading ("- Developed Skills")
         let block = if let Some((depth, body)) = bullet(line) {
             Block::new(BlockKind::Item(depth), body, span)
-        } else if trimmed.len() < 60 && classify_heading(trimmed).is_some() {
+        } else if trimmed.len() < 60 && classify_heading(trimmed).is_some()
+            || crate::sections::long_heading(trimmed).is_some()
+        {
             Block::new(BlockKind::Heading(2), trimmed, span)
         } else if trimmed.contains('\t') || crate::lex::split_columns(trimmed).len() > 1 {
             Block::new(BlockKind::Row, trimmed, span)

@@ -41,7 +41,15 @@ fn is_cv_title(t: &str) -> bool {
         .collect();
     matches!(
         k.as_str(),
-        "curriculumvitae" | "curriculumvitæ" | "resume" | "résumé" | "cv" | "vita" | "lebenslauf"
+        "curriculumvitae"
+            | "curriculumvitæ"
+            | "resume"
+            | "résumé"
+            | "cv"
+            | "vita"
+            | "lebenslauf"
+            | "biographicalsketch"
+            | "biosketch"
     )
 }
 
@@ -150,6 +158,31 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
         if t.is_empty() || is_cv_title(t) {
             continue;
         }
+        // "NAME: Okafor, Adaeze N.", "POSITION TITLE: Associate Professor" (NIH biosketch,
+        // forms); other labelled form lines without contact details are not a headline
+        if let Some((key, value)) = t.split_once(':') {
+            let key = key.trim().to_lowercase();
+            let value = value.trim();
+            match key.as_str() {
+                "name" | "full name" if b.name.is_empty() && !value.is_empty() => {
+                    b.name = display_name(&uninvert(value));
+                    continue;
+                }
+                "position title" | "position" | "current position" | "title"
+                    if b.label.is_empty() && !value.is_empty() =>
+                {
+                    b.label = value.to_string();
+                    continue;
+                }
+                _ if key.split_whitespace().count() >= 2
+                    && key.contains("name")
+                    && !contact_piece(value, &mut Basics::default()) =>
+                {
+                    continue;
+                }
+                _ => {}
+            }
+        }
         let is_name_line = b.name.is_empty()
             && (matches!(blk.kind, BlockKind::Heading(1)) || i == 0 || name_like(t))
             && name_like(&latin_name(t));
@@ -189,6 +222,16 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
                 b.label = piece.to_string();
             }
         }
+    }
+}
+
+/// "Okafor, Adaeze N." → "Adaeze N. Okafor"; a name in display order stays.
+fn uninvert(s: &str) -> String {
+    match s.split_once(", ") {
+        Some((family, given)) if !given.contains(',') && !family.contains(' ') => {
+            format!("{} {}", given.trim(), family.trim())
+        }
+        _ => s.to_string(),
     }
 }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::doc::Block;
+use crate::doc::{Block, BlockKind};
 use crate::extract::entries::{self, Entry};
 use crate::lex::{date, split_top_level};
 use crate::model::{Award, Education};
@@ -266,6 +266,21 @@ fn new_head(cur: &Entry, b: &Block) -> bool {
 }
 
 /// Education sections.
+/// A table cell naming a field of study: a few capitalised words in a row whose degree
+/// cell printed none.
+fn field_cell(cell: &str, b: &Block, ed: &Education) -> bool {
+    let t = cell.trim();
+    b.kind == BlockKind::Row
+        && !ed.study_type.is_empty()
+        && ed.area.is_empty()
+        && (1..=5).contains(&t.split_whitespace().count())
+        && t.starts_with(char::is_uppercase)
+        && !t.contains(|c: char| c.is_ascii_digit() || c == ',')
+        && !LATIN.is_match(t)
+        && !HONOUR.is_match(t)
+        && !INSTITUTION.is_match(t)
+}
+
 pub fn section(blocks: &[Block]) -> (Vec<Education>, Vec<Award>) {
     let mut out: Vec<Education> = Vec::new();
     let mut awards = Vec::new();
@@ -320,6 +335,10 @@ pub fn section(blocks: &[Block]) -> (Vec<Education>, Vec<Award>) {
                                 honours.push(p.to_string());
                             }
                         }
+                    } else if field_cell(&ip, b, &ed) {
+                        // "Johns Hopkins University<TAB>PhD<TAB>05/2012<TAB>Epidemiology":
+                        // the cell after a bare degree is its field
+                        ed.area = ip.trim().to_string();
                     } else {
                         for part in split_top_level(&ip, &[',', ';']) {
                             let p = part.trim().trim_end_matches('.');

@@ -281,8 +281,19 @@ fn tidy(s: &str) -> String {
 /// Take dates and a location out of one block.
 pub fn peel(b: &Block) -> Facts {
     let mut f = Facts::default();
-    for col in b.columns() {
-        peel_text(&col, &mut f);
+    let cols = b.columns();
+    for (k, col) in cols.iter().enumerate() {
+        // "2018 -<TAB>Associate Professor": a date cell left open, with more cells after
+        // it, runs to the present (a dangling dash at the end of a line may still get its
+        // end from the next line)
+        let open = k + 1 < cols.len()
+            && col.trim_end().ends_with(['-', '–', '—'])
+            && date::find_range(col).is_some_and(|(r, _)| r.end.is_none());
+        if open {
+            peel_text(&format!("{} present", col.trim_end()), &mut f);
+        } else {
+            peel_text(col, &mut f);
+        }
     }
     f
 }

@@ -28,7 +28,8 @@ use crate::markup;
 use crate::model::{Date, PubKind, Publication};
 
 static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?(\d{1,3})[.)]|(\d{1,3})\s)\s*)?")
+    // "a." / "b)" letter sub-items too (NIH biosketch contributions)
+    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?(\d{1,3})[.)]|(\d{1,3})\s|\(?[a-z][.)]\s)\s*)?")
         .unwrap()
 });
 static URL: LazyLock<Regex> =

@@ -143,6 +143,17 @@ fn my(i: &str) -> R<'_, Date> {
     Ok((r, Date::ym(y, m)))
 }
 
+/// mdy = month '/' day '/' year with a day above 12   (06/30/2024): the US order, read only
+/// where it cannot be day-first
+fn mdy(i: &str) -> R<'_, Date> {
+    let (r, m) = small(1, 12)(i)?;
+    let (r, _) = char('/')(r)?;
+    let (r, d) = small(13, 31)(r)?;
+    let (r, _) = char('/')(r)?;
+    let (r, y) = year(r)?;
+    Ok((r, Date::ymd(y, m, d)))
+}
+
 /// dmy = day ('/' | '.') month ('/' | '.') year   (09.10.2020); day-first, as most of the world writes it
 fn dmy(i: &str) -> R<'_, Date> {
     let (r, d) = small(1, 31)(i)?;
@@ -251,6 +262,7 @@ pub fn date(i: &str) -> R<'_, Date> {
         ymd,
         ym,
         dmy,
+        mdy,
         my,
         named,
         day_first,
@@ -322,10 +334,30 @@ pub fn range(i: &str) -> R<'_, DateRange> {
             }
         }
     }
-    let (r, start) = date(i)?;
-    let Ok((r2, _)) = range_sep(r) else {
+    let (r, mut start) = date(i)?;
+    let Ok((r2, sep)) = range_sep(r) else {
         return Ok((r, DateRange::single(start)));
     };
+    // "2018 -<TAB>Associate Professor": a table cell left open runs to the present
+    if sep.ends_with('\t') && date(r2).is_err() && present(r2).is_err() {
+        return Ok((
+            r2,
+            DateRange {
+                start,
+                end: Some(End::Present),
+            },
+        ));
+    }
+    // "07/01/2019 - 06/30/2024": an end that can only be month-first makes the start so too
+    if let (Ok(_), Ok((_, s))) = (mdy(r2), dmy(i)) {
+        if s == start && s.day.is_some_and(|d| d <= 12) {
+            start = Date::ymd(
+                s.year.unwrap_or(0),
+                s.day.unwrap_or(1),
+                s.month.unwrap_or(1),
+            );
+        }
+    }
     if let Ok((r3, end)) = present(r2) {
         return Ok((
             r3,
@@ -464,6 +496,20 @@ mod tests {
             d.end_date().and_then(|e| e.iso()),
             d.end == Some(End::Present),
         )
+    }
+
+    #[test]
+    fn us_dates_and_open_table_cells() {
+        let r = parse_range("07/01/2019 - 06/30/2024").unwrap();
+        assert_eq!(r.start, Date::ymd(2019, 7, 1));
+        assert_eq!(r.end, Some(End::Date(Date::ymd(2024, 6, 30))));
+        // day-first stays day-first where nothing says otherwise
+        assert_eq!(parse_date("07/01/2019"), Some(Date::ymd(2019, 1, 7)));
+        let (r, _) = find_range("2018 - \tAssociate Professor").unwrap();
+        assert_eq!(r.end, Some(End::Present));
+        // a dash at the end of the line may still get its end from the next line
+        let (r, _) = find_range("2018 -").unwrap();
+        assert_eq!(r.end, None);
     }
 
     #[test]
