@@ -76,7 +76,7 @@ static VOL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// "2017;30(2):5998-6008", "2019 Mar;380(12):1120-8", "2017:249-261" (Vancouver, AMA):
 /// year, then volume(issue) after `;`, pages after `:`.
 static VANCOUVER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d{2})(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?(?:;\s*(\d{1,4}[A-Za-z]?)(?:\s*\(([^()]{1,12})\))?)?(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?").unwrap()
+    Regex::new(r"\b(?P<year>(?:19|20)\d{2})(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+\d{1,2})?)?(?:;\s*(?P<vol>\d{1,4}[A-Za-z]?)(?:\s*\((?P<issue>[^()]{1,12})\))?)?(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?").unwrap()
 });
 /// "US11928446B2", "CN108765282B", and numbers printed in digit groups after a country
 /// code or the word Patent ("EP 3 912 345 B1", "US Patent 11,234,567 B2").
@@ -1516,10 +1516,21 @@ fn read_venue(v: &str, p: &mut Publication) {
     // the Vancouver tail's year is the date, whatever page numbers look like years
     let tail = VANCOUVER_TAIL
         .captures_iter(v)
-        .find(|c| c.get(2).is_some() || c.get(4).is_some());
-    if let Some(y) = tail.as_ref().and_then(|c| c[1].parse().ok()) {
+        .find(|c| c.name("vol").is_some() || c.name("pages").is_some());
+    if let Some(y) = tail.as_ref().and_then(|c| c["year"].parse().ok()) {
         if p.date.is_none_or(|d| d.year != Some(y)) {
             p.date = Some(Date::year(y));
+        }
+        // "2015 Mar 14;385(9972)": the month printed after the year is kept
+        let month = tail
+            .as_ref()
+            .and_then(|c| c.name("month"))
+            .and_then(|m| date::parse_date(&format!("{} {y}", m.as_str())))
+            .and_then(|d| d.month);
+        if let (Some(m), Some(d)) = (month, p.date.as_mut()) {
+            if d.month.is_none() {
+                d.month = Some(m);
+            }
         }
     }
 
@@ -1564,9 +1575,9 @@ fn read_venue(v: &str, p: &mut Publication) {
         p.volume = c[1].to_string();
         p.number = c[2].to_string();
     } else if let Some(c) = &tail {
-        if let Some(vol) = c.get(2) {
+        if let Some(vol) = c.name("vol") {
             p.volume = vol.as_str().to_string();
-            p.number = c.get(3).map_or("", |m| m.as_str()).to_string();
+            p.number = c.name("issue").map_or("", |m| m.as_str()).to_string();
         }
     } else if let Some(c) = ELSEVIER_VOL.captures(v) {
         p.volume = c[1].to_string();
@@ -1578,7 +1589,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     } else if let Some(c) = VOL_ONLY.captures_iter(v).find(|c| !is_year(&c[1])) {
         p.volume = c[1].to_string();
     }
-    if let Some(pages) = tail.as_ref().and_then(|c| c.get(4)) {
+    if let Some(pages) = tail.as_ref().and_then(|c| c.name("pages")) {
         p.pages = expand_pages(&pages.as_str().replace(' ', ""));
     } else if let Some(c) = PAGES
         .captures_iter(v)
@@ -1992,6 +2003,17 @@ mod tests {
 
     fn names(p: &Publication) -> Vec<String> {
         p.authors.people.iter().map(|a| a.family.clone()).collect()
+    }
+
+    #[test]
+    fn vancouver_month_after_year() {
+        let p = parse_reference(
+            "Smith J, Doe A. Household contact tracing. Lancet. 2015 Mar 14;385(9972):1000-10.",
+        )
+        .unwrap();
+        assert_eq!(p.date, Some(Date::ym(2015, 3)));
+        assert_eq!(p.volume, "385");
+        assert_eq!(p.pages, "1000-1010");
     }
 
     #[test]
