@@ -206,9 +206,17 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
             let tail: Vec<&str> = parts[k..].iter().map(|x| x.trim()).collect();
             let upto = tail
                 .iter()
-                .position(|x| GPA.is_match(x) || HONOUR.is_match(x) || DROP.is_match(x))
+                .position(|x| {
+                    GPA.is_match(x) || HONOUR.is_match(x) || DROP.is_match(x) || LATIN.is_match(x)
+                })
                 .unwrap_or(tail.len());
             d.institution = institution_name(&tail[..upto].join(", "));
+            // "…, Università di Padova, 110/110 e lode": the mark is the score
+            if let Some(m) = tail.get(upto).and_then(|x| LATIN.find(x)) {
+                if d.score.is_empty() {
+                    d.score = m.as_str().trim().to_string();
+                }
+            }
             break;
         }
         if GPA.is_match(p) || DROP.is_match(p) {
