@@ -172,6 +172,9 @@ pub struct Publication {
     /// Remarks: "Under review", award notes, equal-contribution notes.
     pub notes: Vec<String>,
     pub abstract_: String,
+    /// Only co-authors were printed ("Title" (with A. Souza)): the CV's owner is the first
+    /// author, added once the owner's name is known.
+    pub owner_first: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -74,6 +74,12 @@ pub fn record(doc: &Document) -> Record {
         }
     }
     basics::meta(&doc.meta, &mut rec.basics);
+    // papers printed with only their co-authors ("with A. Souza") are the owner's own
+    if let Some(owner) = crate::lex::name::parse_person(&rec.basics.name) {
+        for p in rec.publications.iter_mut().filter(|p| p.owner_first) {
+            p.authors.people.insert(0, owner.clone());
+        }
+    }
     rec
 }
 

@@ -123,10 +123,27 @@ pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
 }
 
 /// Parse one entry of a publication list (inline markup allowed).
+/// "(with Ana Souza and Pedro Lima)", "(joint with A. Souza)": co-authors printed beside the
+/// title in CVs that leave out their owner's name.
+static WITH_COAUTHORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[(\[]\s*(?:joint\s+)?with\s+([^()\[\]]{2,300}?)\s*[)\]]").unwrap()
+});
+
 pub fn parse_reference(raw: &str) -> Option<Publication> {
     let raw = raw.trim();
     let (tag, raw) = strip_label(raw);
     let mut p = Publication::default();
+    let coauthors = WITH_COAUTHORS
+        .captures(raw)
+        .and_then(|c| Some((c.get(0)?.range(), c.get(1)?.as_str().to_string())));
+    let without;
+    let raw = match &coauthors {
+        Some((span, _)) => {
+            without = format!("{}{}", &raw[..span.start], &raw[span.end..]);
+            without.as_str()
+        }
+        None => raw,
+    };
     let plain_all = markup::plain(raw);
     let (rest_plain, ids) = lift_ids(&plain_all);
     p.doi = ids.doi;
@@ -177,6 +194,10 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
             false
         }
     };
+    if let Some((_, with)) = coauthors.filter(|_| p.authors.is_empty()) {
+        p.authors = name::parse_authors(&with);
+        p.owner_first = !p.authors.is_empty();
+    }
     read_venue(&venue_part, &mut p);
     // ... whose venue is its publisher ("MIT Press"): a book, not a chapter in one
     if edited_book
@@ -2003,6 +2024,19 @@ mod tests {
 
     fn names(p: &Publication) -> Vec<String> {
         p.authors.people.iter().map(|a| a.family.clone()).collect()
+    }
+
+    #[test]
+    fn coauthors_beside_the_title() {
+        let p = parse_reference("\"Credit Cycles and Firm Dynamics\" (with Ana Souza and Pedro Lima). American Economic Review, 2023, 113(4): 1021–1062.").unwrap();
+        assert_eq!(p.title, "Credit Cycles and Firm Dynamics");
+        assert_eq!(p.venue, "American Economic Review");
+        assert_eq!(names(&p), ["Souza", "Lima"]);
+        assert!(p.owner_first);
+        // a bracketed remark that is not a co-author list stays
+        let p =
+            parse_reference("A. Roe, \"Sparse models,\" in Proc. ICML, 2020 (with code).").unwrap();
+        assert!(!p.owner_first);
     }
 
     #[test]
