@@ -74,10 +74,14 @@ pub fn record(doc: &Document) -> Record {
         }
     }
     basics::meta(&doc.meta, &mut rec.basics);
-    // papers printed with only their co-authors ("with A. Souza") are the owner's own
+    // papers printed with only their co-authors ("with A. Souza") are the owner's own; in
+    // a list written that way, a paper with no names at all is the owner's alone
     if let Some(owner) = crate::lex::name::parse_person(&rec.basics.name) {
-        for p in rec.publications.iter_mut().filter(|p| p.owner_first) {
-            p.authors.people.insert(0, owner.clone());
+        let convention = rec.publications.iter().any(|p| p.owner_first);
+        for p in rec.publications.iter_mut() {
+            if p.owner_first || convention && p.authors.is_empty() {
+                p.authors.people.insert(0, owner.clone());
+            }
         }
     }
     rec

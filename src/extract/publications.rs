@@ -51,7 +51,9 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
                 let Some(entry) = drop_garbled_tail(&entry) else {
                     continue;
                 };
-                if let Some(mut p) = citation::parse_reference(entry).filter(confident) {
+                if let Some(mut p) =
+                    citation::parse_reference(entry).filter(|p| confident(p, entry))
+                {
                     add_link(&mut p, b);
                     out.push(p);
                 }
@@ -222,8 +224,16 @@ fn unglue(raw: &str) -> Vec<String> {
 
 /// A lone line read as a reference must show authors, or a venue and a date: card pieces
 /// (a bare title line, an abstract, a badge) are not references.
-fn confident(p: &Publication) -> bool {
-    !p.authors.is_empty() || (!p.venue.is_empty() && p.date.is_some())
+/// Enough to call a line a paper: authors, or a venue and a date, or a title printed in
+/// quotes and a date (`"Bank Lending under Uncertainty," 2023.`: a working paper).
+fn confident(p: &Publication, entry: &str) -> bool {
+    !p.authors.is_empty()
+        || (!p.venue.is_empty() && p.date.is_some())
+        || (p.date.is_some()
+            && !p.title.is_empty()
+            && [('"', '"'), ('“', '”')]
+                .iter()
+                .any(|(o, c)| entry.contains(&format!("{o}{}", p.title)) && entry.contains(*c)))
 }
 
 /// PDF extraction sometimes repeats the start of the next entry after an entry
