@@ -62,12 +62,32 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Vec<Diagnostic>), Error> {
     } else {
         text
     };
+    // PDF extraction keeps typographic ligatures ("Scientiﬁc"): letters, never wanted
+    let text = if text.contains(|c: char| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+        Cow::Owned(unligature(&text))
+    } else {
+        text
+    };
     if let Some(n) = text.split('\n').map(str::len).find(|&n| n > LONG_LINE) {
         diags.push(Diagnostic::new(format!(
             "a line of {n} bytes; not a typical CV, output may be poor"
         )));
     }
     Ok((text, diags))
+}
+
+/// "ﬁ" → "fi", "ﬄ" → "ffl" (the Alphabetic Presentation Forms ligatures, by NFKC).
+fn unligature(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if ('\u{fb00}'..='\u{fb06}').contains(&c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn memchr0(b: &[u8]) -> Option<usize> {
@@ -115,6 +135,12 @@ fn utf16(b: &[u8], f: fn([u8; 2]) -> u16, diags: &mut Vec<Diagnostic>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ligatures_become_letters() {
+        let (t, _) = decode("Scientiﬁc Computing, Efﬁcient ﬂows".as_bytes()).unwrap();
+        assert_eq!(t, "Scientific Computing, Efficient flows");
+    }
 
     #[test]
     fn refuses_empty_and_binary() {

@@ -24,6 +24,55 @@ pub fn page_furniture(line: &str) -> bool {
     t.len() <= 120 && PAGE_MARK.is_match(t)
 }
 
+/// Words hyphenated across a line end by PDF extraction ("high-dimen-" then "sional PDEs")
+/// made whole: the rest of the word moves up and the hyphen goes. Only a lower-case word
+/// fragment before the hyphen and a lower-case start after it count, so names
+/// ("Jean-" / "Pierre"), ranges ("2019 -") and addresses ("…/joris-van-") stay.
+pub fn dehyphenate(src: &str) -> Option<String> {
+    let broken = |line: &str| {
+        let t = line.trim_end();
+        let Some(stem) = t.strip_suffix('-') else {
+            return false;
+        };
+        let last = stem.rsplit(char::is_whitespace).next().unwrap_or(stem);
+        let mut tail = last.chars().rev();
+        tail.next().is_some_and(char::is_lowercase)
+            && tail.next().is_some_and(char::is_lowercase)
+            && !last.contains(['/', '@', '.', '_'])
+    };
+    if !src.lines().any(broken) {
+        return None;
+    }
+    let lines: Vec<&str> = src.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut carry = 0;
+    for (i, line) in lines.iter().enumerate() {
+        // what is left of a line whose first word moved up; nothing left, no line
+        let line = line.get(carry..).unwrap_or("");
+        let moved = carry > 0;
+        carry = 0;
+        let line = if moved { line.trim_start() } else { line };
+        if moved && line.is_empty() {
+            continue;
+        }
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        let word_len = next
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(next.len());
+        if broken(line) && next.starts_with(char::is_lowercase) && word_len > 0 {
+            carry = word_len;
+            out.push(format!(
+                "{}{}",
+                line.trim_end().trim_end_matches('-'),
+                &next[..word_len]
+            ));
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    Some(out.join("\n"))
+}
+
 /// Is this a table's header row ("INSTITUTION AND LOCATION<TAB>DEGREE", "MM/YYYY<TAB>FIELD OF
 /// STUDY"): two or more cells, each a column heading from `table_headers.txt`?
 pub fn table_header(line: &str) -> bool {
@@ -130,6 +179,23 @@ pub fn repair(blocks: Vec<Block>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphenated_line_ends_joined() {
+        let t = dehyphenate(
+            "“Solvers for high-dimen-\nsional PDEs,” SIAM J.\nJean-\nPierre\n2019 -\nnow",
+        )
+        .unwrap();
+        assert_eq!(
+            t,
+            "“Solvers for high-dimensional\nPDEs,” SIAM J.\nJean-\nPierre\n2019 -\nnow"
+        );
+        assert_eq!(
+            dehyphenate("compu-\ntational\nnext").unwrap(),
+            "computational\nnext"
+        );
+        assert!(dehyphenate("github.com/joris-van-\nberg").is_none());
+    }
 
     #[test]
     fn page_numbers_are_furniture() {

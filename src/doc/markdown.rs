@@ -70,6 +70,8 @@ pub fn parse(src: &str) -> Document {
 }
 
 fn parse_markdown(src: &str) -> Document {
+    let whole = crate::doc::lines::dehyphenate(src);
+    let src = whole.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // the previous non-blank source line, while no blank line has come since

@@ -188,6 +188,8 @@ pub fn parse(src: &str) -> Document {
             ..Document::default()
         };
     }
+    let whole = lines::dehyphenate(src);
+    let src = whole.as_deref().unwrap_or(src);
     let unfolded = unfold_margin(src);
     let src = unfolded.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
