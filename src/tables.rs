@@ -39,6 +39,7 @@ pub const ORG_WORD_CITIES_TXT: &str = include_str!("../grammars/org_word_cities.
 pub const LANGUAGES_TXT: &str = include_str!("../grammars/languages.txt");
 pub const ORG_CITY_LEAD_TXT: &str = include_str!("../grammars/org_city_lead.txt");
 pub const TABLE_HEADERS_TXT: &str = include_str!("../grammars/table_headers.txt");
+pub const PERSONAL_DATA_TXT: &str = include_str!("../grammars/personal_data.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -59,7 +60,12 @@ pub const ALL: &[(&str, &str)] = &[
     ("languages.txt", LANGUAGES_TXT),
     ("org_city_lead.txt", ORG_CITY_LEAD_TXT),
     ("table_headers.txt", TABLE_HEADERS_TXT),
+    ("personal_data.txt", PERSONAL_DATA_TXT),
 ];
+
+/// Labels of personal data in CV headers ("date of birth", "nationality").
+pub static PERSONAL_DATA: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(PERSONAL_DATA_TXT));
 
 /// Column headings of CV and form tables ("institution and location", "mm/yyyy").
 pub static TABLE_HEADERS: LazyLock<HashSet<&'static str>> =

@@ -191,8 +191,25 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             continue;
         }
         for (k, piece) in PIECES.split(t).enumerate() {
-            let piece = piece.trim().trim_end_matches(['|', ',']).trim();
-            if piece.is_empty() || contact_piece(piece, b) {
+            let mut piece = piece.trim().trim_end_matches(['|', ',']).trim();
+            // "Date of birth: 12/03/1990", "Nationality: Italian": personal data, not facts
+            // the record keeps; "Address: Via Bonardi 9, Milan, Italy (Home)": the address
+            if let Some((key, value)) = piece.split_once(':') {
+                let key = key.trim().to_lowercase();
+                if crate::tables::PERSONAL_DATA.contains(key.as_str()) {
+                    continue;
+                }
+                if matches!(key.as_str(), "address" | "home address" | "postal address") {
+                    let v = value.trim();
+                    piece = v
+                        .strip_suffix("(Home)")
+                        .or_else(|| v.strip_suffix("(Work)"))
+                        .unwrap_or(v)
+                        .trim();
+                }
+            }
+            // a label whose value wrapped to the next line ("Email address:")
+            if piece.is_empty() || piece.ends_with(':') || contact_piece(piece, b) {
                 continue;
             }
             // "Jane Doe | jane@x.edu | ...": the name opens the contact line

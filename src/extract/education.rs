@@ -196,6 +196,23 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
             }
         }
         if k == 0 {
+            // "PHD IN PHYSICS Università degli Studi di Milano" (Europass): the field in
+            // capitals, then the school as printed
+            if let Some(a) = p.strip_prefix("IN ").or_else(|| p.strip_prefix("OF ")) {
+                let caps = a
+                    .split_whitespace()
+                    .take_while(|w| !w.chars().any(char::is_lowercase))
+                    .count();
+                let at = a
+                    .split_whitespace()
+                    .nth(caps)
+                    .map_or(a.len(), |w| w.as_ptr() as usize - a.as_ptr() as usize);
+                d.area = area_text(&a[..at]);
+                if at < a.len() && d.institution.is_empty() {
+                    d.institution = institution_name(a[at..].trim());
+                }
+                continue;
+            }
             if let Some(a) = p.strip_prefix("in ").or_else(|| p.strip_prefix("of ")) {
                 d.area = area_text(a);
                 continue;
@@ -350,7 +367,13 @@ pub fn section(blocks: &[Block]) -> (Vec<Education>, Vec<Award>) {
                     } else {
                         for part in split_top_level(&ip, &[',', ';']) {
                             let p = part.trim().trim_end_matches('.');
-                            if HONOUR.is_match(p) && !DROP.is_match(p) {
+                            // "Final grade 110/110 cum laude": the mark is the score, whole
+                            if let Some(m) = LATIN.find(p) {
+                                let mark = m.as_str().trim();
+                                if ed.score.is_empty() || mark.starts_with(ed.score.as_str()) {
+                                    ed.score = mark.to_string();
+                                }
+                            } else if HONOUR.is_match(p) && !DROP.is_match(p) {
                                 honours.push(p.to_string());
                             }
                         }

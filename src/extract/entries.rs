@@ -112,10 +112,22 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
             // "03/2020 – Present  Engineer" then "Accenture S.p.A., Milan, Italy": the
             // organisation line under a dated line is still header
             let org_under_date = cur.head.len() == 1 && (is_org_place(b) || is_location(&b.text));
+            // "01/10/2020 – CURRENT Milan, Italy" then "POSTDOCTORAL RESEARCHER POLITECNICO DI
+            // MILANO" (Europass): a line of only dates and a place heads the title line below
+            let title_under_date = dated
+                && cur.head.len() == 1
+                && matches!(b.kind, BlockKind::Para | BlockKind::Row)
+                && b.text.chars().count() < 100
+                && !b.text.trim_end().ends_with('.')
+                && only_dates_and_place(&cur.head[0]);
             let date_under_heading = dated && heading_only(cur) && starts_with_date(b);
             if cur.body.is_empty()
                 && !matches!(b.kind, BlockKind::Item(_) | BlockKind::Heading(_))
-                && (!dated || cur.head.is_empty() || org_under_date || date_under_heading)
+                && (!dated
+                    || cur.head.is_empty()
+                    || org_under_date
+                    || date_under_heading
+                    || title_under_date)
             {
                 cur.head.push(b.clone());
             } else {
@@ -247,6 +259,29 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0)
         })
         .last()
+}
+
+/// A line with dates and at most a place, nothing else ("03/2019 – 09/2020 Cambridge, UK").
+fn only_dates_and_place(b: &Block) -> bool {
+    let f = peel(b);
+    !f.dates.is_empty() && f.rest.is_empty()
+}
+
+/// "POSTDOCTORAL RESEARCHER POLITECNICO DI MILANO": a title and its organisation printed
+/// in capitals with nothing between them; the title ends at its last role word.
+pub fn caps_role_org(s: &str) -> Option<(String, String)> {
+    let t = s.trim();
+    if t.chars().any(char::is_lowercase) || !t.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let k = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&k| is_role_noun(&word_key(words[k])))?;
+    // the organisation holds no role word of its own ("RESEARCH ASSISTANT, ..." is not this)
+    let role = words[..=k].join(" ");
+    let org = words[k + 1..].join(" ");
+    (!role.ends_with(',') && !org.is_empty()).then_some((role, org))
 }
 
 /// An undated header line naming an organisation and its place, no job title
@@ -528,6 +563,14 @@ pub fn roles(pieces: &[String]) -> Roles {
             if part.is_empty() {
                 continue;
             }
+            if r.position.is_empty() && org_parts.is_empty() {
+                if let Some((role, org)) = caps_role_org(&part) {
+                    r.position = role;
+                    org_parts.push(org);
+                    led_by_role = true;
+                    continue;
+                }
+            }
             // "Assistant Professor, Department of X" under an organisation line: the
             // sub-unit belongs to the organisation already named, not a second one
             if led_by_role && org_before && SUB_UNIT.is_match(&part) {
@@ -573,6 +616,22 @@ pub fn roles(pieces: &[String]) -> Roles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_and_organisation_in_capitals() {
+        assert_eq!(
+            caps_role_org("POSTDOCTORAL RESEARCHER POLITECNICO DI MILANO"),
+            Some((
+                "POSTDOCTORAL RESEARCHER".into(),
+                "POLITECNICO DI MILANO".into()
+            ))
+        );
+        assert_eq!(
+            caps_role_org("Research Assistant University of Cambridge"),
+            None
+        );
+        assert_eq!(caps_role_org("SENIOR RESEARCHER"), None);
+    }
 
     #[test]
     fn date_line_under_entry_heading_is_header() {

@@ -4,6 +4,9 @@
 
 use crate::doc::{Block, BlockKind};
 use crate::lex::split_top_level;
+
+/// What separates a group's keywords ("Python, R", "Python | MATLAB", "SQL · Spark").
+const KEYWORD_SEPARATORS: &[char] = &[',', ';', '·', '•', '|'];
 use crate::model::{Interest, Skill};
 
 /// Does the raw line start with a bold label (`**Label:**`)?
@@ -29,7 +32,7 @@ fn bold_groups(raw: &str) -> Option<Vec<Skill>> {
         }
         out.push(Skill {
             name: name.to_string(),
-            keywords: split_top_level(rest.trim(), &[',', ';'])
+            keywords: split_top_level(rest.trim(), KEYWORD_SEPARATORS)
                 .into_iter()
                 .map(|k| k.trim().trim_end_matches('.').to_string())
                 .filter(|k| !k.is_empty())
@@ -99,7 +102,7 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
                     .get(i)
                     .filter(|c| matches!(c.kind, BlockKind::Item(e) if e > d))
                 {
-                    keywords.extend(split_top_level(&c.text, &[',', ';']));
+                    keywords.extend(split_top_level(&c.text, KEYWORD_SEPARATORS));
                     i += 1;
                 }
                 out.push(Skill {
@@ -120,7 +123,7 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
             if out.is_empty() {
                 out.push(Skill {
                     name: title_case(heading),
-                    keywords: split_top_level(&b.text, &[',', ';', '·', '•']),
+                    keywords: split_top_level(&b.text, KEYWORD_SEPARATORS),
                     ..Default::default()
                 });
                 continue;
@@ -130,7 +133,8 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
                 if b.text.contains(':') {
                     last.keywords.push(b.text.trim().to_string());
                 } else {
-                    last.keywords.extend(split_top_level(&b.text, &[',', ';']));
+                    last.keywords
+                        .extend(split_top_level(&b.text, KEYWORD_SEPARATORS));
                 }
             }
             continue;
@@ -140,7 +144,7 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
             interests = Some(rest.trim().to_string());
             continue;
         }
-        let keywords = split_top_level(&rest, &[',', ';'])
+        let keywords = split_top_level(&rest, KEYWORD_SEPARATORS)
             .into_iter()
             .map(|k| k.trim_end_matches('.').to_string())
             .filter(|k| !k.is_empty())
@@ -164,10 +168,10 @@ pub fn interests(blocks: &[Block]) -> Vec<Interest> {
         match split_label(b) {
             Some((name, rest)) => out.push(Interest {
                 name,
-                keywords: split_top_level(&rest, &[',', ';']),
+                keywords: split_top_level(&rest, KEYWORD_SEPARATORS),
             }),
             None => {
-                for k in split_top_level(&b.text, &[',', ';', '·', '•']) {
+                for k in split_top_level(&b.text, KEYWORD_SEPARATORS) {
                     out.push(Interest {
                         name: k.trim_end_matches('.').to_string(),
                         keywords: Vec::new(),
