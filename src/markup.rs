@@ -201,6 +201,43 @@ pub fn is_real_url(u: &str) -> bool {
 
 /// Inline markup to plain text. Idempotent on plain text.
 pub fn plain(s: &str) -> String {
+    let t = plain_markup(s);
+    if t.contains("--") {
+        en_dashes(&t)
+    } else {
+        t
+    }
+}
+
+/// "C--H", "2016--2021": TeX's and pandoc's "--" between two characters is an en dash;
+/// longer runs and a spaced " -- " stay.
+fn en_dashes(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let pair = b[i] == b'-' && b[i + 1] == b'-';
+        // between two characters only: a spaced " -- " is prose punctuation, kept
+        let alone = pair
+            && i > 0
+            && !matches!(b[i - 1], b'-' | b' ' | b'\t')
+            && b.get(i + 2)
+                .is_some_and(|c| !matches!(c, b'-' | b' ' | b'\t'));
+        if alone {
+            out.push_str(&s[last..i]);
+            out.push('–');
+            i += 2;
+            last = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+fn plain_markup(s: &str) -> String {
     if !s
         .bytes()
         .any(|b| matches!(b, b'<' | b'[' | b'$' | b'*' | b'_' | b'\\' | b'&'))
@@ -329,6 +366,15 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn double_hyphens_are_en_dashes() {
+        assert_eq!(
+            plain("C--H activation, 2016--2021"),
+            "C–H activation, 2016–2021"
+        );
+        assert_eq!(plain("a --- b ---- c -- d"), "a --- b ---- c -- d");
+    }
 
     #[test]
     fn spaces_collapse_and_trim() {

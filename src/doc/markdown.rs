@@ -69,6 +69,15 @@ pub fn parse(src: &str) -> Document {
     parse_markdown(src)
 }
 
+/// "Education {#education .unnumbered}" (pandoc), "Awards {: .section}" (kramdown): the
+/// attribute block closing a heading is no part of its text.
+fn strip_attributes(h: &str) -> &str {
+    match h.rfind(" {") {
+        Some(i) if h.ends_with('}') && h[i + 2..].starts_with(['#', '.', ':']) => h[..i].trim_end(),
+        _ => h,
+    }
+}
+
 fn parse_markdown(src: &str) -> Document {
     let whole = crate::doc::lines::dehyphenate(src);
     let src = whole.as_deref().unwrap_or(src);
@@ -84,13 +93,20 @@ fn parse_markdown(src: &str) -> Document {
             prev_line = None;
             continue;
         }
+        // pandoc fenced divs ("::: center" … ":::") only wrap blocks
+        if trimmed.starts_with(":::") {
+            continue;
+        }
         let before = prev_line.replace(line);
         // a pandoc hard break ("Name\\") is layout, not text
         let trimmed = trimmed.strip_suffix('\\').map_or(trimmed, str::trim_end);
         let indent = line.len() - line.trim_start().len();
         let hashes = trimmed.chars().take_while(|&c| c == '#').count();
         let (kind, body) = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
-            (BlockKind::Heading(hashes as u8), trimmed[hashes..].trim())
+            (
+                BlockKind::Heading(hashes as u8),
+                strip_attributes(trimmed[hashes..].trim()),
+            )
         } else if trimmed
             .chars()
             .all(|c| c == '-' || c == '*' || c == '_' || c == '=')
@@ -173,6 +189,18 @@ fn parse_markdown(src: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pandoc_heading_attributes_and_divs() {
+        assert_eq!(
+            strip_attributes("Education {#education .unnumbered}"),
+            "Education"
+        );
+        assert_eq!(strip_attributes("Set {x}"), "Set {x}");
+        let d = parse("::: center\n**Ana Costa**\n:::\n\n# Education {#education .unnumbered}\n");
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(d.blocks[1].text, "Education");
+    }
 
     #[test]
     fn headings_items_and_bold_headings() {

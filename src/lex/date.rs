@@ -453,7 +453,13 @@ pub fn find_all(s: &str) -> Vec<(DateRange, Range<usize>)> {
             let word_end = rest
                 .find(|ch: char| !ch.is_alphabetic())
                 .unwrap_or(rest.len());
-            if c.is_ascii_digit() || may_start_date(&rest[..word_end]) {
+            // "Rio de Janeiro": a month word after a place's particle is a
+            // name, not a date
+            let in_place_name = !c.is_ascii_digit()
+                && [" de ", " do ", " del ", " da "]
+                    .iter()
+                    .any(|p| s[..i].ends_with(p) && s[..i].trim_end().len() > p.len());
+            if c.is_ascii_digit() || !in_place_name && may_start_date(&rest[..word_end]) {
                 if let Ok((after, r)) = range(rest) {
                     let end = s.len() - after.len();
                     if end > i {
@@ -496,6 +502,17 @@ mod tests {
             d.end_date().and_then(|e| e.iso()),
             d.end == Some(End::Present),
         )
+    }
+
+    #[test]
+    fn month_words_in_place_names() {
+        assert!(find_all("Universidade Federal do Rio de Janeiro --2015")
+            .iter()
+            .all(|(r, _)| r.start.month.is_none()));
+        assert_eq!(
+            find_range("Janeiro 2015 – Março 2016").unwrap().0.start,
+            Date::ym(2015, 1)
+        );
     }
 
     #[test]
