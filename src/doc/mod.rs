@@ -4,6 +4,7 @@
 //! its byte span in the source. `found` holds items a front end could read straight off a
 //! structure of its kind (paper cards, front-matter pages); the shared extractors fill the rest.
 
+pub mod columns;
 pub mod html_page;
 pub mod jekyll;
 pub mod lines;

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::{lines, Block, BlockKind, Document};
-use crate::sections::classify_heading;
+use crate::sections::{classify_heading, SectionKind};
 
 /// Bullet glyphs PDF extraction leaves at the start of a line (each followed by a space or
 /// a tab). Word documents exported with the Symbol/Wingdings fonts also print their bullets
@@ -188,6 +188,8 @@ pub fn parse(src: &str) -> Document {
             ..Document::default()
         };
     }
+    let unfolded_columns = super::columns::unfold(src);
+    let src = unfolded_columns.as_deref().unwrap_or(src);
     let whole = lines::dehyphenate(src);
     let src = whole.as_deref().unwrap_or(src);
     let unfolded = unfold_margin(src);
@@ -197,6 +199,8 @@ pub fn parse(src: &str) -> Document {
     // body column of the last bulleted or labelled line, while its entry may go on
     let mut hang: Option<usize> = None;
     let mut prev_blank = true;
+    // under a publications heading, where unlabelled references may wrap
+    let mut in_refs = false;
     for line in src.split_inclusive('\n') {
         let span = offset..offset + line.trim_end().len();
         offset += line.len();
@@ -291,6 +295,18 @@ pub fn parse(src: &str) -> Document {
                 continue;
             }
         }
+        // an unlabelled reference wrapped over lines under a publications heading
+        // ("… S. Maeda. Quantized" / "attention for … In NeurIPS" / "2023.") goes on
+        if in_refs && !prev_blank && bullet(line).is_none() && classify_heading(trimmed).is_none() {
+            if let Some(prev) = blocks
+                .last_mut()
+                .filter(|p| p.kind == BlockKind::Para && reference_goes_on(&p.raw, trimmed))
+            {
+                let raw = format!("{} {trimmed}", prev.raw.trim_end());
+                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                continue;
+            }
+        }
         hang = body_column(line);
         prev_blank = false;
         // a bullet is never a heading ("- Developed Skills")
@@ -305,6 +321,12 @@ pub fn parse(src: &str) -> Document {
         } else {
             Block::new(BlockKind::Para, trimmed, span)
         };
+        if let BlockKind::Heading(_) = block.kind {
+            in_refs = matches!(
+                classify_heading(&block.text),
+                Some(SectionKind::Publications | SectionKind::Preprints)
+            );
+        }
         blocks.push(block);
     }
     lift_orphan_items(&mut blocks);
@@ -312,6 +334,28 @@ pub fn parse(src: &str) -> Document {
         blocks: lines::repair(blocks),
         ..Default::default()
     }
+}
+
+/// Does a reference line `prev` go on in `next`: a lower-case start, a line ending in a
+/// comma or a word that never ends a reference ("In", "on", "and"), or a lone year?
+fn reference_goes_on(prev: &str, next: &str) -> bool {
+    let p = prev.trim_end();
+    let last = p.rsplit(' ').next().unwrap_or(p).to_lowercase();
+    let lone_year = {
+        let t = next.trim().trim_matches(['(', ')', '.', ',']);
+        t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    // "a. Okafor AN, …": a lettered sub-item starts a reference of its own
+    let lettered =
+        next.len() > 2 && next.as_bytes()[1] == b'.' || next.as_bytes().get(1) == Some(&b')');
+    next.starts_with(char::is_lowercase) && !lettered
+        || !p.ends_with('.')
+            && (p.ends_with([',', ':', '-', '&'])
+                || matches!(
+                    last.as_str(),
+                    "in" | "on" | "of" | "and" | "for" | "the" | "to" | "with" | "at" | "by"
+                )
+                || lone_year)
 }
 
 /// Items right under a heading have no entry to nest in: a "◦" list printed alone in an
@@ -345,6 +389,27 @@ fn lift_orphan_items(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_references_go_on() {
+        assert!(reference_goes_on(
+            "S. Maeda. Quantized",
+            "attention for long-context models."
+        ));
+        assert!(reference_goes_on("models. In NeurIPS", "2023."));
+        assert!(reference_goes_on(
+            "In ICLR 2020 Workshop on",
+            "Practical ML."
+        ));
+        assert!(!reference_goes_on(
+            "Title. Venue, 2021.",
+            "K. Ito and H. Sato. Next."
+        ));
+        assert!(!reference_goes_on(
+            "1. Tuberculosis in clinics.",
+            "a. Okafor AN. A title."
+        ));
+    }
 
     #[test]
     fn bullet_depths() {

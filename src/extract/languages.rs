@@ -98,6 +98,16 @@ pub fn section(blocks: &[Block]) -> Vec<Language> {
                 continue;
             }
         }
+        // "Japanese       Native": a language and its level in two columns
+        if let [l, f] = b.columns().as_slice() {
+            if !l.contains(['(', ',', ':']) && l.split_whitespace().count() <= 3 {
+                out.push(Language {
+                    language: l.trim().to_string(),
+                    fluency: fluency(f),
+                });
+                continue;
+            }
+        }
         let seps: &[char] = if text.contains('(') || text.contains(',') {
             &[',', ';', '·', '•']
         } else {
