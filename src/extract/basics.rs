@@ -190,7 +190,11 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             b.name = display_name(&latin_name(t));
             continue;
         }
-        for (k, piece) in PIECES.split(t).enumerate() {
+        // a contact row's cells are pieces of their own ("jane@x.org    jane.dev    Tokyo")
+        let contact_row =
+            blk.kind == BlockKind::Row && (t.contains('@') || !contact::find_urls(t).is_empty());
+        let cells = contact_row.then(|| blk.columns().join(" | "));
+        for (k, piece) in PIECES.split(cells.as_deref().unwrap_or(t)).enumerate() {
             let mut piece = piece.trim().trim_end_matches(['|', ',']).trim();
             // "Date of birth: 12/03/1990", "Nationality: Italian": personal data, not facts
             // the record keeps; "Address: Via Bonardi 9, Milan, Italy (Home)": the address
