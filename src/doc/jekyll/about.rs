@@ -237,6 +237,59 @@ pub fn degree_hints(summary: &str, education: &[Block]) -> Vec<Education> {
     out
 }
 
+/// "I am an assistant professor in the Department of CS at UT Austin", "She was a
+/// postdoc at Stanford University": a position stated in the bio.
+static JOB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:I am|I'm|I’m|I was|I have been|(?:She|He|They) (?:is|was|are|were|has been))\s+(?:currently\s+|now\s+|previously\s+)?(?:an?|the)\s+((?:[A-Za-z-]+\s+){0,3}?(?i:professor|postdoc|postdoctoral (?:researcher|fellow|scholar)|lecturer|research scientist|scientist|researcher|fellow))(?:\s+(?:of|in)\s+[^.;]*?)?\s+(?:at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’.-]*(?:\s+(?:\p{Lu}[\w&'’.-]*|of|for|and|&))*)")
+        .unwrap()
+});
+/// "I received my Ph.D. from UC Berkeley in 2019": a degree stated in the bio.
+static DEGREE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:I|She|He|They)\s+(?:received|obtained|earned|completed|got)\s+(?:my|her|his|their|a)\s+((?i:ph\.?\s?d\.?|d\.?phil|doctorate)|(?i:master(?:'s|’s)?|bachelor(?:'s|’s)?)(?:\s+degree)?|B\.\s?S\.?|M\.\s?S\.?|B\.\s?Sc\.?|M\.\s?Sc\.?|MSc|BSc)(?:\s+(?:degree\s+)?in\s+([^.,;]+?))?\s+(?:from|at)\s+(?:the\s+)?(\p{Lu}[\w&'’.-]*(?:\s+(?:\p{Lu}[\w&'’.-]*|of|for|and|&))*)(?:\s+in\s+((?:19|20)\d{2}))?")
+        .unwrap()
+});
+
+/// Positions and degrees the bio states in full sentences, for a page that has no list of
+/// its own to put them in.
+pub fn stated(summary: &str) -> (Vec<Work>, Vec<Education>) {
+    let mut work: Vec<Work> = Vec::new();
+    let mut education: Vec<Education> = Vec::new();
+    for sentence in sentences(summary) {
+        if NOT_ABOUT_ME.is_match(sentence) {
+            continue;
+        }
+        for c in JOB.captures_iter(sentence) {
+            let org = trim_org(&c[2]);
+            if org.is_empty() || work.iter().any(|w| w.name == org) {
+                continue;
+            }
+            work.push(Work {
+                name: org,
+                position: title_case(c[1].trim()),
+                ..Default::default()
+            });
+        }
+        for c in DEGREE_FROM.captures_iter(sentence) {
+            let inst = trim_org(&c[3]);
+            if inst.is_empty() {
+                continue;
+            }
+            let end = c
+                .get(4)
+                .and_then(|y| y.as_str().parse().ok())
+                .map(|y| crate::model::DateRange::single(crate::model::Date::year(y)));
+            education.push(Education {
+                institution: inst,
+                study_type: study_type(c[1].trim()),
+                area: c.get(2).map_or("", |m| m.as_str()).trim().to_string(),
+                dates: end,
+                ..Default::default()
+            });
+        }
+    }
+    (work, education)
+}
+
 /// Sentences: split after ". " / "! " / "? " when a capital or a non-Latin letter follows.
 fn sentences(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -269,6 +322,25 @@ mod tests {
     }
 
     const ABOUT: &str = "I am Jiaming Xu (许珈铭), a third year Ph.D student supervised by [Prof. Guohao Dai](https://x.cn) in School of Computer Science, Shanghai Jiao Tong University ([上海交通大学](https://www.cs.sjtu.edu.cn/)). Previously, I obtained my Bachelor's degree in 2023 from School of Computer Science and Technology, Xidian University. I was once an intern in Infinigence AI ([无问芯穹](https://c.ai)) and collaborate with Xiuhong Li ([李秀红](https://www.zhihu.com/people/hong_pku)).";
+
+    #[test]
+    fn positions_and_degrees_stated_in_the_bio() {
+        let (w, e) = stated("I am an assistant professor in the Department of Computer Science at UT Austin, where I lead a lab. Before UT, I was a postdoc at Stanford University with Percy Liang, and I received my Ph.D. from UC Berkeley in 2019.");
+        let w: Vec<(&str, &str)> = w
+            .iter()
+            .map(|w| (w.name.as_str(), w.position.as_str()))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                ("UT Austin", "Assistant Professor"),
+                ("Stanford University", "Postdoc")
+            ]
+        );
+        assert_eq!(e[0].institution, "UC Berkeley");
+        assert_eq!(e[0].study_type, "Ph.D.");
+        assert!(e[0].dates.is_some());
+    }
 
     #[test]
     fn name_profiles_and_internship() {

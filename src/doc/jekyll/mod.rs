@@ -79,6 +79,14 @@ pub fn parse(src: &str) -> Document {
     doc.found.work = a.work;
     let education: Vec<Block> = section_blocks(&blocks, SectionKind::Education);
     doc.found.education = about::degree_hints(&doc.found.basics.summary, &education);
+    // positions and degrees the bio states, when the page has no list of them
+    let (jobs, degrees) = about::stated(&doc.found.basics.summary);
+    if section_blocks(&blocks, SectionKind::Work).is_empty() {
+        doc.found.work.extend(jobs);
+    }
+    if education.is_empty() {
+        doc.found.education.extend(degrees);
+    }
     doc.blocks = blocks;
     doc
 }
