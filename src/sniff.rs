@@ -67,6 +67,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
     if liquid >= 1 && (MD_HEADING.is_match(head) || head.contains("<span") || liquid >= 2) {
         return (Kind::Jekyll, "Liquid tags".into());
     }
+    if crate::doc::listing::arxiv::is_listing(head) {
+        return (
+            Kind::Listing,
+            "arXiv listing (arXiv: id lines, Authors:)".into(),
+        );
+    }
     if crate::doc::listing::orcid::is_record(head) {
         return (
             Kind::Listing,

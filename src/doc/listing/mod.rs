@@ -5,6 +5,7 @@
 //! whole page). Output: `Document { found: Record { basics.name, publications }, .. }`.
 //! Both inputs become `cards::Line`s first, so one reader finds the cards.
 
+pub mod arxiv;
 pub mod cards;
 pub mod html;
 pub mod meta;
@@ -26,6 +27,12 @@ pub fn parse(src: &str) -> Document {
     if orcid::is_record(src) {
         return Document {
             found: orcid::parse(src),
+            ..Document::default()
+        };
+    }
+    if arxiv::is_listing(src) {
+        return Document {
+            found: arxiv::parse(src),
             ..Document::default()
         };
     }
