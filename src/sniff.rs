@@ -73,6 +73,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
             "arXiv listing (arXiv: id lines, Authors:)".into(),
         );
     }
+    if crate::doc::listing::pubmed::is_listing(head) {
+        return (
+            Kind::Listing,
+            "PubMed result list (citation lines closed by PMID lines)".into(),
+        );
+    }
     if crate::doc::listing::orcid::is_record(head) {
         return (
             Kind::Listing,

@@ -10,6 +10,7 @@ pub mod cards;
 pub mod html;
 pub mod meta;
 pub mod orcid;
+pub mod pubmed;
 pub mod records;
 
 use std::sync::LazyLock;
@@ -33,6 +34,12 @@ pub fn parse(src: &str) -> Document {
     if arxiv::is_listing(src) {
         return Document {
             found: arxiv::parse(src),
+            ..Document::default()
+        };
+    }
+    if pubmed::is_listing(src) {
+        return Document {
+            found: pubmed::parse(src),
             ..Document::default()
         };
     }
