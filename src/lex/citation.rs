@@ -2010,12 +2010,38 @@ fn full_word(w: &str) -> bool {
 }
 
 fn publisher(v: &str, venue_text: &str) -> String {
-    PUB.find_iter(v)
+    let known = PUB
+        .find_iter(v)
         .map(|m| m.as_str())
         .find(|m| !venue_text.contains(m))
         .unwrap_or("")
+        .trim_end_matches('.');
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    // "…, 211–38. Cheltenham: Edward Elgar." (Chicago, APA chapters): the imprint closing
+    // the reference names the publisher
+    let last = v
+        .trim_end()
         .trim_end_matches('.')
-        .to_string()
+        .rsplit(". ")
+        .next()
+        .unwrap_or("");
+    match place_colon_end(last) {
+        Some(end) => {
+            let name = last[end..].trim();
+            let plausible = name.starts_with(char::is_uppercase)
+                && (1..=6).contains(&name.split_whitespace().count())
+                && !name.contains(|c: char| c.is_ascii_digit())
+                && !venue_text.contains(name);
+            if plausible {
+                name.to_string()
+            } else {
+                String::new()
+            }
+        }
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -2037,6 +2063,13 @@ mod tests {
         let p =
             parse_reference("A. Roe, \"Sparse models,\" in Proc. ICML, 2020 (with code).").unwrap();
         assert!(!p.owner_first);
+    }
+
+    #[test]
+    fn imprint_after_a_chapter_is_the_publisher() {
+        let p = parse_reference("Fischer, Anna. 2022. \"Carbon Pricing and Household Energy Poverty.\" In *Handbook of Climate Economics*, edited by Maria Rossi and Paul Grant, 211–38. Cheltenham: Edward Elgar.").unwrap();
+        assert_eq!(p.publisher, "Edward Elgar");
+        assert_eq!(p.venue, "Handbook of Climate Economics");
     }
 
     #[test]
