@@ -73,6 +73,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
             "arXiv listing (arXiv: id lines, Authors:)".into(),
         );
     }
+    if crate::doc::listing::openreview::is_profile(head) {
+        return (
+            Kind::Listing,
+            "OpenReview profile (career history, Published: stamps)".into(),
+        );
+    }
     if crate::doc::listing::pubmed::is_listing(head) {
         return (
             Kind::Listing,

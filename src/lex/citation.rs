@@ -53,7 +53,7 @@ static VOL_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?|[A-Z]{3,8}\d?)\)").unwrap()
 });
 static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\.\s+(\d{1,4}),\s*(\d{1,4}|[A-Z]{3,8}\d?)\s+\((?:[A-Za-z]{3,5}\.?\s+)?\d{4}\)")
+    Regex::new(r"[.\s](\d{1,4}),\s*(\d{1,4}|[A-Z]{3,8}\d?)(?:,\s*[Aa]rticle\s+\d{1,6})?\s+\((?:[A-Za-z]{3,9}\.?\s+)?\d{4}\)")
         .unwrap()
 });
 static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,7 +152,7 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
 
     let (authors_raw, title, venue_part) = segment(raw, &rest_plain)?;
     p.title = fix_spacing(title.trim().trim_end_matches([',', '.', ' ']).trim());
-    p.title = p.title.trim_matches(['“', '”', '"', ' ']).to_string();
+    p.title = trim_quotes(&p.title);
     if !p.title.chars().any(char::is_alphabetic) {
         return None;
     }
@@ -635,7 +635,15 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
             .trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
         return Some((raw_authors(rest, authors), title, venue.to_string()));
     }
-    if let Some((before, title, after)) = split_quoted(raw) {
+    if let Some((before, title, after)) = split_quoted(raw).filter(|(before, _, after)| {
+        // `Authors. 2023. "It Remembers So I Don't Have To": Older Adults' …`, `… Beyond
+        // "Fake News" in …`: a quotation opening or inside a title is not the title
+        // (an author list may run into the quote: `J. Zhao "Title", In …`)
+        let b = markup::plain(before);
+        let b = b.trim_end();
+        let glued_before = b.ends_with(|c: char| c.is_alphanumeric()) && !looks_like_authors(b);
+        !(glued_before || after.trim_start_matches('*').starts_with(':'))
+    }) {
         let before_plain = markup::plain(before);
         let before_plain = before_plain.trim_matches(|c: char| c.is_whitespace() || c == ',');
         let after_plain = strip_ids_plain(after);
@@ -804,6 +812,19 @@ fn split_quoted(s: &str) -> Option<(&str, &str, &str)> {
     Some((&s[..a], title, &rest[b + close.len_utf8()..]))
 }
 
+/// A title without its surrounding quotation marks, but with a quotation it opens with
+/// (`"It Remembers So I Don't Have To": Older Adults' …`).
+fn trim_quotes(t: &str) -> String {
+    let t = t.trim();
+    let inner = t.trim_matches(['“', '”', '"']);
+    let quotes = |s: &str| s.matches(['“', '”', '"']).count();
+    if quotes(inner) % 2 == 1 && t.starts_with(['“', '"']) {
+        let lead = t.chars().next().map_or(0, char::len_utf8);
+        return t[..lead].to_string() + inner;
+    }
+    inner.to_string()
+}
+
 /// A title in single quotes: (byte offset of the opening quote, length of the quoted text).
 /// The opening quote starts a word and a letter follows it; the closing one ends the title
 /// before punctuation, so apostrophes ("Don’t", "NeurIPS'23", "ICML '21") are not quotes.
@@ -953,6 +974,15 @@ fn subtitle_follows(rest: &str) -> bool {
     };
     let frag = &rest[..end];
     let words: Vec<&str> = frag.split_whitespace().collect();
+    // "Accessible by Default? Screen Reader Users' Experiences in Hybrid Meetings. In
+    // Proceedings …": the venue starts at "In", so the sentence before it is the title's
+    if rest[end..].starts_with(". In ")
+        && words.len() >= 2
+        && words[0].starts_with(char::is_uppercase)
+        && !frag.chars().any(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     let l = frag.to_lowercase();
     (2..=12).contains(&words.len())
         && words[0].starts_with(char::is_uppercase)
@@ -1451,9 +1481,15 @@ fn read_venue(v: &str, p: &mut Publication) {
         v.replace_range(i..end, "");
     }
     // "NeurIPS'23": the year is read off and the venue keeps its name
+    // (but "… Systems (CHI '22)" keeps its parenthetical abbreviation as printed)
     let glued = venue::glued_year(&v);
     if let Some((_, r)) = &glued {
-        v.replace_range(r.clone(), "");
+        let in_parens = v[..r.start].rfind('(').is_some_and(|o| {
+            o > 0 && !v[o..r.start].contains(')') && v[r.end..].trim_start().starts_with(')')
+        });
+        if !in_parens {
+            v.replace_range(r.clone(), "");
+        }
     }
     v = v.trim_start_matches([',', '.', ' ']).to_string();
     // "Pp. 1–15 in Proceedings of …" (ASA): the pages come before the venue
@@ -1658,7 +1694,7 @@ fn read_venue(v: &str, p: &mut Publication) {
                     .captures_at(v, i)
                     .filter(|c| c.get(0).is_some_and(|m| m.start() == i))
             })
-            .find(|c| c[1] == p.volume && c.get(3).is_none() && !is_year(&c[2]))
+            .find(|c| c[1] == p.volume && c.get(3).is_none() && !is_year(&c[2]) && c[2] != p.number)
         {
             p.pages = c[2].to_string();
         }
@@ -1724,7 +1760,12 @@ fn read_venue(v: &str, p: &mut Publication) {
     }
     // "In: Advances in X. LNCS, vol. 1234": a proceedings volume, not a journal
     let lead_in = v.starts_with("In ") || v.starts_with("In:") || v.starts_with("in ");
-    if lead_in && p.kind == PubKind::Journal && !venue_text.to_lowercase().contains("journal") {
+    // (but "In Proceedings of the ACM on Human-Computer Interaction 5, CSCW2" is a journal)
+    if lead_in
+        && p.kind == PubKind::Journal
+        && !venue_text.to_lowercase().contains("journal")
+        && venue::journal_proceedings_len(&venue_text).is_none()
+    {
         p.kind = PubKind::Conference;
     }
     // (a numbered proceedings series of a known meeting stays a conference paper:
@@ -1836,7 +1877,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*[A-Za-z]{1,4}\d{3,}\s*\(|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
+        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4},\s*(?:\d{1,4}|[A-Z]{3,8}\d?)(?:,\s*[Aa]rticle\s+\d{1,6})?\s+\(|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*[A-Za-z]{1,4}\d{3,}\s*\(|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)

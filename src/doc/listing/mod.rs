@@ -9,6 +9,7 @@ pub mod arxiv;
 pub mod cards;
 pub mod html;
 pub mod meta;
+pub mod openreview;
 pub mod orcid;
 pub mod pubmed;
 pub mod records;
@@ -34,6 +35,12 @@ pub fn parse(src: &str) -> Document {
     if arxiv::is_listing(src) {
         return Document {
             found: arxiv::parse(src),
+            ..Document::default()
+        };
+    }
+    if openreview::is_profile(src) {
+        return Document {
+            found: openreview::parse(src),
             ..Document::default()
         };
     }
