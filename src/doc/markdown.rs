@@ -52,12 +52,27 @@ fn continues(prev: &Block, prev_line: &str, line: &str) -> bool {
     if p.contains(" | ") || t.split_whitespace().count() < 2 {
         return false;
     }
+    // "Methods: …" then "Programming: …": labelled rows (skills, contact) stay apart
+    if label_row(p) && label_row(t) {
+        return false;
+    }
     let sentence_end = p.ends_with(['.', ':', ';', '!', '?']);
     // a list item's lazy continuation: lower case after an unfinished item line
     let lazy_item = matches!(prev.kind, BlockKind::Item(_))
         && !sentence_end
         && t.starts_with(char::is_lowercase);
     lazy_item || p.chars().count() >= 60 && (!sentence_end || t.starts_with(char::is_lowercase))
+}
+
+/// A line opening with a short capitalised label and a colon ("Programming: Python, R").
+fn label_row(l: &str) -> bool {
+    let l = l.trim_start_matches(['*', '_']);
+    l.split_once(": ").is_some_and(|(label, _)| {
+        let label = label.trim_end_matches(['*', '_']);
+        label.starts_with(char::is_uppercase)
+            && (1..=4).contains(&label.split_whitespace().count())
+            && !label.contains(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+    })
 }
 
 /// A Markdown CV, or an HTML page laid out as one (read through its Markdown; spans then
@@ -93,8 +108,9 @@ fn parse_markdown(src: &str) -> Document {
             prev_line = None;
             continue;
         }
-        // pandoc fenced divs ("::: center" … ":::") only wrap blocks
-        if trimmed.starts_with(":::") {
+        // pandoc fenced divs ("::: center" … ":::") only wrap blocks; page footers of the
+        // PDF the Markdown came from are no text
+        if trimmed.starts_with(":::") || crate::doc::lines::page_furniture(trimmed) {
             continue;
         }
         let before = prev_line.replace(line);
@@ -189,6 +205,20 @@ fn parse_markdown(src: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_rows_and_page_footers() {
+        let d = parse("## Skills\n\nMethods: interviews, diary studies, participatory design, thematic analysis\nProgramming: Python, R\n\nPage 3 of 3\n");
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Skills",
+                "Methods: interviews, diary studies, participatory design, thematic analysis",
+                "Programming: Python, R"
+            ]
+        );
+    }
 
     #[test]
     fn pandoc_heading_attributes_and_divs() {

@@ -21,7 +21,7 @@ static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 /// A list part that is an amount or the holder's role on a grant ("$165,000 CAD",
 /// "€1.2 million", "USD 10,000", "Principal Investigator", "Co-PI"): summary, not awarder.
 static GRANT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\\?[$€£¥]\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))$").unwrap()
+    Regex::new(r"(?i)^(?:\\?[$€£¥]\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?)$").unwrap()
 });
 
 /// Thousands separators ("165,000") are not list commas: they become U+E000 while the
@@ -75,6 +75,10 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
         .trim_end_matches([',', ' ', '(', '.', '—', '–'])
         .trim_end_matches(" In")
         .trim_end_matches(" in")
+        // "Siebel Scholar, Class of 2021": the cohort is the date
+        .trim_end_matches("Class of")
+        .trim_end_matches("class of")
+        .trim_end_matches([',', ' '])
         .trim_start_matches([',', ' ', '–', '—', '-', ':', '|'])
         .to_string();
     (d, t)
@@ -90,7 +94,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
             .filter(|c| !crate::extract::entries::is_location(c))
             .cloned()
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" | ")
     } else {
         b.text.clone()
     };
@@ -199,6 +203,25 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_row_cells_are_title_awarder_amount() {
+        let b = Block::new(
+            BlockKind::Row,
+            "Postdoctoral Fellowship\tAlexander von Humboldt Foundation\t€74,400\t2021 – 2023",
+            0..0,
+        );
+        let a = parse_line(&b).unwrap();
+        assert_eq!(a.title, "Postdoctoral Fellowship");
+        assert_eq!(a.awarder, "Alexander von Humboldt Foundation");
+        assert_eq!(a.summary, "€74,400");
+        let b = Block::new(BlockKind::Item(0), "Siebel Scholar, Class of 2021", 0..0);
+        let a = parse_line(&b).unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.awarder.as_str()),
+            ("Siebel Scholar", "")
+        );
+    }
 
     #[test]
     fn grant_amounts_and_roles_are_summary_not_awarder() {

@@ -15,11 +15,21 @@ use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, End, Project};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\[(](?:[a-z -]*\b(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight)s?|invited)[\])]\s*:?")
+    Regex::new(r"(?i)[\[(](?:[a-z -]*\b(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
         .unwrap()
 });
 static AT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(?:(?:invited|contributed|plenary|keynote|guest|seminar)\s+)?(?:talk|presentation|seminar|lecture|keynote|speaker)s?\s+(?:at|@)\s+")
+        .unwrap()
+});
+/// A talk-type tag opening the line: "*Invited*, …", "Contributed: …", "Keynote – …".
+static LEAD_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(?:invited|contributed|keynote|plenary|poster|oral)(?:\s+(?:talk|presentation|paper|speaker))?\s*[,:;.–—-]\s+")
+        .unwrap()
+});
+/// Words naming a meeting rather than a talk title.
+static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:conference|assembly|meeting|workshop|symposium|congress|colloquium|seminar|summit|forum|school)\b")
         .unwrap()
 });
 /// Link labels left from "[\[video\]](url)", "| [slides]": material links, not text.
@@ -79,9 +89,21 @@ pub fn line(text: &str) -> Option<Project> {
             Some(_) => r,
         });
     let t = tidy(&t);
+    let (t, tagged) = match LEAD_TAG.find(&t) {
+        Some(m) => (t[m.end()..].to_string(), true),
+        None => (t, false),
+    };
+    // "Contributed, EGU General Assembly, Vienna": a tag, then the event, no title
+    let untitled = tagged
+        && !QUOTED.is_match(&t)
+        && EVENT_WORD.is_match(
+            split_top_level(&t, &[','])
+                .first()
+                .map_or("", |s| s.as_str()),
+        );
     // "Invited talk at Event, City": no title, the event and its place
-    if let Some(m) = AT_EVENT.find(&t) {
-        let parts = split_top_level(&t[m.end()..], &[',']);
+    if let Some(end) = AT_EVENT.find(&t).map(|m| m.end()).or(untitled.then_some(0)) {
+        let parts = split_top_level(&t[end..], &[',']);
         let (event, places) = parts.split_first()?;
         return Some(Project {
             kind: "talk".into(),
@@ -159,6 +181,22 @@ pub fn line(text: &str) -> Option<Project> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_type_tags() {
+        let p =
+            line("Invited, \"Why cold pools matter,\" Met Office seminar, Exeter, UK, Mar 2024")
+                .unwrap();
+        assert_eq!(p.name, "Why cold pools matter");
+        assert_eq!(p.entity, "Met Office seminar");
+        let p = line("Contributed, EGU General Assembly, Vienna, Austria, Apr 2024 (oral, AS1.11)")
+            .unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.entity.as_str()),
+            ("", "EGU General Assembly")
+        );
+        assert_eq!(p.location, "Vienna, Austria");
+    }
     use crate::model::Date;
 
     #[test]

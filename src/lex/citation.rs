@@ -1484,9 +1484,9 @@ fn read_venue(v: &str, p: &mut Publication) {
     // (but "… Systems (CHI '22)" keeps its parenthetical abbreviation as printed)
     let glued = venue::glued_year(&v);
     if let Some((_, r)) = &glued {
-        let in_parens = v[..r.start].rfind('(').is_some_and(|o| {
-            o > 0 && !v[o..r.start].contains(')') && v[r.end..].trim_start().starts_with(')')
-        });
+        let in_parens = v[..r.start]
+            .rfind('(')
+            .is_some_and(|o| o > 0 && !v[o..r.start].contains(')') && v[r.end..].contains(')'));
         if !in_parens {
             v.replace_range(r.clone(), "");
         }
@@ -2087,6 +2087,36 @@ fn publisher(v: &str, venue_text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn acm_titles_with_questions_and_quotations_and_article_numbers() {
+        let p = parse_reference("Jordan K. Whitfield and Meredith Ross. 2022. Accessible by Default? Screen Reader Users' Experiences in Hybrid Meetings. In Proceedings of the 2022 CHI Conference on Human Factors in Computing Systems (CHI '22). ACM, New York, NY, USA, 15 pages.").unwrap();
+        assert_eq!(
+            p.title,
+            "Accessible by Default? Screen Reader Users' Experiences in Hybrid Meetings"
+        );
+        assert_eq!(
+            p.venue,
+            "2022 CHI Conference on Human Factors in Computing Systems (CHI '22)"
+        );
+        let p = parse_reference("Priya Ramanathan and Aisha Mbeki. 2023. \"It Remembers So I Don't Have To\": Older Adults' Mental Models of Voice Reminders. In Proceedings of ASSETS '23. ACM, 14 pages.").unwrap();
+        assert_eq!(
+            p.title,
+            "\"It Remembers So I Don't Have To\": Older Adults' Mental Models of Voice Reminders"
+        );
+        let p = parse_reference("Ana Silva and Bo Chen. 2021. Care Work, Rewired. In Proceedings of the ACM on Human-Computer Interaction 5, CSCW2, Article 412 (October 2021), 24 pages.").unwrap();
+        assert_eq!(
+            (p.kind, p.venue.as_str()),
+            (
+                PubKind::Journal,
+                "Proceedings of the ACM on Human-Computer Interaction"
+            )
+        );
+        assert_eq!((p.volume.as_str(), p.number.as_str()), ("5", "CSCW2"));
+        assert_eq!(p.date, Some(Date::ym(2021, 10)));
+        let p = parse_reference("Ana Silva and Bo Chen. 2020. Learning to Rank Without Labels. Commun. ACM 63, 5 (May 2020), 44–52.").unwrap();
+        assert_eq!((p.venue.as_str(), p.number.as_str()), ("Commun. ACM", "5"));
+    }
     use super::*;
 
     fn names(p: &Publication) -> Vec<String> {

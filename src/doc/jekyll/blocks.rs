@@ -51,7 +51,21 @@ pub fn parse(src: &str, base: usize) -> Vec<Block> {
                 }
             }
             Event::Start(Tag::Paragraph) if items.is_empty() && row.is_none() => {
-                push(&mut out, BlockKind::Para, &src[r.clone()], r);
+                let text = &src[r.clone()];
+                if fact_stack(text) {
+                    let mut at = r.start;
+                    for line in text.split_inclusive('\n') {
+                        push(
+                            &mut out,
+                            BlockKind::Para,
+                            line,
+                            at..at + line.trim_end().len(),
+                        );
+                        at += line.len();
+                    }
+                } else {
+                    push(&mut out, BlockKind::Para, text, r);
+                }
             }
             Event::Start(Tag::List(_)) => {
                 if let Some(top) = items.last_mut().filter(|t| !t.emitted) {
@@ -99,6 +113,27 @@ pub fn parse(src: &str, base: usize) -> Vec<Block> {
     out
 }
 
+/// A paragraph that is a stack of one-fact lines, not wrapped prose: a CV header
+/// (`**Name**`, a role, an address, `[mail](mailto:…) · [site](…)`). Every line closes
+/// without a sentence or clause mark and the next opens with a capital, a link or markup,
+/// and one line is bold only or holds a mail address or link.
+fn fact_stack(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let fact = |l: &&str| {
+        (l.starts_with("**") && l.ends_with("**")) || l.contains('@') || l.contains("](")
+    };
+    lines.len() >= 2
+        && lines.iter().any(fact)
+        && lines.windows(2).all(|w| {
+            !w[0].ends_with(['.', ',', ';', ':'])
+                && w[1].starts_with(|c: char| c.is_uppercase() || "[*_<(".contains(c))
+        })
+}
+
 /// Lines of a block joined with single spaces; tabs (table cells) kept.
 fn join_lines(s: &str) -> String {
     s.lines()
@@ -126,6 +161,15 @@ fn strip_marker(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_stack_is_split_into_lines_prose_is_not() {
+        let v = kinds("**Ana Costa**\nPostdoctoral Researcher, ETH Zürich\n[a@b.ch](mailto:a@b.ch) · [site](https://a.io)\n");
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[1].1, "Postdoctoral Researcher, ETH Zürich");
+        let v = kinds("I am a **postdoc** at ETH Zürich working on clouds,\nconvection and [climate](https://x.io).\n");
+        assert_eq!(v.len(), 1);
+    }
 
     fn kinds(src: &str) -> Vec<(BlockKind, String)> {
         parse(src, 0).into_iter().map(|b| (b.kind, b.raw)).collect()

@@ -67,7 +67,24 @@ pub fn parse(src: &str) -> Document {
     let blocks = drop_unknown_sections(blocks);
     let blocks = take_paper_lines(blocks, &mut doc.found.publications);
     let (intro, blocks) = take_intro(blocks);
-    let a = about::read(&intro);
+    // a CV page opening with a header (name, role, address, contact row), not a bio
+    // (opened by the name in bold, as al-folio and hand-made CV pages print it)
+    let header = intro.len() >= 2
+        && intro[0].raw.trim().starts_with("**")
+        && intro[0].raw.trim().ends_with("**")
+        && crate::lex::citation::is_name_like(&intro[0].text)
+        && intro[0].text.split_whitespace().count() >= 2
+        && intro.iter().all(|b| b.kind == crate::doc::BlockKind::Para)
+        && intro
+            .iter()
+            .all(|b| b.text.split_whitespace().count() <= 14 && !b.text.trim_end().ends_with('.'));
+    let a = if header {
+        let mut a = about::About::default();
+        crate::extract::basics::header(&intro, &mut a.basics);
+        a
+    } else {
+        about::read(&intro)
+    };
     doc.found.basics = a.basics;
     // al-folio's about page prints its `subtitle:` (position, affiliation) under the name
     if doc.meta.get("layout").is_some_and(|l| l.trim() == "about") {
