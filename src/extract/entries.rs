@@ -194,7 +194,8 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     let word = r"\p{Lu}[\p{L}.'’-]*";
-    let part = format!(r"{word}(?:\s{word})?");
+    // ("South San Francisco, CA": a compass word may open a two-word city)
+    let part = format!(r"(?:(?:North|South|East|West)\s)?{word}(?:\s{word})?");
     Regex::new(&format!(
         r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))

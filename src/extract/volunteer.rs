@@ -304,7 +304,7 @@ fn is_role(s: &str) -> bool {
 }
 
 /// A phrase naming an organization ("DAI-Lab", "Xidian University", "USTC").
-fn is_org(s: &str) -> bool {
+pub fn is_org(s: &str) -> bool {
     let t = s.trim();
     let acronym = t.len() >= 2
         && t.len() <= 8

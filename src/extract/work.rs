@@ -82,7 +82,17 @@ pub fn section(blocks: &[Block], research: bool) -> (Vec<Work>, Vec<Project>) {
         // its first sub-bullet (the academicpages CV template): the bullet is the employer
         if w.name.is_empty() && !w.position.is_empty() {
             if let Some((first, rest)) = body.split_first() {
-                if matches!(first.kind, BlockKind::Item(_)) && entries::is_org_place(first) {
+                // (or the employer alone: "Carnegie Mellon University, Computational
+                // Biology Department")
+                let org_only = || {
+                    let f = entries::peel(first);
+                    f.dates.is_empty()
+                        && !first.text.contains(':')
+                        && f.rest.iter().all(|r| crate::extract::volunteer::is_org(r))
+                };
+                if matches!(first.kind, BlockKind::Item(_))
+                    && (entries::is_org_place(first) || org_only())
+                {
                     let f = entries::peel(first);
                     w.name = f.rest.concat();
                     if w.location.is_empty() {

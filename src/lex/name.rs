@@ -53,6 +53,13 @@ const MARKS: &[char] = &['*', '†', '‡', '§', '¶', '#', '✉', '⋆', '∗'
 pub fn parse_authors(s: &str) -> Authors {
     let mut authors = Authors::default();
     let mut t = unwrap_list_emphasis(s.trim());
+    // "… Wenjun Liang (\* equal contribution)": the marks' legend closing the list
+    static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*[(\[][^()\[\]]*(?:equal(?:ly)?\s+contribut\w*|contributed\s+equally|corresponding\s+authors?)[^()\[\]]*[)\]]\.?\s*$").unwrap()
+    });
+    if let Some(m) = LEGEND.find(&t) {
+        t.truncate(m.start());
+    }
     if let Some(m) = ET_AL.find(&t) {
         authors.et_al = true;
         t.truncate(m.start());

@@ -282,6 +282,28 @@ pub fn is_remark(s: &str) -> bool {
     REMARK.is_match(s)
 }
 
+/// A presentation remark closing a venue tag without brackets ("NeurIPS 2024 Spotlight",
+/// "ICLR 2024 poster", "CVPR 2024 Oral", "ICLR 2023 notable top 5%"): (the venue, the
+/// remark with a capital first letter). Only after a year, so "Poster Session" stays.
+pub fn split_trailing_remark(v: &str) -> (String, Option<String>) {
+    static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:19|20)\d{2}\)?\s*[,:-]?\s+((?:oral|spotlight|poster|highlight|long|short)(?:\s+(?:presentation|paper|talk))?|notable[- ]top[- ]\d{1,2}%|accept(?:ed)?\s*\((?:oral|poster|spotlight)\))\s*$").unwrap()
+    });
+    match TRAIL.captures(v).and_then(|c| c.get(1)) {
+        Some(m) => {
+            let venue = v[..m.start()].trim_end_matches([' ', ',', ':', '-']);
+            let r = m.as_str();
+            let mut c = r.chars();
+            let remark = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default();
+            (venue.to_string(), Some(remark))
+        }
+        None => (v.to_string(), None),
+    }
+}
+
 /// Split remarks out of a parenthetical: "(ICML, Long Presentation)" → ("(ICML)", remarks).
 pub fn split_paren_remarks(v: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
@@ -564,6 +586,21 @@ mod tests {
         ] {
             assert_eq!(st(v), want, "{v}");
         }
+    }
+
+    #[test]
+    fn trailing_remarks() {
+        assert_eq!(
+            split_trailing_remark("NeurIPS 2024 Spotlight"),
+            ("NeurIPS 2024".to_string(), Some("Spotlight".to_string()))
+        );
+        assert_eq!(
+            split_trailing_remark("ICLR 2023 notable top 5%")
+                .1
+                .as_deref(),
+            Some("Notable top 5%")
+        );
+        assert_eq!(split_trailing_remark("Poster Session 2").1, None);
     }
 
     #[test]

@@ -40,6 +40,11 @@ static NOT_ABOUT_ME: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+static PAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:last\s+updated?|download\s+(?:the\s+)?(?:pdf|cv)|pdf\s+version)\b")
+        .unwrap()
+});
+
 /// What the about paragraphs say.
 #[derive(Debug, Default)]
 pub struct About {
@@ -55,9 +60,12 @@ pub fn read(paras: &[Block]) -> About {
             && b.text.contains('@')
             && contact::find_email(&b.text).is_some()
     };
+    // "[Download PDF version](…) · Last updated: September 2024" is page furniture
+    let furniture =
+        |b: &Block| PAGE_NOTE.is_match(&b.text) && b.text.split_whitespace().count() <= 12;
     a.basics.summary = paras
         .iter()
-        .filter(|b| !contact(b))
+        .filter(|b| !contact(b) && !furniture(b))
         .map(|b| b.text.as_str())
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()

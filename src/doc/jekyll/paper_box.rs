@@ -216,7 +216,9 @@ fn set_venue(p: &mut Publication, raw: &str) {
         p.notes.push(c[1].trim().to_string());
         v = REMARK.replace_all(&v, "").into_owned();
     }
-    let v = venue::clean(&markup::squash(&v));
+    let (v, remark) = venue::split_trailing_remark(&markup::squash(&v));
+    p.notes.extend(remark);
+    let v = venue::clean(&v);
     let badge_id = ids::arxiv_id(&v);
     if let Some(id) = &badge_id {
         p.arxiv = id.clone();

@@ -138,18 +138,6 @@ fn career(r: &mut Record, body: &[&str]) {
     }
 }
 
-/// Presentation remarks OpenReview appends to a venue ("ICLR 2024 poster").
-const REMARKS: &[&str] = &[
-    "poster",
-    "oral",
-    "spotlight",
-    "notable top 5%",
-    "notable top 25%",
-    "notable-top-5%",
-    "notable-top-25%",
-    "accept",
-];
-
 fn papers(r: &mut Record, body: &[&str]) {
     let stamps: Vec<usize> = (0..body.len()).filter(|&j| stamp(body[j])).collect();
     for (n, &s) in stamps.iter().enumerate() {
@@ -199,20 +187,9 @@ fn read_venue(p: &mut Publication, l: &str) {
         }
         return;
     }
-    let mut v = l.trim();
-    if let Some(r) = REMARKS
-        .iter()
-        .find(|r| lower.ends_with(*r) && lower[..lower.len() - r.len()].ends_with([' ', '(']))
-    {
-        let cut = v.len() - r.len();
-        let remark = v[cut..].trim();
-        v = v[..cut].trim_end_matches([' ', '(']);
-        let mut c = remark.chars();
-        if let Some(f) = c.next() {
-            p.notes.push(f.to_uppercase().chain(c).collect());
-        }
-    }
-    let v = v.strip_suffix(" Conference").unwrap_or(v);
+    let (v, remark) = venue::split_trailing_remark(l.trim());
+    p.notes.extend(remark);
+    let v = v.strip_suffix(" Conference").unwrap_or(&v);
     p.venue = v.to_string();
     p.kind = match venue::classify(v) {
         PubKind::Misc | PubKind::Preprint => PubKind::Conference,
