@@ -57,10 +57,49 @@ static MD_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|(?m)^\s*[-*] \*").unwrap()
 });
 
+/// A YAML block for pandoc (`geometry:`, `fontsize:`, `documentclass:`, `output:`) and
+/// none of Jekyll's page keys: a Markdown CV typeset with pandoc, not a site page.
+fn pandoc_metadata(block: &str) -> bool {
+    let keys: Vec<&str> = block
+        .lines()
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+        .collect();
+    let pandoc = [
+        "geometry",
+        "fontsize",
+        "documentclass",
+        "output",
+        "mainfont",
+        "papersize",
+        "header-includes",
+        "classoption",
+    ];
+    let jekyll = [
+        "layout",
+        "permalink",
+        "redirect_from",
+        "author_profile",
+        "collection",
+        "excerpt",
+        "paperurl",
+        "venue",
+        "nav",
+        "category",
+        "tags",
+    ];
+    keys.iter().any(|k| pandoc.contains(k)) && !keys.iter().any(|k| jekyll.contains(k))
+}
+
 /// Decide the kind of a document.
 pub fn sniff(src: &str) -> (Kind, String) {
     let head = &src[..floor_boundary(src, 200_000)];
-    if FRONT_MATTER.is_match(head) {
+    if let Some(m) = FRONT_MATTER.find(head) {
+        if pandoc_metadata(m.as_str()) && !LIQUID.is_match(head) {
+            return (
+                Kind::Markdown,
+                "pandoc metadata block (no Jekyll keys, no Liquid)".into(),
+            );
+        }
         return (Kind::Jekyll, "YAML front matter".into());
     }
     let liquid = LIQUID.find_iter(head).take(3).count();
@@ -201,6 +240,14 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pandoc_metadata_is_markdown_jekyll_front_matter_is_not() {
+        let md = "---\ntitle: CV\ngeometry: margin=2cm\n---\n\n# Jane Doe\n\n## Education\n";
+        assert_eq!(sniff(md).0, Kind::Markdown);
+        let j = "---\nlayout: archive\ngeometry: x\n---\n\n# Jane Doe\n";
+        assert_eq!(sniff(j).0, Kind::Jekyll);
+    }
 
     #[test]
     fn kinds() {

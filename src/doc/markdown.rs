@@ -64,6 +64,31 @@ fn continues(prev: &Block, prev_line: &str, line: &str) -> bool {
     lazy_item || p.chars().count() >= 60 && (!sentence_end || t.starts_with(char::is_lowercase))
 }
 
+/// The source with its leading YAML metadata block (`---` … `---`) turned into spaces.
+fn blank_metadata(src: &str) -> Option<String> {
+    let body = src.strip_prefix('\u{feff}').unwrap_or(src);
+    if !body.starts_with("---\n") && !body.starts_with("---\r\n") {
+        return None;
+    }
+    let mut end = None;
+    let mut at = src.len() - body.len();
+    for (i, line) in src[at..].split_inclusive('\n').enumerate().take(202) {
+        at += line.len();
+        if i > 0 && matches!(line.trim_end(), "---" | "...") {
+            end = Some(at);
+            break;
+        }
+    }
+    let end = end?;
+    let blank: String = src[..end]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    // (multi-byte characters become one space each: pad to keep byte offsets)
+    let pad = " ".repeat(end - blank.len());
+    Some(blank + &pad + &src[end..])
+}
+
 /// A line opening with a short capitalised label and a colon ("Programming: Python, R").
 fn label_row(l: &str) -> bool {
     let l = l.trim_start_matches(['*', '_']);
@@ -96,6 +121,9 @@ fn strip_attributes(h: &str) -> &str {
 fn parse_markdown(src: &str) -> Document {
     let whole = crate::doc::lines::dehyphenate(src);
     let src = whole.as_deref().unwrap_or(src);
+    // a pandoc metadata block is settings, not CV text: blanked so spans keep their offsets
+    let blanked = blank_metadata(src);
+    let src = blanked.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // the previous non-blank source line, while no blank line has come since
@@ -205,6 +233,15 @@ fn parse_markdown(src: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metadata_block_is_blanked_with_offsets_kept() {
+        let src = "---\ntitle: \"CV — Ana\"\n---\n# Ana Costa\n";
+        let b = blank_metadata(src).unwrap();
+        assert_eq!(b.len(), src.len());
+        assert!(b.ends_with("# Ana Costa\n"));
+        assert_eq!(parse(src).blocks[0].text, "Ana Costa");
+    }
 
     #[test]
     fn labelled_rows_and_page_footers() {

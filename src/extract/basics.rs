@@ -102,6 +102,10 @@ fn latin_name(t: &str) -> String {
     }
 }
 
+static ORCID_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\borcid(?:\s+id)?\s*:?\s*(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b").unwrap()
+});
+
 fn contact_piece(piece: &str, b: &mut Basics) -> bool {
     let mut hit = false;
     if let Some(e) = contact::find_email(piece) {
@@ -115,6 +119,15 @@ fn contact_piece(piece: &str, b: &mut Basics) -> bool {
             b.email = e;
         }
         hit = true;
+    }
+    // "ORCID: 0000-0001-7265-4408": a bare iD names the profile
+    if !hit {
+        if let Some(id) = ORCID_ID.captures(piece).map(|c| c[1].to_string()) {
+            if !piece.contains("orcid.org") {
+                url(&format!("https://orcid.org/{id}"), b);
+                hit = true;
+            }
+        }
     }
     // URLs before phones: the digits of "orcid.org/0000-0001-5555-0199" are no phone
     if !hit {

@@ -121,8 +121,13 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
                 && !b.text.trim_end().ends_with('.')
                 && only_dates_and_place(&cur.head[0]);
             let date_under_heading = dated && heading_only(cur) && starts_with_date(b);
+            // (a sentence paragraph under the header describes the entry: body)
+            let prose = b.kind == BlockKind::Para
+                && b.text.split_whitespace().count() >= 12
+                && b.text.trim_end().ends_with('.');
             if cur.body.is_empty()
                 && !matches!(b.kind, BlockKind::Item(_) | BlockKind::Heading(_))
+                && !prose
                 && (!dated
                     || cur.head.is_empty()
                     || org_under_date

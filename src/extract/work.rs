@@ -117,6 +117,25 @@ pub fn section(blocks: &[Block], research: bool) -> (Vec<Work>, Vec<Project>) {
             all.extend(note_items.iter().map(|b| entries::note_text(&b.text)));
             w.summary = all.join("; ");
         }
+        // one paragraph of sentences (no bullets) describes the job: its summary
+        let prose_only = body.len() == 1
+            && body.iter().all(|b| {
+                b.kind == BlockKind::Para
+                    && b.text.trim_end().ends_with(['.', '!', ')'])
+                    && b.text.split_whitespace().count() >= 12
+            });
+        let body = if prose_only && subs.is_empty() {
+            let text: Vec<&str> = body.iter().map(|b| b.text.trim()).collect();
+            w.summary = [w.summary.as_str(), &text.join(" ")]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("; ");
+            Vec::new()
+        } else {
+            body
+        };
         if subs.is_empty() {
             w.highlights = highlights(&body);
             if w.dates.is_none() {

@@ -1112,7 +1112,8 @@ fn author_list_end(s: &str) -> usize {
     while pos < words.len() {
         let (off, w) = words[pos];
         let core = w.trim_end_matches([',', ';', ':', '.', '*', '†', '‡']);
-        let core_init = w.trim_end_matches([',', ';', ':']);
+        // ("M. E.*," "C. N.†": a contribution mark after the initials)
+        let core_init = w.trim_end_matches([',', ';', ':', '*', '†', '‡', '\\']);
         let bare = w.trim_end_matches(',');
         let is_sep = bare == "and" || w == "&" || w == "et" || bare == "al." || bare == "al";
         if is_sep {
