@@ -187,6 +187,7 @@ pub struct Profile {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
     pub address: String,
+    pub postal_code: String,
     pub city: String,
     pub region: String,
     pub country_code: String,

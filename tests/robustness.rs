@@ -59,6 +59,27 @@ fn ten_thousand_authors_in_one_list_is_linear() {
     assert_fast("10,000 authors", &src);
 }
 
+/// Shapes that once cost quadratic time: a paragraph of many wrapped lines made plain
+/// once per line, a surname-first author list matched against every prefix, a venue
+/// segment re-scanned at every comma, every number of a long line tried as a postcode.
+#[test]
+fn long_runs_of_cv_shapes_are_linear() {
+    for unit in [
+        "abc\n",
+        "Smith, J., ",
+        "J. Smith and ",
+        "“Quoted title,” ",
+        "Oral, ",
+        "Jane Doe (2020) -- ICML, University of Tokyo. ",
+    ] {
+        let src = format!(
+            "Jane Doe\n\nPUBLICATIONS\n{}\n",
+            unit.repeat(128 * 1024 / unit.len())
+        );
+        assert_fast(unit, &src);
+    }
+}
+
 #[test]
 fn deeply_nested_html_is_linear() {
     let src = format!(

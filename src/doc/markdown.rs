@@ -28,10 +28,14 @@ fn is_table_row(t: &str) -> bool {
     t.starts_with('|') && t.ends_with('|') && t.len() > 2
 }
 
-/// A source line ends in a hard line break: a backslash (pandoc) or two spaces.
+/// A source line ends in a hard line break: a backslash (pandoc), two spaces or `<br>`.
 fn hard_break(line: &str) -> bool {
     let l = line.trim_end_matches(['\n', '\r']);
-    l.ends_with('\\') || l.ends_with("  ")
+    l.ends_with('\\')
+        || l.ends_with("  ")
+        || ["<br>", "<br/>", "<br />"]
+            .iter()
+            .any(|b| l.trim_end().to_ascii_lowercase().ends_with(b))
 }
 
 /// Is this paragraph line the soft-wrapped rest of the block before it (no blank line
@@ -314,6 +318,8 @@ mod tests {
         let d = parse(
             "**Jane Roe**\\\nDept. of X\\\n\nInfectious disease modelling, vaccine effectiveness, and causal inference\nwith observational health data.\n\n1.  Roe J. A title that is long enough to\n    wrap. *Journal*. 2023.\n\nShort line one\nShort line two\n",
         );
+        let br = parse("Professor | University of Toronto<br>\n100 St. George Street<br>\n");
+        assert_eq!(br.blocks.len(), 2);
         let lazy = parse("- Built a pipeline with\nlow latency.\n- Next item\n");
         assert_eq!(lazy.blocks[0].text, "Built a pipeline with low latency.");
         assert_eq!(lazy.blocks.len(), 2);

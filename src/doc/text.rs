@@ -19,6 +19,10 @@ const BULLET_GLYPHS: &[char] = &[
     '-', '•', '○', '◦', 'o', '*', '▪', '■', '●', '–', '·', '➢', '►', '❖', '✓',
 ];
 
+/// Glyphs that only ever mark bullets: one glued to the word after it ("●Fine-tuned") or
+/// printed mid-line ("… 2 papers ● Ran 48 sessions") still starts an item.
+const HEAVY: &[char] = &['●', '○', '◦', '▪', '■', '➢', '►', '❖'];
+
 /// Glyphs that mark a nested item even without indentation.
 const NESTED: &[char] = &['○', '◦', 'o', '▪', '–', '■'];
 
@@ -28,13 +32,59 @@ fn marker(t: &str) -> Option<(char, usize)> {
     let mut it = t.chars();
     let g = it.next()?;
     let sep = it.next()?;
-    if !(sep == ' ' || sep == '\t')
+    let glued = HEAVY.contains(&g) && sep.is_alphanumeric();
+    if !(sep == ' ' || sep == '\t' || glued)
         || !(BULLET_GLYPHS.contains(&g) || ('\u{f000}'..='\u{f0ff}').contains(&g))
     {
         return None;
     }
     let body = t[g.len_utf8()..].trim_start();
     Some((g, t.len() - body.len()))
+}
+
+/// Bullets PDF extraction glued into one line ("● Built X ● Cut Y", "LEADERSHIP &
+/// SERVICE● Vice President …") put on lines of their own. Only in a bulleted entry (its
+/// first line or the wrapped rest) or a line opening with a heading: elsewhere a mid-line
+/// glyph may be a separator ("Pittsburgh ● jane@x.org").
+fn split_glued_bullets(src: &str) -> Option<String> {
+    if !src.contains(HEAVY) {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len() + 64);
+    let mut changed = false;
+    let mut in_item = false;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start();
+        let was_in_item = in_item;
+        in_item = marker(t).is_some() || in_item && !t.trim().is_empty();
+        let Some((first, _)) = t.char_indices().skip(1).find(|(_, c)| HEAVY.contains(c)) else {
+            out.push_str(line);
+            continue;
+        };
+        let head = t[..first].trim_end();
+        let heading = classify_heading(head).is_some();
+        if heading {
+            in_item = true;
+        }
+        if !(was_in_item || in_item || heading) {
+            out.push_str(line);
+            continue;
+        }
+        let lead = &line[..line.len() - t.len()];
+        out.push_str(lead);
+        for (k, c) in t.char_indices() {
+            if k > 0 && HEAVY.contains(&c) {
+                // the space before the glyph becomes the line break (offsets stay put)
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('\n');
+                changed = true;
+            }
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// A bullet line's depth and body.
@@ -53,6 +103,10 @@ pub fn bullet(line: &str) -> Option<(u8, &str)> {
 /// `[J1] `, `[12] `, `3. `, `4) ` before a reference or list entry.
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\d{1,3}[.)])\s+").unwrap());
+
+/// "Advisor: …", "Thesis: …": a labelled note under an entry.
+static NOTE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L} ]{1,25}:\s").unwrap());
 
 /// A line that only underlines the line above ("-------", "=======").
 fn underline(t: &str) -> bool {
@@ -194,25 +248,56 @@ pub fn parse(src: &str) -> Document {
     let src = whole.as_deref().unwrap_or(src);
     let unfolded = unfold_margin(src);
     let src = unfolded.as_deref().unwrap_or(src);
+    let unglued = split_glued_bullets(src);
+    let src = unglued.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // body column of the last bulleted or labelled line, while its entry may go on
     let mut hang: Option<usize> = None;
     let mut prev_blank = true;
+    // the state before the blank lines of a possible page break, and whether one is open
+    let mut after_break: (bool, Option<usize>) = (true, None);
+    let mut in_break = false;
+    // indentation and length in characters of the last source line kept
+    let mut last_line = (0usize, 0usize);
     // under a publications heading, where unlabelled references may wrap
     let mut in_refs = false;
+    // whether the last block grew since its plain text was made: a paragraph of many
+    // wrapped lines is made plain once, not once per line
+    let mut stale = false;
     for line in src.split_inclusive('\n') {
         let span = offset..offset + line.trim_end().len();
         offset += line.len();
         let trimmed = line.trim();
-        if trimmed.is_empty() || lines::page_furniture(trimmed) || lines::table_header(trimmed) {
-            prev_blank = true;
-            hang = None;
+        // a page break (blank lines around a running footer) is no paragraph break: an
+        // entry cut by it goes on after it
+        if lines::page_furniture(trimmed) {
+            if prev_blank {
+                (prev_blank, hang) = after_break;
+            }
+            in_break = true;
             continue;
         }
+        if trimmed.is_empty() || lines::table_header(trimmed) {
+            if !in_break {
+                if !prev_blank {
+                    after_break = (prev_blank, hang);
+                }
+                prev_blank = true;
+                hang = None;
+            }
+            continue;
+        }
+        in_break = false;
+        let this_line = (
+            line.chars().count() - line.trim_start().chars().count(),
+            trimmed.chars().count(),
+        );
+        let last_line = std::mem::replace(&mut last_line, this_line);
         let line = line.trim_start_matches('\u{c}');
         let indent = line.chars().count() - line.trim_start().chars().count();
         if underline(trimmed) {
+            settle(&mut blocks, &mut stale);
             // "Education\n---------": the line above is a heading whatever its words
             if let Some(b) = blocks.last_mut().filter(|b| {
                 !prev_blank
@@ -242,24 +327,59 @@ pub fn parse(src: &str) -> Document {
                 } else {
                     " "
                 };
-                let raw = format!("{}{glue}{trimmed}", prev.raw.trim_end());
-                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                let kept = prev.raw.trim_end().len();
+                prev.raw.truncate(kept);
+                prev.raw.push_str(glue);
+                prev.raw.push_str(trimmed);
+                prev.span.end = span.end;
+                stale = true;
                 continue;
             }
         }
-        // a wrapped bullet whose rest starts at the margin ("• Built a pipeline with" then
-        // "latency under 10ms."): lower case, right after an unfinished bullet line
+        // a long line whose rest is indented under it ("“CNS Core: …,” NSF" then "     CNS-
+        // 2107316, PI, $1,200,000, 10/2021–09/2025."): not a labelled note ("  Advisor: …")
+        // or a dated line, which are entries or facts of their own
         if let Some(prev) = blocks.last_mut() {
-            let unfinished = !prev.raw.trim_end().ends_with(['.', '!', '?', ':', ';']);
+            let (prev_indent, prev_len) = last_line;
             if !prev_blank
-                && matches!(prev.kind, BlockKind::Item(_))
-                && unfinished
-                && trimmed.starts_with(char::is_lowercase)
+                && matches!(
+                    prev.kind,
+                    BlockKind::Para | BlockKind::Row | BlockKind::Item(_)
+                )
+                && indent >= prev_indent + 2
+                && prev_len >= 60
+                // a row's next line under its text column is a line of its own unless the
+                // row stops mid-phrase ("…, University of" / "Maryland, College Park")
+                && (prev.kind != BlockKind::Row || open_end(&prev.raw))
+                && !prev.raw.trim_end().ends_with('.')
                 && bullet(line).is_none()
-                && crate::lex::date::find_range(trimmed).is_none()
+                && !NOTE_LABEL.is_match(trimmed)
+                && crate::lex::date::find_all(trimmed)
+                    .first()
+                    .is_none_or(|(_, span)| span.start > 0)
             {
-                let raw = format!("{} {trimmed}", prev.raw.trim_end());
-                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                join_wrapped(&mut prev.raw, trimmed);
+                prev.span.end = span.end;
+                stale = true;
+                continue;
+            }
+        }
+        // a line wrapped at the page width whose rest starts at the margin ("• Built a
+        // pipeline with" then "latency under 10ms.", "… supervision" then "of four
+        // students"): the rest starts lower case, or the line above stopped on a word that
+        // never ends a line
+        if let Some(prev) = blocks.last_mut() {
+            if !prev_blank
+                && matches!(
+                    prev.kind,
+                    BlockKind::Item(_) | BlockKind::Para | BlockKind::Row
+                )
+                && bullet(line).is_none()
+                && wrapped(&prev.raw, trimmed, matches!(prev.kind, BlockKind::Item(_)))
+            {
+                join_wrapped(&mut prev.raw, trimmed);
+                prev.span.end = span.end;
+                stale = true;
                 continue;
             }
         }
@@ -276,8 +396,9 @@ pub fn parse(src: &str) -> Document {
                 && !LABEL.is_match(trimmed)
                 && classify_heading(trimmed).is_none()
             {
-                let raw = format!("{} {trimmed}", prev.raw.trim_end());
-                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                join_wrapped(&mut prev.raw, trimmed);
+                prev.span.end = span.end;
+                stale = true;
                 continue;
             }
         }
@@ -286,24 +407,29 @@ pub fn parse(src: &str) -> Document {
         if let Some(prev) = blocks.last_mut() {
             let unclosed = |t: &str| t.matches('(').count() > t.matches(')').count();
             if matches!(prev.kind, BlockKind::Heading(_))
-                && unclosed(&prev.raw)
                 && prev.raw.len() < 600
+                && unclosed(&prev.raw)
             {
-                let raw = format!("{} {trimmed}", prev.raw.trim_end());
-                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                join_wrapped(&mut prev.raw, trimmed);
+                prev.span.end = span.end;
+                stale = true;
                 prev_blank = false;
                 continue;
             }
         }
         // an unlabelled reference wrapped over lines under a publications heading
-        // ("… S. Maeda. Quantized" / "attention for … In NeurIPS" / "2023.") goes on
+        // ("… S. Maeda. Quantized" / "attention for … In NeurIPS" / "2023.") goes on; so
+        // does one led by a year in a margin column ("2019<TAB>Roe, J. Title" / "Journal
+        // 2019, 4, 1–9."), up to the next year-led line
         if in_refs && !prev_blank && bullet(line).is_none() && classify_heading(trimmed).is_none() {
-            if let Some(prev) = blocks
-                .last_mut()
-                .filter(|p| p.kind == BlockKind::Para && reference_goes_on(&p.raw, trimmed))
-            {
-                let raw = format!("{} {trimmed}", prev.raw.trim_end());
-                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+            let year_led = |t: &str| crate::lex::citation::strip_year_label(t).0.is_some();
+            if let Some(prev) = blocks.last_mut().filter(|p| {
+                p.kind == BlockKind::Para && reference_goes_on(&p.raw, trimmed)
+                    || year_led(&p.raw) && !year_led(trimmed) && !LABEL.is_match(trimmed)
+            }) {
+                join_wrapped(&mut prev.raw, trimmed);
+                prev.span.end = span.end;
+                stale = true;
                 continue;
             }
         }
@@ -327,8 +453,10 @@ pub fn parse(src: &str) -> Document {
                 Some(SectionKind::Publications | SectionKind::Preprints)
             );
         }
+        settle(&mut blocks, &mut stale);
         blocks.push(block);
     }
+    settle(&mut blocks, &mut stale);
     lift_orphan_items(&mut blocks);
     Document {
         blocks: lines::repair(blocks),
@@ -348,7 +476,24 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     // "a. Okafor AN, …": a lettered sub-item starts a reference of its own
     let lettered =
         next.len() > 2 && next.as_bytes()[1] == b'.' || next.as_bytes().get(1) == Some(&b')');
+    // what only the middle or end of a reference opens with: an italic venue, "In Proc…",
+    // the identifiers
+    static TAIL_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[*_]\p{Lu}|In\s+\p{Lu}|https?://|doi:|DOI|arXiv|pp?\.\s*\d|[Vv]ol\.\s*\d)")
+            .unwrap()
+    });
+    // "Roe, J., Doe, A. (2021)." / "J. Roe, …": an author list opening a new reference
+    static AUTHOR_START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\.|^\p{Lu}\.\s").unwrap());
+    // (a remark line "Reviewed in Speculum, Past & Present" is whole as it is)
+    let unfinished = p.len() >= 40
+        && p.ends_with(char::is_alphabetic)
+        && !crate::lex::citation::remark_line(p)
+        && !AUTHOR_START.is_match(next)
+        && !LABEL.is_match(next);
     next.starts_with(char::is_lowercase) && !lettered
+        || TAIL_START.is_match(next)
+        || unfinished
         || !p.ends_with('.')
             && (p.ends_with([',', ':', '-', '&'])
                 || matches!(
@@ -356,6 +501,63 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
                     "in" | "on" | "of" | "and" | "for" | "the" | "to" | "with" | "at" | "by"
                 )
                 || lone_year)
+}
+
+/// A line and its wrapped rest as one: with a space, except inside a web address or DOI cut
+/// at the line end ("https://doi.org/10.1007/s10664-022-" / "10131-x").
+fn join_wrapped(prev: &mut String, next: &str) {
+    prev.truncate(prev.trim_end().len());
+    let last = prev.rsplit(' ').next().unwrap_or(prev);
+    let in_link = (last.contains("://") || last.contains("doi.org/") || last.starts_with("10."))
+        && last.ends_with(['-', '/', '.', '_'])
+        && !next.starts_with(char::is_whitespace);
+    if !in_link {
+        prev.push(' ');
+    }
+    prev.push_str(next);
+}
+
+/// Remake the last block's plain text and links once it has stopped growing.
+fn settle(blocks: &mut [Block], stale: &mut bool) {
+    if std::mem::take(stale) {
+        if let Some(b) = blocks.last_mut() {
+            *b = Block::new(b.kind, &b.raw, b.span.clone());
+        }
+    }
+}
+
+/// Does a line stop mid-phrase: on a comma or a word that never ends a line?
+fn open_end(prev: &str) -> bool {
+    let p = prev.trim_end();
+    let last = p.rsplit([' ', '\t']).next().unwrap_or(p);
+    p.ends_with([',', '&', '-', '–']) || OPEN_WORDS.contains(&last)
+}
+
+const OPEN_WORDS: &[&str] = &[
+    "in", "on", "of", "and", "for", "the", "to", "with", "at", "by", "from", "a", "an", "or",
+];
+
+/// Does body line `next` carry on line `prev`, wrapped at the page width? It must start
+/// with a lower-case word (not a label such as "email:" or a web address) or follow a word
+/// that never ends a line ("… host–guest thermodynamics by" / "ITC and VT-NMR"); a line
+/// holding a date range opens an entry of its own.
+fn wrapped(prev: &str, next: &str, item: bool) -> bool {
+    let p = prev.trim_end();
+    // "…, Northwestern University," then "2013–2015": the entry's dates wrapped alone
+    if p.ends_with(',') && crate::lex::date::parse_range(next.trim_end_matches('.')).is_some() {
+        return true;
+    }
+    if p.ends_with(['.', '!', '?', ':', ';']) || crate::lex::date::find_range(next).is_some() {
+        return false;
+    }
+    let first = next.split_whitespace().next().unwrap_or("");
+    let lower_word = first.starts_with(char::is_lowercase)
+        && !first.contains(['@', ':', '/'])
+        && !first.trim_end_matches([',', '.']).contains('.');
+    let last = p.rsplit([' ', '\t']).next().unwrap_or(p);
+    // a bullet is one sentence: after a comma it goes on ("…, Research Methods in HCI,")
+    let open = OPEN_WORDS.contains(&last) || item && p.ends_with(',');
+    lower_word || open && !next.contains('\t')
 }
 
 /// Items right under a heading have no entry to nest in: a "◦" list printed alone in an
@@ -409,6 +611,29 @@ mod tests {
             "1. Tuberculosis in clinics.",
             "a. Okafor AN. A title."
         ));
+    }
+
+    #[test]
+    fn wrapped_body_lines_and_year_led_references() {
+        assert!(wrapped(
+            "host–guest thermodynamics by",
+            "ITC and VT-NMR",
+            false
+        ));
+        assert!(wrapped(
+            "(120 students); supervision",
+            "of four students",
+            false
+        ));
+        assert!(!wrapped("Lensfield Road", "Cambridge CB2 1EW", false));
+        assert!(!wrapped("Department of Chemistry", "email: a@b.org", false));
+        assert!(!wrapped("Built a pipeline.", "then more", false));
+        assert!(!wrapped("Research Intern at", "2019–2020 Engineer", false));
+        let src = "Publications\n2024    Roe, J.; Doe, A. A Title That\nWraps. J. Chem. 2024, 1, 2–3.\n2023    Roe, J. Another. Org. Lett. 2023, 4, 5.\n";
+        let d = parse(src);
+        let raws: Vec<&str> = d.blocks.iter().map(|b| b.raw.as_str()).collect();
+        assert_eq!(raws.len(), 3, "{raws:?}");
+        assert!(raws[1].ends_with("Wraps. J. Chem. 2024, 1, 2–3."));
     }
 
     #[test]

@@ -121,6 +121,8 @@ struct Location<'a> {
     #[serde(skip_serializing_if = "empty")]
     address: &'a str,
     #[serde(skip_serializing_if = "empty")]
+    postal_code: &'a str,
+    #[serde(skip_serializing_if = "empty")]
     city: &'a str,
     #[serde(skip_serializing_if = "empty")]
     region: &'a str,
@@ -131,6 +133,7 @@ struct Location<'a> {
 impl Location<'_> {
     fn is_empty(&self) -> bool {
         self.address.is_empty()
+            && self.postal_code.is_empty()
             && self.city.is_empty()
             && self.region.is_empty()
             && self.country_code.is_empty()
@@ -344,6 +347,7 @@ pub fn to_json(r: &Record) -> String {
             summary: &b.summary,
             location: Location {
                 address: &b.location.address,
+                postal_code: &b.location.postal_code,
                 city: &b.location.city,
                 region: &b.location.region,
                 country_code: &b.location.country_code,

@@ -21,7 +21,7 @@ static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 /// A list part that is an amount or the holder's role on a grant ("$165,000 CAD",
 /// "€1.2 million", "USD 10,000", "Principal Investigator", "Co-PI"): summary, not awarder.
 static GRANT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\\?[$€£¥]\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?)$").unwrap()
+    Regex::new(r"(?i)^(?:\\?[$€£¥]\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?(?:\s*\([^()]*\))?)$").unwrap()
 });
 
 /// Thousands separators ("165,000") are not list commas: they become U+E000 while the
@@ -55,6 +55,10 @@ static NATIVE_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
 static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").unwrap());
 
 fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
+    // "IEEE Fellow, class of 2023, …": the cohort is the date
+    static CLASS_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bclass of\s+((?:19|20)\d\d)\b").unwrap());
+    let s = &CLASS_OF.replace_all(s, "$1");
     let found = date::find_all(s);
     let d = found.first().map(|(r, _)| r.start);
     let mut t = s.to_string();
@@ -86,6 +90,13 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
 
 /// One award line.
 pub fn parse_line(b: &Block) -> Option<Award> {
+    // "Total external funding as PI or co-PI: $5.1M": a sum over the list, not an award
+    static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^total\b[^:]*\b(?:funding|grants?|support|awarded)\b").unwrap()
+    });
+    if TOTAL.is_match(&b.text) {
+        return None;
+    }
     let mut a = Award::default();
     // a column holding only a place ("Las Vegas, U.S.A") is not part of the award
     let cols = b.columns();
@@ -121,6 +132,28 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         .captures(&b.raw)
         .map(|c| crate::markup::plain(&c[1]))
         .filter(|t| date::parse_range(t).is_none());
+    // "“Grant Title,” NSF CNS-2107316, PI": a quoted title, commas and all
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^\s*[“"]([^”"]{3,}?)(?:[,.][”"]|[”"]\s*(?:[,;|]|$))"#).unwrap()
+    });
+    let quoted = QUOTED.captures(&text).map(|c| {
+        let end = c.get(0).map_or(0, |m| m.end());
+        (c[1].trim().to_string(), end)
+    });
+    let mut text = match &quoted {
+        Some((_, end)) => text[*end..].to_string(),
+        None => text,
+    };
+    // "“for contributions to …”": the citation of an honour
+    static CITATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?i),?\s*[“"](for [^”"]+?)[,.]?[”"]"#).unwrap());
+    if let Some(c) = CITATION.captures(&text) {
+        if a.summary.is_empty() {
+            a.summary = c[1].trim().to_string();
+        }
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        text.replace_range(whole, "");
+    }
     // "Title | Awarder", "Title — Awarder" as well as "Title, Awarder"
     let text = text.replace(" — ", " | ").replace(" – ", " | ");
     let mut parts: Vec<String> = Vec::new();
@@ -137,7 +170,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         if p.is_empty() || STUDY_TAG.is_match(&p) {
             continue;
         }
-        if k > 0 && GRANT_PART.is_match(&p) {
+        if (k > 0 || quoted.is_some()) && GRANT_PART.is_match(&p) {
             grant.push(p);
         } else {
             parts.push(p);
@@ -146,7 +179,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     if !grant.is_empty() && a.summary.is_empty() {
         a.summary = grant.join("; ");
     }
-    match bold {
+    match bold.or(quoted.map(|(t, _)| t)) {
         Some(t) => {
             a.title = t.trim().trim_end_matches([',', '.']).to_string();
             let key = a.title.clone();
@@ -244,6 +277,31 @@ mod tests {
             protect_thousands("1,2,345 and 12,3456"),
             "1,2\u{e000}345 and 12,3456"
         );
+        // a quoted grant title keeps its commas; the role with its note is summary
+        let b = Block::new(
+            BlockKind::Para,
+            "“CNS Core: Medium: Learning, Fast,” NSF CNS-2107316, PI (co-PI: H. Lin), $1,200,000, 10/2021–09/2025.",
+            0..0,
+        );
+        let a = parse_line(&b).unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.awarder.as_str()),
+            ("CNS Core: Medium: Learning, Fast", "NSF CNS-2107316")
+        );
+        assert_eq!(a.summary, "PI (co-PI: H. Lin); $1,200,000");
+        let fellow = Block::new(
+            BlockKind::Para,
+            "IEEE Fellow, class of 2023, “for contributions to networks”",
+            0..0,
+        );
+        let a = parse_line(&fellow).unwrap();
+        assert_eq!(a.date.and_then(|d| d.year), Some(2023));
+        assert_eq!(
+            (a.awarder.as_str(), a.summary.as_str()),
+            ("", "for contributions to networks")
+        );
+        let total = Block::new(BlockKind::Para, "Total external funding as PI: $5.1M", 0..0);
+        assert!(parse_line(&total).is_none());
     }
 
     #[test]

@@ -103,7 +103,8 @@ fn latin_name(t: &str) -> String {
 }
 
 static ORCID_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\borcid(?:\s+id)?\s*:?\s*(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b").unwrap()
+    // a line holding nothing but an iD is one too ("0000-0002-4187-5530" under the address)
+    Regex::new(r"(?i)\borcid(?:\s+id)?\s*:?\s*(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b|^\s*(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\s*$").unwrap()
 });
 
 fn contact_piece(piece: &str, b: &mut Basics) -> bool {
@@ -122,7 +123,11 @@ fn contact_piece(piece: &str, b: &mut Basics) -> bool {
     }
     // "ORCID: 0000-0001-7265-4408": a bare iD names the profile
     if !hit {
-        if let Some(id) = ORCID_ID.captures(piece).map(|c| c[1].to_string()) {
+        if let Some(id) = ORCID_ID
+            .captures(piece)
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .map(|m| m.as_str().to_string())
+        {
             if !piece.contains("orcid.org") {
                 url(&format!("https://orcid.org/{id}"), b);
                 hit = true;
@@ -207,6 +212,7 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
         let contact_row =
             blk.kind == BlockKind::Row && (t.contains('@') || !contact::find_urls(t).is_empty());
         let cells = contact_row.then(|| blk.columns().join(" | "));
+        let mut label_here = false;
         for (k, piece) in PIECES.split(cells.as_deref().unwrap_or(t)).enumerate() {
             let mut piece = piece.trim().trim_end_matches(['|', ',']).trim();
             // "Date of birth: 12/03/1990", "Nationality: Italian": personal data, not facts
@@ -216,7 +222,10 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
                 if crate::tables::PERSONAL_DATA.contains(key.as_str()) {
                     continue;
                 }
-                if matches!(key.as_str(), "address" | "home address" | "postal address") {
+                if matches!(
+                    key.as_str(),
+                    "address" | "home address" | "postal address" | "office" | "office address"
+                ) {
                     let v = value.trim();
                     piece = v
                         .strip_suffix("(Home)")
@@ -240,6 +249,18 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
                 }
                 continue;
             }
+            // "2211 Campus Drive, Evanston, IL 60208", "Cambridge CB2 1EW, United Kingdom": a
+            // postal address (or its last line), not a headline
+            if let Some((street, code, place)) = entries::split_postal(piece)
+                .filter(|(street, _, place)| place.contains(',') || !street.is_empty())
+            {
+                if b.location.city.is_empty() && b.location.address.is_empty() {
+                    b.location.address = street;
+                    b.location.postal_code = code;
+                    set_place(&mut b.location, &place);
+                }
+                continue;
+            }
             // "Via Roma 12, 20121 Milan, Italy": a postal address, not a headline
             if let Some(r) = entries::find_location(piece) {
                 let before = piece.get(..r.start).unwrap_or("").trim();
@@ -254,6 +275,11 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
             let words = piece.split_whitespace().count();
             if b.label.is_empty() && !b.name.is_empty() && (2..=20).contains(&words) {
                 b.label = piece.to_string();
+                label_here = true;
+            } else if label_here && words <= 8 && crate::extract::volunteer::is_org(piece) {
+                // "Assistant Professor | University of Toronto": the role's organisation
+                b.label = format!("{}, {piece}", b.label);
+                label_here = false;
             }
         }
     }
@@ -339,8 +365,11 @@ mod tests {
             &mut b,
         );
         assert_eq!(b.name, "Katharina Roe");
-        // the first piece of "Role · Organisation" is the label (as eval/probe p02)
-        assert_eq!(b.label, "Research Group Leader");
+        // "Role · Organisation" is the label, as the affiliation line under the name is
+        assert_eq!(
+            b.label,
+            "Research Group Leader, Karlsruhe Institute of Technology (KIT)"
+        );
         assert_eq!(latin_name("Prof. Dr. Jane Doe"), "Jane Doe");
         assert_eq!(
             latin_name("Siobhán O'Connor, MB BCh BAO, PhD"),
@@ -397,8 +426,38 @@ mod tests {
             &mut b,
         );
         assert!(b.label.is_empty());
-        assert_eq!(b.location.address, "Via Roma 12, 20121");
+        assert_eq!(b.location.address, "Via Roma 12");
+        assert_eq!(b.location.postal_code, "20121");
         assert_eq!(b.location.city, "Milan");
+        // a US address puts the ZIP after the state; a UK one the postcode after the city
+        for (line, street, code, city) in [
+            (
+                "2211 Campus Drive, Evanston, IL 60208",
+                "2211 Campus Drive",
+                "60208",
+                "Evanston",
+            ),
+            (
+                "Cambridge CB2 1EW, United Kingdom",
+                "",
+                "CB2 1EW",
+                "Cambridge",
+            ),
+        ] {
+            let mut b = Basics::default();
+            header(
+                &[
+                    blk(BlockKind::Para, "Luca Rossi"),
+                    blk(BlockKind::Para, line),
+                ],
+                &mut b,
+            );
+            assert_eq!(
+                (b.location.address.as_str(), b.location.postal_code.as_str()),
+                (street, code)
+            );
+            assert_eq!(b.location.city, city);
+        }
     }
 
     #[test]

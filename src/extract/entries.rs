@@ -414,6 +414,40 @@ pub fn fix_location(s: &str) -> String {
         .into_owned()
 }
 
+/// A postal address split up: the street part, the postcode and the place ("2211 Campus
+/// Drive, Evanston, IL 60208" → "2211 Campus Drive", "60208", "Evanston, IL"; "Via Roma 12,
+/// 20121 Milan, Italy"; "Toronto, ON M5S 3G3, Canada"). The postcode is the one whose removal
+/// leaves a place at the end; None when no such postcode is printed.
+pub fn split_postal(s: &str) -> Option<(String, String, String)> {
+    static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+        // UK, Canadian, then numeric codes (with a country prefix "D-69117", or ZIP+4)
+        Regex::new(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d|(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?)\b")
+            .unwrap()
+    });
+    // An address is one short line; longer text is prose, and trying every number in it
+    // would cost quadratic time.
+    if s.len() > 200 {
+        return None;
+    }
+    let found: Vec<_> = POSTCODE.find_iter(s).collect();
+    found.iter().rev().take(3).find_map(|m| {
+        let rest = format!(
+            "{} {}",
+            s[..m.start()].trim_end(),
+            s[m.end()..].trim_start()
+        );
+        let rest = crate::markup::squash(&rest.replace(" ,", ","));
+        let rest = rest.trim_matches([',', ' ']);
+        let r = find_location(rest).filter(|r| r.end >= rest.len())?;
+        let street = rest[..r.start].trim().trim_end_matches([',', ' ']);
+        Some((
+            street.to_string(),
+            m.as_str().to_string(),
+            rest[r].to_string(),
+        ))
+    })
+}
+
 /// Notes that go to a summary: supervisors, advisors, employment modes.
 pub fn is_note(s: &str) -> bool {
     static SUPERVISOR: LazyLock<Regex> = LazyLock::new(|| {

@@ -73,6 +73,11 @@ pub fn record(doc: &Document) -> Record {
             rec.awards.insert(0, h);
         }
     }
+    if publications::marks_name_students(&doc.blocks) {
+        for p in &mut rec.publications {
+            p.notes.retain(|n| !n.starts_with("Equal contribution"));
+        }
+    }
     basics::meta(&doc.meta, &mut rec.basics);
     // papers printed with only their co-authors ("with A. Souza") are the owner's own; in
     // a list written that way, a paper with no names at all is the owner's alone

@@ -22,6 +22,16 @@ use crate::sections::SectionKind;
 static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\\?\*|†|‡|<sup>[^<]*</sup>)+\s*(?:\\?\*)?\s*(?:contribute[sd]? equally|equal contribution|corresponding author|these authors)").unwrap()
 });
+/// "Student advisees are marked with an asterisk (*)", "* denotes a trainee author": a legend
+/// saying what the marks mean.
+static MARK_LEGEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:marked|denoted|indicated|identified)\s+(?:with|by)\s+(?:an?\s+)?(?:asterisks?|\(?\\?\*\)?|daggers?|†)|^\s*(?:\(?\\?\*\)?|†)\s*(?:denotes|indicates|marks)\b")
+        .unwrap()
+});
+/// Marks that name students or mentees, not equal contributors.
+static STUDENT_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:students?|advisees?|mentees?|trainees?|supervised|postdocs?)\b").unwrap()
+});
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[?(\d{1,3})[.\])]\s").unwrap());
 
 pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
@@ -46,7 +56,17 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
             i = j;
             continue;
         }
-        if !LEGEND.is_match(&b.raw) && !matches!(b.kind, BlockKind::Rule) {
+        // "Winner, First Book Prize, 2020", "Reviewed in Speculum": about the entry above
+        if let Some(last) = out.last_mut().filter(|_| citation::remark_line(&b.text)) {
+            last.notes
+                .push(b.text.trim().trim_end_matches('.').to_string());
+            i += 1;
+            continue;
+        }
+        if !LEGEND.is_match(&b.raw)
+            && !MARK_LEGEND.is_match(&b.text)
+            && !matches!(b.kind, BlockKind::Rule)
+        {
             for entry in unglue(&b.raw) {
                 let Some(entry) = drop_garbled_tail(&entry) else {
                     continue;
@@ -71,6 +91,14 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
         }
     }
     out
+}
+
+/// Does the document explain its author marks as students or mentees ("Student advisees are
+/// marked with an asterisk (*)")? Then a mark says nothing of equal contribution.
+pub fn marks_name_students(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .any(|b| MARK_LEGEND.is_match(&b.text) && STUDENT_MARKS.is_match(&b.text))
 }
 
 /// A heading that only groups entries by year ("2023", "2019 – 2020", "Before 2015").

@@ -144,18 +144,40 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
             interests = Some(rest.trim().to_string());
             continue;
         }
-        let keywords = split_top_level(&rest, KEYWORD_SEPARATORS)
-            .into_iter()
-            .map(|k| k.trim_end_matches('.').to_string())
-            .filter(|k| !k.is_empty())
-            .collect();
-        out.push(Skill {
-            name: name.trim().to_string(),
-            keywords,
-            ..Default::default()
-        });
+        for (name, rest) in more_groups(&name, &rest) {
+            let keywords = split_top_level(rest, KEYWORD_SEPARATORS)
+                .into_iter()
+                .map(|k| k.trim_end_matches('.').to_string())
+                .filter(|k| !k.is_empty())
+                .collect();
+            out.push(Skill {
+                name: name.trim().to_string(),
+                keywords,
+                ..Default::default()
+            });
+        }
     }
     (out, interests)
+}
+
+/// "Languages: Python, R; Tools: PyTorch, Git": the labels after semicolons open groups of
+/// their own.
+fn more_groups<'a>(name: &'a str, rest: &'a str) -> Vec<(&'a str, &'a str)> {
+    static NEXT_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r";\s*(\p{Lu}[\p{L}\d /&+-]{0,30}):\s").unwrap()
+    });
+    let mut out = Vec::new();
+    let (mut name, mut from) = (name, 0);
+    for c in NEXT_LABEL.captures_iter(rest) {
+        let (Some(all), Some(label)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        out.push((name, &rest[from..all.start()]));
+        name = label.as_str();
+        from = all.end();
+    }
+    out.push((name, &rest[from..]));
+    out
 }
 
 /// Interest sections: "Label: a, b" groups, or one keyword list without a label.
@@ -186,6 +208,18 @@ pub fn interests(blocks: &[Block]) -> Vec<Interest> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_after_semicolons_open_groups() {
+        let b = [Block::new(
+            BlockKind::Para,
+            "Languages: Python, R; Tools: PyTorch, Git",
+            0..0,
+        )];
+        let (s, _) = section(&b, "Skills");
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[1].name.as_str(), s[1].keywords.len()), ("Tools", 2));
+    }
 
     #[test]
     fn two_bold_groups_on_one_line() {

@@ -47,6 +47,17 @@ pub fn section(blocks: &[Block]) -> Vec<Project> {
             continue;
         }
         if let Some(mut p) = line(&text) {
+            // "2023  Oral presentation, Meeting, Bern" then the title on a line of its own
+            if let Some(prev) = out.last_mut().filter(|q| {
+                q.name.is_empty()
+                    && p.dates.is_none()
+                    && p.entity.is_empty()
+                    && p.location.is_empty()
+            }) {
+                prev.name = p.name;
+                seen.push(text);
+                continue;
+            }
             // a link whose text is the title is the talk's page
             if let Some(l) = links
                 .iter()
@@ -105,11 +116,18 @@ pub fn line(text: &str) -> Option<Project> {
     if let Some(end) = AT_EVENT.find(&t).map(|m| m.end()).or(untitled.then_some(0)) {
         let parts = split_top_level(&t[end..], &[',']);
         let (event, places) = parts.split_first()?;
+        // "Lausanne, Switzerland (Best Poster Prize)": a remark after the place
+        let place = tidy(&places.join(", "));
+        let (place, remark) = match place.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
+            Some((pl, r)) => (pl.to_string(), r.to_string()),
+            None => (place, String::new()),
+        };
         return Some(Project {
             kind: "talk".into(),
             dates,
             entity: tidy(event),
-            location: tidy(&places.join(", ")),
+            location: place,
+            description: remark,
             ..Default::default()
         });
     }
@@ -181,6 +199,25 @@ pub fn line(text: &str) -> Option<Project> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn untitled_talk_takes_the_title_line_below() {
+        use crate::doc::{Block, BlockKind};
+        let b = |t: &str| Block::new(BlockKind::Para, t, 0..0);
+        let talks = section(&[
+            b("2023    Oral presentation, Swiss Chemical Society Fall Meeting, Bern, Switzerland"),
+            b("Hysteresis and memory effects in self-assembled cages"),
+            b("2018    Poster, Fall Meeting, Lausanne, Switzerland (Best Poster Prize)"),
+        ]);
+        assert_eq!(talks.len(), 2);
+        assert_eq!(
+            talks[0].name,
+            "Hysteresis and memory effects in self-assembled cages"
+        );
+        assert_eq!(talks[0].entity, "Swiss Chemical Society Fall Meeting");
+        assert_eq!(talks[1].location, "Lausanne, Switzerland");
+        assert_eq!(talks[1].description, "Best Poster Prize");
+    }
 
     #[test]
     fn leading_type_tags() {

@@ -52,6 +52,10 @@ static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
 static VOL_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?|[A-Z]{3,8}\d?)\)").unwrap()
 });
+/// Chicago: "Renaissance Quarterly 76, no. 1 (2023): 1–38" (volume, then the issue).
+static CHICAGO_VOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}.]\s+(\d{1,4}),?\s+no\.\s*(\d{1,4}[A-Za-z]?(?:[–/-]\d{1,4})?)").unwrap()
+});
 static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.\s](\d{1,4}),\s*(\d{1,4}|[A-Z]{3,8}\d?)(?:,\s*[Aa]rticle\s+\d{1,6})?\s+\((?:[A-Za-z]{3,9}\.?\s+)?\d{4}\)")
         .unwrap()
@@ -62,7 +66,7 @@ static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Elsevier with titles: "Neuron 75 (2012) 512–524" (volume, then the year in brackets).
 static ELSEVIER_VOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z]\s(\d{1,4})\s\((?:19|20)\d{2}\)").unwrap());
+    LazyLock::new(|| Regex::new(r"[A-Za-z.,]\s(\d{1,4})\s\((?:19|20)\d{2}\)").unwrap());
 /// MDPI and ACS: "Energies 2019, 12, 1021" (journal, year, volume, pages).
 static YEAR_VOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z.]\s+(?:19|20)\d{2},\s*(\d{1,4})(?:\s*\((\d{1,4})\))?,\s*[A-Za-z]?\d")
@@ -131,6 +135,7 @@ static WITH_COAUTHORS: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn parse_reference(raw: &str) -> Option<Publication> {
     let raw = raw.trim();
+    let (year_label, raw) = strip_year_label(raw);
     let (tag, raw) = strip_label(raw);
     let mut p = Publication::default();
     let coauthors = WITH_COAUTHORS
@@ -221,7 +226,7 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
         }
     }
     if p.date.is_none() {
-        p.date = title_year;
+        p.date = title_year.or(year_label);
     }
     apply_descriptor(&descriptor, &plain_all, &mut p);
     // a one-word "title" with nothing after it is the tail of an author line
@@ -275,7 +280,28 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     if let Some(n) = name::equal_note(&p.authors) {
         p.notes.push(n);
     }
+    p.venue = abbreviation_period(&p.venue, raw);
     Some(p)
+}
+
+/// "J. Am. Chem. Soc" → "J. Am. Chem. Soc.": an abbreviated journal name gets back the
+/// period of its last abbreviation, which the venue cut took for the sentence end. Only
+/// names abbreviated elsewhere too ("Cell" and "Nature" end in whole words).
+fn abbreviation_period(venue: &str, raw: &str) -> String {
+    let Some((head, last)) = venue.rsplit_once(' ') else {
+        return venue.to_string();
+    };
+    let short_word = (2..=6).contains(&last.chars().count())
+        && last.starts_with(char::is_uppercase)
+        && last.chars().skip(1).all(|c| c.is_lowercase());
+    let abbreviated = head.split([' ', '/']).any(|w| {
+        w.len() > 2 && w.ends_with('.') && w.chars().all(|c| c.is_alphabetic() || c == '.')
+    });
+    if short_word && abbreviated && raw.contains(&format!("{venue}.")) {
+        format!("{venue}.")
+    } else {
+        venue.to_string()
+    }
 }
 
 static DESCRIPTOR: LazyLock<Regex> =
@@ -297,6 +323,15 @@ fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
             || l.contains("no.")
             || l.contains("preprint")
             || l.contains("working paper")
+            // APA's medium in brackets: "[Poster presentation]", "[Paper presentation]",
+            // "[Conference session]", "[Video]", "[Computer software]", "[Data set]"
+            || (c.get(1).is_some()
+                && [
+                    "presentation", "poster", "session", "keynote", "video", "software",
+                    "data set", "dataset", "abstract",
+                ]
+                .iter()
+                .any(|w| l.contains(w)))
             || is_report_code(report_code(&inner))
             || is_publisher(&inner)
             || is_institution(&inner)
@@ -332,6 +367,14 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     });
     // "Title (Cambridge University Press)." (Cell): the bracket names the publisher or the
     // institution; the kind is decided below
+    // "[Poster presentation]": what the item is, kept as a note
+    static MEDIUM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)presentation|poster|session|keynote|video|software|data ?set|abstract")
+            .unwrap()
+    });
+    if MEDIUM.is_match(descriptor) && !THESIS.is_match(descriptor) {
+        p.notes.push(descriptor.trim().to_string());
+    }
     if p.venue.is_empty() && (is_publisher(descriptor) || is_institution(descriptor)) {
         p.venue = descriptor.trim().to_string();
         p.kind = PubKind::Conference;
@@ -473,9 +516,17 @@ fn peel_lead(v: &str) -> Lead<'_> {
         lead.book = true;
         lead.rest = &lead.rest[m.end()..];
     }
+    // "Leiden: Brill, 2021." with nothing else: an imprint, whatever the publisher's name
+    // (a name of capitalised words: "Robotics: Science and Systems, 2021" is a venue)
+    static IMPRINT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|&))*,\s*(?:forthcoming\s+)?(?:19|20)\d{2}[a-z]?\.?\s*$")
+            .unwrap()
+    });
     if let Some(end) = place_colon_end(lead.rest) {
         let after = &lead.rest[end..];
-        if is_publisher(after.split(['.', ';', '(']).next().unwrap_or(after)) {
+        if is_publisher(after.split(['.', ';', '(']).next().unwrap_or(after))
+            || IMPRINT_ONLY.is_match(after)
+        {
             lead.book = true;
             lead.rest = after;
         }
@@ -563,6 +614,30 @@ fn is_publisher(v: &str) -> bool {
             || l == "mit press")
         && !l.contains("proceedings")
         && !l.contains("conference")
+}
+
+/// A line about the entry above it in a publication list, not an entry: prizes and reviews
+/// of a book ("Winner, First Book Prize, 2020", "Reviewed in Speculum").
+pub fn remark_line(t: &str) -> bool {
+    static REMARK_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:winner|co-winner|finalist|shortlisted|honou?rable mention|reviewed (?:in|by)|translated into|reprinted in|featured in|covered by)\b")
+            .unwrap()
+    });
+    REMARK_LINE.is_match(t)
+}
+
+/// A year printed in a margin column before the reference ("2019<TAB>Roe, J. …", "2024    Roe,
+/// J. …"): removed, and kept as the date for a reference that prints none of its own.
+pub fn strip_year_label(raw: &str) -> (Option<Date>, &str) {
+    static YEAR_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d)[a-z]?(?:\t\s*|\s{2,})").unwrap());
+    match YEAR_LABEL.captures(raw) {
+        Some(c) => (
+            c[1].parse().ok().map(Date::year),
+            &raw[c.get(0).map_or(0, |m| m.end())..],
+        ),
+        None => (None, raw),
+    }
 }
 
 /// A leading list label ("[1]", "1.", "[ATC-24]") removed; a bracketed tag is returned.
@@ -658,13 +733,15 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
     if let Some(m) = APA_YEAR.find(plain) {
         let authors = &plain[..m.start()];
         if looks_like_authors(eds_suffix(authors).map_or(authors, |(a, _)| a)) {
-            let year = &plain[m.start()..m.end()];
+            let year = plain[m.start()..m.end()].trim();
+            // "(2021, April 14)": the year alone goes with the venue (the month and day are
+            // read from the author part)
+            let year = match year.find(|c: char| c.is_ascii_digit()) {
+                Some(i) if year.len() >= i + 4 => format!("({})", &year[i..i + 4]),
+                _ => year.to_string(),
+            };
             let (title, venue) = split_sentence(&plain[m.end()..]);
-            return Some((
-                raw_authors(raw, authors),
-                title,
-                format!("{venue} {}", year.trim()),
-            ));
+            return Some((raw_authors(raw, authors), title, format!("{venue} {year}")));
         }
     }
     // ACM / Chicago author-date: "Authors. 2020. Title. Venue"
@@ -683,7 +760,11 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
     // LNCS: "Authors: Title. In: Venue"
     if let Some(i) = plain.find(": ") {
         let authors = &plain[..i];
-        if looks_like_authors(authors) && author_list_end(plain) + 1 >= i {
+        let initials = authors.split_whitespace().any(is_initial);
+        if (initials || full_names(authors))
+            && looks_like_authors(authors)
+            && author_list_end(plain) + 1 >= i
+        {
             let (title, venue) = split_sentence(&plain[i + 2..]);
             return Some((raw_authors(raw, authors), title, venue));
         }
@@ -698,15 +779,36 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
         let (title, venue) = split_sentence(&plain[end..]);
         return Some((raw_authors(raw, head.trim_end_matches('.')), title, venue));
     }
-    if end == 0 || head.split_whitespace().count() < 2 || !(separated || initials) {
+    if end == 0
+        || head.split_whitespace().count() < 2
+        || !(separated || initials)
+        || !initials && !head.contains(',') && !full_names(head.trim_end_matches([':', '.', ' ']))
+    {
         let (title, venue) = split_sentence(plain);
         return Some((String::new(), title, venue));
     }
     let authors = &plain[..end];
     let rest = plain[end..]
         .trim_start_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+    // "Whitford, Catherine A., and Tomás Ibarra, eds. Merchants at the Margins." (Chicago):
+    // the editors' mark is no title
+    let rest = ["eds. ", "ed. ", "(eds.) ", "(ed.) ", "eds., ", "ed., "]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .unwrap_or(rest);
     let (title, venue) = split_sentence(rest);
     Some((raw_authors(raw, authors), title, venue))
+}
+
+/// Does every name of a list have two words or an initial? ("Salt and Sovereignty: The
+/// Venetian …" opens with a title, not with two authors.)
+fn full_names(authors: &str) -> bool {
+    authors
+        .split([',', '&', ';'])
+        .flat_map(|n| n.split(" and "))
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && *n != "and" && !n.starts_with("et al"))
+        .all(|n| n.split_whitespace().count() >= 2 || n.contains('.'))
 }
 
 /// "Ada Lovelace. Verified protein folding. Venue": one author in display order, closed by
@@ -760,10 +862,20 @@ fn raw_authors(raw: &str, plain_authors: &str) -> String {
     if last_word.is_empty() {
         return String::new();
     }
-    // the raw prefix that ends with the same last word, if the plains agree
+    // the raw prefix that ends with the same last word, if the plains agree (tried only
+    // where the prefix is long enough, and a few times, so a long list costs linear time)
     let mut from = 0;
+    let mut tries = 0;
     while let Some(i) = raw[from..].find(last_word) {
         let end = from + i + last_word.len();
+        if end * 2 < key.len() {
+            from = end;
+            continue;
+        }
+        tries += 1;
+        if tries > 16 {
+            break;
+        }
         let mut cut = end;
         // keep markers and closing emphasis glued to the last name
         while raw[cut..].starts_with(['*', '†', '‡', '\\', '_']) {
@@ -806,7 +918,8 @@ fn split_quoted(s: &str) -> Option<(&str, &str, &str)> {
     let rest = &s[a + open.len_utf8()..];
     let title = &rest[..b];
     let close = rest[b..].chars().next()?;
-    if title.split_whitespace().count() < 2 {
+    // a one-word quotation is a title only when closed like one ("“Salt.” In …")
+    if title.split_whitespace().count() < 2 && !title.ends_with(['.', ',', '?', '!']) {
         return None;
     }
     Some((&s[..a], title, &rest[b + close.len_utf8()..]))
@@ -1103,7 +1216,7 @@ fn author_list_end(s: &str) -> usize {
     // inverted lists ("Teh, K. J., Tanaka, H. & Song, S. L. Title"): family, then initials
     let inverted = words.len() > 2
         && words[0].1.ends_with(',')
-        && is_initial(words[1].1.trim_end_matches([',', ':', ';']));
+        && is_initial(words[1].1.trim_end_matches([',', ':', ';', '*', '†', '‡']));
     let mut in_name = 0usize; // words in the current name
     let mut have_initials = false;
     let mut name_had_initial = false;
@@ -1616,6 +1729,9 @@ fn read_venue(v: &str, p: &mut Publication) {
         if let Some(n) = c.get(2) {
             p.number = n.as_str().to_string();
         }
+    } else if let Some(c) = CHICAGO_VOL.captures(v) {
+        p.volume = c[1].to_string();
+        p.number = c[2].to_string();
     } else if let Some(c) = ACM_VOL.captures(v) {
         p.volume = c[1].to_string();
         p.number = c[2].to_string();
@@ -1720,10 +1836,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     // venue: the first segment, without fields
     let mut seg = first_segment(v);
     // "CVPR, Oral": a remark after the venue name is a note (read below), not the venue
-    if let Some((i, _)) = seg.match_indices(", ").find(|(i, _)| {
-        let open = seg[..*i].matches('(').count() > seg[..*i].matches(')').count();
-        !open && venue::is_remark(&seg[i + 2..])
-    }) {
+    if let Some(i) = venue::remark_cut(&seg) {
         seg.truncate(i);
     }
     let (seg, mut remarks) = venue::split_paren_remarks(&seg);
@@ -1878,7 +1991,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4},\s*(?:\d{1,4}|[A-Z]{3,8}\d?)(?:,\s*[Aa]rticle\s+\d{1,6})?\s+\(|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*[A-Za-z]{1,4}\d{3,}\s*\(|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
+        Regex::new(r"(?i)\s\d{1,4},?\s+no\.\s*\d|,?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4},\s*(?:\d{1,4}|[A-Z]{3,8}\d?)(?:,\s*[Aa]rticle\s+\d{1,6})?\s+\(|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*[A-Za-z]{1,4}\d{3,}\s*\(|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -1933,9 +2046,12 @@ fn first_segment(v: &str) -> String {
         Regex::new(r"^(?:[Ii]n\s+)?Proc\.\s+(?:of\s+(?:the\s+)?)?(?:[Ii]n\s+)?").unwrap()
     });
     let seg = seg.trim();
-    // (only before a meeting: "Proc. VLDB Endow." and "Proc. Natl. Acad. Sci." are journals)
+    // (only before a meeting, or after "in": "Proc. VLDB Endow." and "Proc. Natl. Acad.
+    // Sci." are journals, "in Proc. IEEE INFOCOM" a meeting)
     let seg = match PROC.find(seg) {
-        Some(m) if MEETING.is_match(&seg[m.end()..]) => &seg[m.end()..],
+        Some(m) if MEETING.is_match(&seg[m.end()..]) || seg.starts_with(['i', 'I']) => {
+            &seg[m.end()..]
+        }
         _ => seg,
     };
     // "Book Title, MIT Press" (Vancouver, IEEE books): the publisher is not the venue
@@ -1960,9 +2076,23 @@ fn first_segment(v: &str) -> String {
 /// city and a state or country (grammars/places.tsv) closing the venue.
 fn strip_city(seg: &str) -> String {
     use crate::tables::PLACES;
-    let parts: Vec<&str> = seg.split(", ").collect();
+    let mut parts: Vec<&str> = seg.split(", ").collect();
+    // "…, Paris, France, May 2024" / "…, NY, Sep": the meeting's date after its place
+    static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:[–-]\d{1,2})?)?(?:\s+(?:19|20)\d{2})?|(?:19|20)\d{2})$").unwrap()
+    });
+    let mut dated = false;
+    while parts.len() > 2 && parts.last().is_some_and(|p| MONTH_DATE.is_match(p.trim())) {
+        parts.pop();
+        dated = true;
+    }
+    let seg = &parts.join(", ");
     let mut n = parts.len();
     let place = |s: &str| PLACES.contains_key(s.trim_end_matches('.'));
+    if n >= 2 && place(parts[n - 1]) && dated && n < 3 {
+        // "in Proc. IEEE GLOBECOM, Singapore, Dec. 2017": a date after it marks the place
+        return parts[0].to_string();
+    }
     if n < 3 || !place(parts[n - 1]) {
         return seg.to_string();
     }
@@ -2120,6 +2250,46 @@ mod tests {
     }
     use super::*;
 
+    #[test]
+    fn chicago_volumes_meeting_places_and_abbreviated_journals() {
+        let p = parse_reference("Smith, John. “Title of the Article.” Journal of Modern History 92, no. 3 (September 2020): 455–89.").unwrap();
+        assert_eq!(
+            (p.venue.as_str(), p.volume.as_str(), p.number.as_str()),
+            ("Journal of Modern History", "92", "3")
+        );
+        let p = parse_reference("M. Chen and D. Roe, “Q-CSMA revisited,” in Proc. IEEE ICC, Paris, France, May 2017, pp. 1–6.").unwrap();
+        assert_eq!(p.venue, "IEEE ICC");
+        let p = parse_reference("Brunner, L. M.; Keller, M. Peptide-Catalyzed Bromination. Org. Lett. 2017, 19, 3340–3343.").unwrap();
+        assert_eq!(p.venue, "Org. Lett.");
+        let p = parse_reference(
+            "Roe, Jane A., and Anna Doe, eds. Merchants at the Margins. Leiden: Brill, 2021.",
+        )
+        .unwrap();
+        assert_eq!(
+            (p.title.as_str(), p.kind),
+            ("Merchants at the Margins", PubKind::Book)
+        );
+        let p = parse_reference(
+            "Salt and Sovereignty: The Salt Office. Ithaca, NY: Cornell University Press, 2019.",
+        )
+        .unwrap();
+        assert!(p.authors.people.is_empty());
+        let p = parse_reference("Roe, J. (2021, April 14). Eye movements [Poster presentation]. UT Research Forum, Austin, TX.").unwrap();
+        assert_eq!(
+            (p.title.as_str(), p.notes.as_slice()),
+            ("Eye movements", &["Poster presentation".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn year_label_is_no_part_of_the_reference() {
+        let p =
+            parse_reference("2019\tRoe, J.; Doe, A. A Title of Note. J. Chem. 12, 3–4.").unwrap();
+        assert_eq!(p.title, "A Title of Note");
+        assert_eq!(p.date.and_then(|d| d.year), Some(2019));
+        assert_eq!(strip_year_label("2019 Census data").0, None);
+    }
+
     fn names(p: &Publication) -> Vec<String> {
         p.authors.people.iter().map(|a| a.family.clone()).collect()
     }
@@ -2177,7 +2347,8 @@ mod tests {
         let p = parse_reference("[1] A. B. Smith, C. Jones, and D. White, “A study of things,” in Proc. ICML, 2020, pp. 1–10.").unwrap();
         assert_eq!(p.title, "A study of things");
         assert_eq!(names(&p), ["Smith", "Jones", "White"]);
-        assert_eq!(p.venue, "Proc. ICML");
+        // "in Proc." is IEEE's "In Proceedings of": not part of the venue's name
+        assert_eq!(p.venue, "ICML");
         assert_eq!(p.pages, "1–10");
         assert_eq!(p.date, Some(Date::year(2020)));
         assert_eq!(p.kind, PubKind::Conference);
@@ -2486,9 +2657,9 @@ mod tests {
         );
         for (line, venue, vol) in [
             ("A. Smith. Scaling laws for routers. Proc. of the VLDB Endowment, 14(3):1-10, 2021.", "Proc. of the VLDB Endowment", "14"),
-            ("A. Smith. Scaling laws for routers. Proc. ACM Program. Lang., 5(POPL):1-30, 2021.", "Proc. ACM Program. Lang", "5"),
+            ("A. Smith. Scaling laws for routers. Proc. ACM Program. Lang., 5(POPL):1-30, 2021.", "Proc. ACM Program. Lang.", "5"),
             ("A. Smith. Scaling laws for routers. Proceedings of the IEEE, 109(5):1-30, 2021.", "Proceedings of the IEEE", "109"),
-            ("A. Smith. 2024. Scaling laws for routers. Proc. VLDB Endow. 17, 2 (2024), 211–224.", "Proc. VLDB Endow", "17"),
+            ("A. Smith. 2024. Scaling laws for routers. Proc. VLDB Endow. 17, 2 (2024), 211–224.", "Proc. VLDB Endow.", "17"),
         ] {
             let p = parse_reference(line).unwrap();
             assert_eq!((p.venue.as_str(), p.volume.as_str(), p.kind), (venue, vol, PubKind::Journal), "{line}");

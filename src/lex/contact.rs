@@ -25,7 +25,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]|,]+|(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]|,]+|www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?:/[^\s<>()\[\]|,]*)?|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|ch|nl|se|dk|fi|pl|kr|br|sg|hk|tw|nz|ie|pt|cz|eu|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
 });
 
 pub fn find_email(s: &str) -> Option<String> {
@@ -52,10 +52,17 @@ pub fn find_phone(s: &str) -> Option<String> {
     }
     PHONE
         .find_iter(s)
-        // part of a longer dashed digit run (an ORCID iD "0000-0002-1234-5678") is no phone
+        // part of a longer dashed digit run (an ORCID iD "0000-0002-1234-5678") is no phone,
+        // nor is a ZIP+4 code ("Nashville, TN 37235-1802")
         .filter(|m| {
             let after = &s.as_bytes()[m.end()..];
-            !(after.first() == Some(&b'-') && after.get(1).is_some_and(u8::is_ascii_digit))
+            let t = m.as_str().trim();
+            let zip4 = t.len() == 10
+                && t.as_bytes()[5] == b'-'
+                && t.bytes().filter(u8::is_ascii_digit).count() == 9;
+            let dashed_on =
+                after.first() == Some(&b'-') && after.get(1).is_some_and(u8::is_ascii_digit);
+            !(zip4 || dashed_on)
         })
         .map(|m| m.as_str().trim().to_string())
         .find(|p| p.chars().filter(char::is_ascii_digit).count() >= 8)

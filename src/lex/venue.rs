@@ -282,6 +282,25 @@ pub fn is_remark(s: &str) -> bool {
     REMARK.is_match(s)
 }
 
+/// Where a venue segment's trailing remark starts ("CVPR, Oral" → 4): the first ", " outside
+/// parentheses with a remark word after it. One pass, so a long segment costs linear time.
+pub fn remark_cut(seg: &str) -> Option<usize> {
+    let last = REMARK.find_iter(seg).last()?.start();
+    let mut depth = 0i32;
+    for (i, c) in seg.char_indices() {
+        if i + 2 > last {
+            break;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth <= 0 && seg[i + 1..].starts_with(' ') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A presentation remark closing a venue tag without brackets ("NeurIPS 2024 Spotlight",
 /// "ICLR 2024 poster", "CVPR 2024 Oral", "ICLR 2023 notable top 5%"): (the venue, the
 /// remark with a capital first letter). Only after a year, so "Poster Session" stays.
@@ -439,6 +458,18 @@ pub fn classify(venue: &str) -> PubKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remark_cuts() {
+        assert_eq!(remark_cut("CVPR, Oral"), Some(4));
+        assert_eq!(
+            remark_cut("ICSE (Seoul, Korea), Distinguished Paper"),
+            Some(19)
+        );
+        assert_eq!(remark_cut("Journal of X, vol. 3"), None);
+        // linear on a long segment without a remark
+        assert_eq!(remark_cut(&"“Quoted title,” ".repeat(50_000)), None);
+    }
 
     #[test]
     fn cleaning() {

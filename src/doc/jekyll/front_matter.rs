@@ -70,6 +70,13 @@ fn strict(fm: &str) -> Option<Meta> {
     for (k, v) in map {
         if let Some(text) = scalar_text(&v) {
             meta.pairs.push((k, text));
+        } else if let Value::Object(inner) = v {
+            // one level of nesting as "parent.child" (al-folio's `profile: more_info:`)
+            for (k2, v2) in inner {
+                if let Some(text) = scalar_text(&v2) {
+                    meta.pairs.push((format!("{k}.{k2}"), text));
+                }
+            }
         }
     }
     Some(meta)

@@ -92,6 +92,9 @@ pub fn parse(src: &str) -> Document {
             let sub = crate::markup::plain(&html::to_markdown(sub));
             doc.found.basics.label = sub.trim().trim_end_matches('.').to_string();
         }
+        if let Some(info) = doc.meta.get("profile.more_info") {
+            profile_info(info, &mut doc.found.basics, base);
+        }
     }
     doc.found.work = a.work;
     let education: Vec<Block> = section_blocks(&blocks, SectionKind::Education);
@@ -106,6 +109,43 @@ pub fn parse(src: &str) -> Document {
     }
     doc.blocks = blocks;
     doc
+}
+
+/// al-folio's `profile: more_info:` lines under the photo (office, street, "City, ST ZIP",
+/// sometimes a phone): the person's address and contact details the page body lacks.
+fn profile_info(info: &str, b: &mut crate::model::Basics, base: usize) {
+    let text = crate::markup::plain(&html::to_markdown(info));
+    let lines: Vec<Block> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| Block::new(BlockKind::Para, l, base..base))
+        .collect();
+    let mut found = crate::model::Basics {
+        // a name keeps the first line from being taken for one
+        name: b.name.clone(),
+        ..Default::default()
+    };
+    crate::extract::basics::header(&lines, &mut found);
+    if b.location.city.is_empty() && !found.location.city.is_empty() {
+        b.location = found.location;
+        // the lines above the postal line are the street address
+        if b.location.address.is_empty() {
+            let street: Vec<&str> = lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .take_while(|l| crate::extract::entries::split_postal(l).is_none())
+                .filter(|l| l.chars().any(|c| c.is_ascii_digit()) && !l.contains('@'))
+                .collect();
+            b.location.address = street.join(", ");
+        }
+    }
+    if b.email.is_empty() {
+        b.email = found.email;
+    }
+    if b.phone.is_empty() {
+        b.phone = found.phone;
+    }
 }
 
 /// A page titled after a CV section (`title: "Publications"` on `_pages/publications.md`)
