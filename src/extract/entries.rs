@@ -510,11 +510,23 @@ fn is_role_noun(k: &str) -> bool {
 }
 
 /// "Associate Professor of Clinical Microbiology", "Specialist Registrar in Microbiology":
-/// a title followed by its field (not an organisation) is one position.
+/// a title followed by its field (not an organisation) is one position. So is a named
+/// fellowship or chair ("Andrew W. Mellon Postdoctoral Fellow in the Humanities").
 fn title_with_field(s: &str) -> bool {
+    let named = |o: &str, role: &str| {
+        o.is_empty()
+            || role.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    word_key(w).as_str(),
+                    "fellow" | "scholar" | "professor" | "chair"
+                )
+            }) && o
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+    };
     [" of ", " in "].iter().any(|sep| {
         s.split_once(sep).is_some_and(|(a, b)| {
-            matches!(split_role(a), Some((o, _)) if o.is_empty())
+            matches!(split_role(a), Some((o, r)) if named(&o, &r))
                 && (1..=4).contains(&b.split_whitespace().count())
                 && b.split_whitespace().all(|w| {
                     let k = word_key(w);
@@ -719,6 +731,14 @@ mod tests {
             "Professor of Computer Science Department"
         ));
         assert!(title_with_field("Specialist Registrar in Microbiology"));
+        let r = roles(&[
+            "Andrew W. Mellon Postdoctoral Fellow in the Humanities, Department of History, Northwestern University".to_string(),
+        ]);
+        assert_eq!(
+            r.position,
+            "Andrew W. Mellon Postdoctoral Fellow in the Humanities"
+        );
+        assert_eq!(r.org, "Department of History, Northwestern University");
     }
 
     #[test]

@@ -98,6 +98,12 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
 pub fn marks_name_students(blocks: &[Block]) -> bool {
     blocks
         .iter()
+        // (a cheap look for the mark first: the pattern runs on every block)
+        .filter(|b| {
+            ["*", "†", "sterisk", "agger"]
+                .iter()
+                .any(|m| b.text.contains(m))
+        })
         .any(|b| MARK_LEGEND.is_match(&b.text) && STUDENT_MARKS.is_match(&b.text))
 }
 

@@ -174,7 +174,7 @@ pub fn venue_tag(s: &str, bare: bool) -> Option<(String, Option<u16>)> {
 /// "Accepted as a poster at", "In press,", "Revise and resubmit,"), in brackets ("(to
 /// appear)", "[accepted]") or trailing (", in press.").
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{1,60})?)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*\.?\s*$").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{1,60})?)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*(?:\.?\s*$|,)|[,;]\s*(?:to\s+appear|in\s+press|forthcoming)\s+(?:19|20)\d{2}\b").unwrap()
 });
 
 /// The note for a matched status phrase.
@@ -231,8 +231,15 @@ pub fn is_revision(note: &str) -> bool {
 pub fn split_status(v: &str) -> (String, Option<String>) {
     match STATUS.find(v) {
         Some(m) => {
-            let (a, b) = (v[..m.start()].trim_end(), v[m.end()..].trim_start());
-            let glue = if a.is_empty() || b.is_empty() || b.starts_with([',', '.', ';', ':', ')']) {
+            // "IEEE Trans. Netw., to appear, 2025" / "Press, forthcoming 2026": the year
+            // after it stays, after a comma
+            let year_after = m.as_str().ends_with(|c: char| c.is_ascii_digit());
+            let end =
+                m.end() - usize::from(m.as_str().ends_with(',')) - 4 * usize::from(year_after);
+            let (a, b) = (v[..m.start()].trim_end(), v[end..].trim_start());
+            let glue = if year_after {
+                ", "
+            } else if a.is_empty() || b.is_empty() || b.starts_with([',', '.', ';', ':', ')']) {
                 ""
             } else {
                 " "
@@ -583,6 +590,14 @@ mod tests {
                 "Journal of Things | In press",
             ),
             ("Accepted at ICLR 2025", "ICLR 2025 | Accepted"),
+            (
+                "IEEE Trans. Netw., to appear, 2025.",
+                "IEEE Trans. Netw., 2025. | To appear",
+            ),
+            (
+                "Princeton University Press, forthcoming 2026.",
+                "Princeton University Press, 2026. | Forthcoming",
+            ),
             (
                 "Accepted for publication in IEEE TPAMI",
                 "IEEE TPAMI | Accepted",
