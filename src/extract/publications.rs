@@ -50,6 +50,11 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
             while j < blocks.len() && !matches!(blocks[j].kind, BlockKind::Heading(_)) {
                 j += 1;
             }
+            // "## 🤖 Embodied AI" over list items that are whole references: a topic group
+            if topic_group(&blocks[i + 1..j]) {
+                i += 1;
+                continue;
+            }
             if let Some(p) = card(&blocks[i], &blocks[i + 1..j]) {
                 out.push(p);
             }
@@ -133,6 +138,18 @@ fn year_group(t: &str) -> bool {
 }
 
 /// `### Title` + `*authors*` + venue line + remark lines (seed 001's layout).
+/// Does a heading's body hold whole references as list items, so the heading only names
+/// their topic? (A card's body is its author and venue lines.)
+fn topic_group(body: &[Block]) -> bool {
+    body.is_empty()
+        || body.iter().any(|b| {
+            matches!(b.kind, BlockKind::Item(_))
+                && citation::parse_reference(&b.raw).is_some_and(|p| {
+                    confident(&p, &b.raw) && !p.authors.is_empty() && !p.title.is_empty()
+                })
+        })
+}
+
 fn card(head: &Block, body: &[Block]) -> Option<Publication> {
     let title = head.text.trim().trim_end_matches('.').to_string();
     if title.is_empty() {

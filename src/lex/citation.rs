@@ -1016,14 +1016,24 @@ fn split_sentence(s: &str) -> (String, String) {
     // "Title, in: Venue" (Elsevier Harvard): the lead-in word and colon close the title;
     // "Title, Journal 126 (2021) 1–9" (Elsevier with titles): the last comma before the
     // volume and year does
-    static VOL_YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s\d{1,4}\s\((?:19|20)\d{2}\)").unwrap());
+    // (APS, AIP: "Title, Phys. Rev. Lett. 132, 143401 (2024)")
+    static VOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s\d{1,4}\s\((?:19|20)\d{2}\)|\s\d{1,4},\s[A-Za-z]?\d{1,7}(?:\s?[–-]\s?[A-Za-z]?\d{1,7})?\s\((?:19|20)\d{2}\)")
+            .unwrap()
+    });
     let journal = VOL_YEAR.find(s).and_then(|m| s[..m.start()].rfind(", "));
+    // "Title, preprint (2024), arXiv:…", "Title, submitted to Phys. Rev. A (2024)": a status
+    // or an identifier after a comma closes the title
+    static STATUS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),\s(?:preprint|submitted|to appear|in press|accepted|forthcoming|under review)\b|,\sarxiv:").unwrap()
+    });
+    let status = STATUS_AFTER.find(s).map(|m| m.start());
     // ("Title., in Venue" in Frontiers)
     let cut = [", in: ", ", In: ", "., in ", "., In "]
         .iter()
         .filter_map(|m| s.find(m))
         .chain(journal)
+        .chain(status)
         .min()
         .unwrap_or(s.len());
     let b = &s.as_bytes()[..cut];
@@ -1763,6 +1773,14 @@ fn read_venue(v: &str, p: &mut Publication) {
     } else if let Some(c) = VOL_ONLY.captures_iter(v).find(|c| !is_year(&c[1])) {
         p.volume = c[1].to_string();
     }
+    // AMS: "156 (2020), no. 4, 781–812": the issue is marked, whatever matched the volume
+    static ISSUE_NO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(\d{4}\),\s+no\.\s*(\d{1,4}(?:[–-]\d{1,4})?),").unwrap());
+    if p.number.is_empty() && !p.volume.is_empty() {
+        if let Some(c) = ISSUE_NO.captures(v) {
+            p.number = c[1].to_string();
+        }
+    }
     if let Some(pages) = tail.as_ref().and_then(|c| c.name("pages")) {
         p.pages = expand_pages(&pages.as_str().replace(' ', ""));
     } else if let Some(c) = PAGES
@@ -1771,9 +1789,10 @@ fn read_venue(v: &str, p: &mut Publication) {
             // "2003–2021" is a page range after "pp.", a colon or a volume ("44, 2003–2021")
             let at = c.get(1).map_or(0, |m| m.start());
             let pre = v[..at].trim_end();
-            // "TR-2025-47" is a report number
+            // "TR-2025-47" is a report number, "no. 3-4" an issue
             let glued = v[..at].ends_with(|ch: char| ch == '-' || ch.is_alphanumeric());
             !glued
+                && !v[..at].trim_end().ends_with("no.")
                 && (!is_year_range(&c[1])
                     || pre.ends_with("pp.")
                     || pre.ends_with(':')

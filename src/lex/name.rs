@@ -26,7 +26,8 @@ use crate::model::{Authors, Person};
 /// Lower-case words that start a family name in display order ("Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "das", "de", "dei", "del", "della", "den", "der", "des", "di", "do", "dos",
-    "du", "el", "la", "le", "st.", "te", "ten", "ter", "van", "vande", "vander", "von", "zu",
+    "du", "el", "la", "le", "ní", "st.", "te", "ten", "ter", "van", "vande", "vander", "von", "zu",
+    "ó",
 ];
 const SUFFIXES: &[&str] = &[
     "II", "III", "IV", "Jr", "Jr.", "Sr", "Sr.", "jr.", "2nd", "3rd",
@@ -327,7 +328,19 @@ fn is_family_like(s: &str) -> bool {
 fn family_before(family: &str, given: &str) -> bool {
     let caps =
         |w: &str| (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase());
-    is_family_like(family) || (caps(family) && given.contains('.'))
+    // "Demirci Karagöz, A." (APA): a two-word family name before dotted initials only
+    let initials = || {
+        let g = words(given);
+        !g.is_empty() && g.iter().all(|x| is_initial_word(x) && x.ends_with('.'))
+    };
+    let two_words = || {
+        let f = words(family);
+        f.len() == 2
+            && f.iter()
+                .all(|x| is_capitalised_word(x) && !is_initial_word(x))
+    };
+    is_family_like(family)
+        || (caps(family) || two_words()) && given.contains('.') && (caps(family) || initials())
 }
 
 /// Could this token be given names after an inverted family name ("H.", "A. B.",

@@ -26,6 +26,8 @@ static HTML_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn parse(src: &str) -> Document {
+    let undisambiguated = strip_dblp_numbers(src);
+    let src = undisambiguated.as_deref().unwrap_or(src);
     if orcid::is_record(src) {
         return Document {
             found: orcid::parse(src),
@@ -145,6 +147,14 @@ pub fn text_lines(src: &str) -> Vec<Line> {
         gap = false;
     }
     out
+}
+
+/// DBLP tells people of the same name apart by a number after the name ("Ji-Hoon Park
+/// 0002", "Thomas Neumann 0001"); it is no part of the name.
+fn strip_dblp_numbers(src: &str) -> Option<String> {
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Ll}) 0\d{3}\b").unwrap());
+    (src.contains("dblp") && NUMBERED.is_match(src))
+        .then(|| NUMBERED.replace_all(src, "$1").into_owned())
 }
 
 #[cfg(test)]
