@@ -15,7 +15,7 @@ use crate::lex::date;
 /// A page number, with or without text around it ("Page 2 of 4", "Jane Roe — CV   3/7",
 /// "- 2 -"): a running header or footer left between pages by PDF extraction.
 static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*\d{1,3}(?:\s*(?:of|/|von|sur|de)\s*\d{1,3})?\s*$|^[-–—\s]*\d{1,2}\s*(?:/\s*\d{1,2})?[-–—\s]*$").unwrap()
+    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*\d{1,3}(?:\s*(?:of|/|von|sur|de)\s*\d{1,3})?\s*$|^[-–—\s]*\d{1,2}\s*(?:/\s*\d{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|\bcv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*\d{1,2}\s*/\s*\d{1,2}$").unwrap()
 });
 
 /// Is this source line page furniture (a running header or footer with a page number)?
@@ -205,6 +205,8 @@ mod tests {
         assert!(page_furniture("Page 3"));
         assert!(page_furniture("  - 2 -  "));
         assert!(page_furniture("3/7"));
+        assert!(page_furniture("Rafael dos Santos Ferreira – Résumé 1/2"));
+        assert!(!page_furniture("CV of the group 2019/20"));
         assert!(!page_furniture("2019"));
         assert!(!page_furniture(
             "Proc. IEEE, pp. 402–404, page 3 of the report was lost"

@@ -21,8 +21,20 @@ static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 /// A list part that is an amount or the holder's role on a grant ("$165,000 CAD",
 /// "€1.2 million", "USD 10,000", "Principal Investigator", "Co-PI"): summary, not awarder.
 static GRANT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\\?[$€£¥]\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?(?:\s*\([^()]*\))?)$").unwrap()
+    Regex::new(r"(?i)^(?:\\?\p{Sc}\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?(?:\s*\([^()]*\))?)$").unwrap()
 });
+
+/// A grant's number ("FA9550-21-1-0123", "DMR-2145678", "R01 GM123456", "EP/T012345/1"):
+/// capitals and at least five digits, no lower case, no funder name before it.
+fn grant_number(p: &str) -> bool {
+    let p = p.trim();
+    p.len() <= 24
+        // ("NSF CNS-2107316" names its funder: an awarder)
+        && p.split_once(' ').is_none_or(|(a, _)| a.bytes().any(|b| b.is_ascii_digit()))
+        && p.bytes().filter(u8::is_ascii_digit).count() >= 5
+        && p.bytes().any(|b| b.is_ascii_uppercase())
+        && p.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"-/ .".contains(&b))
+}
 
 /// Thousands separators ("165,000") are not list commas: they become U+E000 while the
 /// line is split, and commas again after.
@@ -170,7 +182,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         if p.is_empty() || STUDY_TAG.is_match(&p) {
             continue;
         }
-        if (k > 0 || quoted.is_some()) && GRANT_PART.is_match(&p) {
+        if (k > 0 || quoted.is_some()) && (GRANT_PART.is_match(&p) || grant_number(&p)) {
             grant.push(p);
         } else {
             parts.push(p);
@@ -254,6 +266,25 @@ mod tests {
             (a.title.as_str(), a.awarder.as_str()),
             ("Siebel Scholar", "")
         );
+    }
+
+    #[test]
+    fn grant_numbers_and_any_currency_are_summary() {
+        let b = Block::new(
+            BlockKind::Para,
+            "AFOSR Young Investigator Program, FA9550-21-1-0123, $450,000 (PI), 2021",
+            0..0,
+        );
+        let a = parse_line(&b).unwrap();
+        assert_eq!(a.awarder, "");
+        assert_eq!(a.summary, "FA9550-21-1-0123; $450,000 (PI)");
+        let b = Block::new(
+            BlockKind::Para,
+            "TÜBİTAK 2232 Fellowship, ₺1,080,000, 2020",
+            0..0,
+        );
+        assert_eq!(parse_line(&b).unwrap().awarder, "");
+        assert!(!grant_number("NeurIPS 2019"));
     }
 
     #[test]

@@ -425,6 +425,14 @@ pub fn classify(venue: &str) -> PubKind {
         "surveys",
         "communications of the",
         " trans.",
+        // other languages: Chinese journal words, German, Spanish/Portuguese, French
+        "学报",
+        "期刊",
+        "杂志",
+        "通报",
+        "zeitschrift",
+        "revista",
+        "revue",
     ]) {
         PubKind::Journal
     } else if has(&[
@@ -437,6 +445,8 @@ pub fn classify(venue: &str) -> PubKind {
         "colloquium",
         "summit",
         "forum",
+        "会议",
+        "tagung",
     ]) {
         PubKind::Conference
     } else if has(&[
@@ -502,6 +512,8 @@ mod tests {
         assert_eq!(classify("IEEE Transactions on Computers"), PubKind::Journal);
         assert_eq!(classify("IEEE Trans. Transport"), PubKind::Journal);
         assert_eq!(classify("Working paper"), PubKind::Preprint);
+        assert_eq!(classify("软件学报 2023"), PubKind::Journal);
+        assert_eq!(classify("Zeitschrift für Physik A"), PubKind::Journal);
         assert_eq!(classify("ICML 2024"), PubKind::Conference);
         assert_eq!(classify("IEEE TCAD 2025"), PubKind::Journal);
         assert_eq!(classify("arXiv preprint arXiv:2401.1"), PubKind::Preprint);

@@ -56,9 +56,7 @@ pub fn read(paras: &[Block]) -> About {
     let mut a = About::default();
     // a short "Email: jane@x.edu" paragraph is contact, not about text
     let contact = |b: &Block| {
-        b.text.split_whitespace().count() <= 6
-            && b.text.contains('@')
-            && contact::find_email(&b.text).is_some()
+        b.text.split_whitespace().count() <= 8 && contact::find_email(&b.text).is_some()
     };
     // "[Download PDF version](…) · Last updated: September 2024" is page furniture
     let furniture =
@@ -70,9 +68,14 @@ pub fn read(paras: &[Block]) -> About {
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
-    if let Some(b) = paras.iter().find(|b| contact(b)) {
-        a.basics.email = contact::find_email(&b.text).unwrap_or_default();
-    }
+    // (else an address in the about text: "Reach me at `jd [at] x [dot] ch`")
+    a.basics.email = paras
+        .iter()
+        .find(|b| contact(b))
+        .into_iter()
+        .chain(paras)
+        .find_map(|b| contact::find_email(&b.text))
+        .unwrap_or_default();
     for b in paras {
         if a.basics.name.is_empty() {
             a.basics.name = name(b).unwrap_or_default();
