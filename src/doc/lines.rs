@@ -24,6 +24,19 @@ pub fn page_furniture(line: &str) -> bool {
     t.len() <= 120 && PAGE_MARK.is_match(t)
 }
 
+/// A date glued to the word before it by PDF extraction ("Google Zurich, SwitzerlandJan
+/// 2024 – Present", "UKJun 2019", "Computer Science2016 – 2020") set apart: an English month
+/// with its year after a letter, or a year opening a range after a lower-case letter.
+pub fn unglue_dates(src: &str) -> Option<String> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{L})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?:19|20)\d{2})|(\p{Ll})((?:19|20)\d{2}\s*[–—-]\s*(?:(?:19|20)\d{2}|(?i:present|now|current|today)))")
+            .unwrap()
+    });
+    GLUED
+        .is_match(src)
+        .then(|| GLUED.replace_all(src, "$1$3 $2$4").into_owned())
+}
+
 /// Words hyphenated across a line end by PDF extraction ("high-dimen-" then "sional PDEs")
 /// made whole: the rest of the word moves up and the hyphen goes. Only a lower-case word
 /// fragment before the hyphen and a lower-case start after it count, so names
@@ -216,6 +229,24 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn dates_glued_to_words_set_apart() {
+        let u = |s: &str| unglue_dates(s).unwrap_or_else(|| s.to_string());
+        assert_eq!(
+            u("Engineer, Google Zurich, SwitzerlandJan 2024 – Present"),
+            "Engineer, Google Zurich, Switzerland Jan 2024 – Present"
+        );
+        assert_eq!(
+            u("PhD in Computer Science2016 – 2020"),
+            "PhD in Computer Science 2016 – 2020"
+        );
+        assert_eq!(u("Science2016 – present"), "Science 2016 – present");
+        assert_eq!(u("Cambridge, UKJun 2019"), "Cambridge, UK Jun 2019");
+        // a capital before it, or no date after: as printed
+        assert_eq!(u("IEEE ICDE2023"), "IEEE ICDE2023");
+        assert_eq!(u("Summer school"), "Summer school");
     }
 
     #[test]

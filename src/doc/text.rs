@@ -250,6 +250,8 @@ pub fn parse(src: &str) -> Document {
     let src = unfolded.as_deref().unwrap_or(src);
     let unglued = split_glued_bullets(src);
     let src = unglued.as_deref().unwrap_or(src);
+    let undated = lines::unglue_dates(src);
+    let src = undated.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // body column of the last bulleted or labelled line, while its entry may go on
