@@ -71,8 +71,8 @@ pub fn base_key(p: &Publication) -> String {
         } else {
             &a.family
         };
-        // the last word of a particle name ("van der Berg" → "berg")
-        key_part(family.split_whitespace().last().unwrap_or(""))
+        // the whole family name, particles and all ("van der Berg" → "vanderberg")
+        key_part(family)
     });
     let year = p
         .date
@@ -303,6 +303,10 @@ mod tests {
         assert_eq!(
             base_key(&p("Camacho-Rodríguez", 2024, "The Art of X")),
             "camachorodriguez2024art"
+        );
+        assert_eq!(
+            base_key(&p("van der Maaten", 2008, "Visualizing Data")),
+            "vandermaaten2008visualizing"
         );
     }
 
