@@ -38,12 +38,76 @@ static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]([^”"]{3,})[”"]"#).unwrap());
 
+/// APA 7 presentations: "Roe, J. (2024, April 17–20). Title [Paper presentation]. Meeting,
+/// City, Country." The event and place may wrap onto the next line.
+static APA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^.+?\s\(((?:19|20)\d{2})(?:,\s*([^()]{3,30}))?\)\.\s+(.+?)\s\[[^\]]{3,40}\]\.?\s*(.*)$",
+    )
+    .unwrap()
+});
+
+fn apa(text: &str) -> Option<Project> {
+    let c = APA.captures(text.trim())?;
+    // "2024, April 17–20" is read as "April 17, 2024 – April 20, 2024"
+    static DAYS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\p{L}+\.?)\s+(\d{1,2})\s*[–-]\s*(\d{1,2})$").unwrap());
+    let year = &c[1];
+    let when = match c.get(2).map(|m| m.as_str().trim()) {
+        Some(md) => match DAYS.captures(md) {
+            Some(d) => format!("{} {}, {year} – {} {}, {year}", &d[1], &d[2], &d[1], &d[3]),
+            None => format!("{md}, {year}"),
+        },
+        None => year.to_string(),
+    };
+    let dates = date::find_all(&when).last().map(|(r, _)| match r.end {
+        None => DateRange {
+            start: r.start,
+            end: Some(End::Date(r.start)),
+        },
+        Some(_) => *r,
+    });
+    let mut p = Project {
+        kind: "talk".into(),
+        name: tidy(&c[3]),
+        dates,
+        ..Default::default()
+    };
+    event_place(&mut p, &c[4]);
+    Some(p)
+}
+
+/// "Meeting, Columbus, OH, United States.": the event, then its place.
+fn event_place(p: &mut Project, s: &str) {
+    let parts = split_top_level(s.trim().trim_end_matches('.'), &[',']);
+    if let Some((event, places)) = parts.split_first() {
+        p.entity = tidy(event);
+        p.location = tidy(&places.join(", "));
+    }
+}
+
 pub fn section(blocks: &[Block]) -> Vec<Project> {
     let mut out: Vec<Project> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let links: Vec<&crate::markup::Link> = blocks.iter().flat_map(|b| &b.links).collect();
+    // an APA presentation whose event and place wrapped onto the next line
+    let mut apa_open = false;
     for (text, subs) in entries(blocks) {
         if seen.contains(&text) {
+            continue;
+        }
+        if std::mem::take(&mut apa_open) && date::find_all(&text).is_empty() {
+            if let Some(prev) = out.last_mut() {
+                event_place(prev, &text);
+                seen.push(text);
+                continue;
+            }
+        }
+        if let Some(mut p) = apa(&text) {
+            apa_open = p.entity.is_empty();
+            p.highlights = subs;
+            out.push(p);
+            seen.push(text);
             continue;
         }
         if let Some(mut p) = line(&text) {
@@ -199,6 +263,19 @@ pub fn line(text: &str) -> Option<Project> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apa_presentations() {
+        let p = apa("Demirci Karagöz, A., & Yıldız, E. (2024, April 17–20). Grandmothers as a safety net [Paper presentation]. Population Association of America Annual Meeting, Columbus, OH, United States.").unwrap();
+        assert_eq!(p.name, "Grandmothers as a safety net");
+        assert_eq!(p.entity, "Population Association of America Annual Meeting");
+        assert_eq!(p.location, "Columbus, OH, United States");
+        assert_eq!(
+            p.dates.map(|d| (d.start.year, d.start.day)),
+            Some((Some(2024), Some(17)))
+        );
+        assert!(apa("Roe, J. (2021). A paper title. Journal, 3, 1–2.").is_none());
+    }
 
     #[test]
     fn untitled_talk_takes_the_title_line_below() {
