@@ -78,6 +78,16 @@ impl DateRange {
             end: None,
         }
     }
+    /// A single date as a range from that date to that date (a talk, a one-off project).
+    pub fn closed(self) -> Self {
+        match self.end {
+            None => DateRange {
+                start: self.start,
+                end: Some(End::Date(self.start)),
+            },
+            Some(_) => self,
+        }
+    }
     pub fn end_date(&self) -> Option<Date> {
         match self.end {
             Some(End::Date(d)) => Some(d),

@@ -317,24 +317,7 @@ pub fn parse(src: &str) -> Document {
         // a hanging indent: the wrapped rest of the entry above
         if let (Some(col), Some(prev)) = (hang, blocks.last_mut()) {
             if !prev_blank && indent > 0 && indent.abs_diff(col) <= 1 && bullet(line).is_none() {
-                let glue = if prev.raw.ends_with('-')
-                    && prev
-                        .raw
-                        .chars()
-                        .rev()
-                        .nth(1)
-                        .is_some_and(char::is_alphabetic)
-                {
-                    ""
-                } else {
-                    " "
-                };
-                let kept = prev.raw.trim_end().len();
-                prev.raw.truncate(kept);
-                prev.raw.push_str(glue);
-                prev.raw.push_str(trimmed);
-                prev.span.end = span.end;
-                stale = true;
+                grow(prev, trimmed, span.end, &mut stale);
                 continue;
             }
         }
@@ -360,9 +343,7 @@ pub fn parse(src: &str) -> Document {
                     .first()
                     .is_none_or(|(_, span)| span.start > 0)
             {
-                join_wrapped(&mut prev.raw, trimmed);
-                prev.span.end = span.end;
-                stale = true;
+                grow(prev, trimmed, span.end, &mut stale);
                 continue;
             }
         }
@@ -379,9 +360,7 @@ pub fn parse(src: &str) -> Document {
                 && bullet(line).is_none()
                 && wrapped(&prev.raw, trimmed, matches!(prev.kind, BlockKind::Item(_)))
             {
-                join_wrapped(&mut prev.raw, trimmed);
-                prev.span.end = span.end;
-                stale = true;
+                grow(prev, trimmed, span.end, &mut stale);
                 continue;
             }
         }
@@ -398,9 +377,7 @@ pub fn parse(src: &str) -> Document {
                 && !LABEL.is_match(trimmed)
                 && classify_heading(trimmed).is_none()
             {
-                join_wrapped(&mut prev.raw, trimmed);
-                prev.span.end = span.end;
-                stale = true;
+                grow(prev, trimmed, span.end, &mut stale);
                 continue;
             }
         }
@@ -412,9 +389,7 @@ pub fn parse(src: &str) -> Document {
                 && prev.raw.len() < 600
                 && unclosed(&prev.raw)
             {
-                join_wrapped(&mut prev.raw, trimmed);
-                prev.span.end = span.end;
-                stale = true;
+                grow(prev, trimmed, span.end, &mut stale);
                 prev_blank = false;
                 continue;
             }
@@ -429,9 +404,7 @@ pub fn parse(src: &str) -> Document {
                 p.kind == BlockKind::Para && reference_goes_on(&p.raw, trimmed)
                     || year_led(&p.raw) && !year_led(trimmed) && !LABEL.is_match(trimmed)
             }) {
-                join_wrapped(&mut prev.raw, trimmed);
-                prev.span.end = span.end;
-                stale = true;
+                grow(prev, trimmed, span.end, &mut stale);
                 continue;
             }
         }
@@ -506,17 +479,28 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
 }
 
 /// A line and its wrapped rest as one: with a space, except inside a web address or DOI cut
-/// at the line end ("https://doi.org/10.1007/s10664-022-" / "10131-x").
+/// at the line end ("https://doi.org/10.1007/s10664-022-" / "10131-x") or a compound cut at
+/// its hyphen ("Osei-" / "Mensah"; broken lower-case words were made whole before).
 fn join_wrapped(prev: &mut String, next: &str) {
     prev.truncate(prev.trim_end().len());
     let last = prev.rsplit(' ').next().unwrap_or(prev);
     let in_link = (last.contains("://") || last.contains("doi.org/") || last.starts_with("10."))
         && last.ends_with(['-', '/', '.', '_'])
         && !next.starts_with(char::is_whitespace);
-    if !in_link {
+    let compound = last
+        .strip_suffix('-')
+        .is_some_and(|w| w.ends_with(char::is_alphabetic));
+    if !in_link && !compound {
         prev.push(' ');
     }
     prev.push_str(next);
+}
+
+/// The last block takes a wrapped line; its plain text is remade once it stops growing.
+fn grow(prev: &mut Block, line: &str, end: usize, stale: &mut bool) {
+    join_wrapped(&mut prev.raw, line);
+    prev.span.end = end;
+    *stale = true;
 }
 
 /// Remake the last block's plain text and links once it has stopped growing.

@@ -95,7 +95,7 @@ fn fill(p: &mut Project, body: &[Block]) {
     for b in body {
         if entries::is_date_only(b) {
             if p.dates.is_none() {
-                p.dates = date::parse_range(&b.text).map(single_as_both);
+                p.dates = date::parse_range(&b.text).map(crate::model::DateRange::closed);
             }
         } else if let Some(u) = url_only(b) {
             if p.url.is_empty() {
@@ -104,18 +104,6 @@ fn fill(p: &mut Project, body: &[Block]) {
         } else if !b.text.is_empty() {
             p.highlights.push(b.text.clone());
         }
-    }
-}
-
-/// A project with one date runs from that date to that date (DECISIONS).
-fn single_as_both(r: crate::model::DateRange) -> crate::model::DateRange {
-    if r.end.is_none() {
-        crate::model::DateRange {
-            start: r.start,
-            end: Some(crate::model::End::Date(r.start)),
-        }
-    } else {
-        r
     }
 }
 
@@ -129,7 +117,7 @@ pub fn from_entry(e: &Entry, facts: &Facts) -> Option<Project> {
     let mut p = Project {
         name,
         description,
-        dates: facts.range().map(single_as_both),
+        dates: facts.range().map(crate::model::DateRange::closed),
         ..Default::default()
     };
     fill(&mut p, &e.body);

@@ -12,7 +12,7 @@ use regex::Regex;
 use crate::doc::Block;
 use crate::extract::volunteer::{entries, take_edge_dates};
 use crate::lex::{date, split_top_level};
-use crate::model::{DateRange, End, Project};
+use crate::model::{DateRange, Project};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\[(](?:[a-z -]*\b(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
@@ -49,24 +49,12 @@ static APA: LazyLock<Regex> = LazyLock::new(|| {
 
 fn apa(text: &str) -> Option<Project> {
     let c = APA.captures(text.trim())?;
-    // "2024, April 17–20" is read as "April 17, 2024 – April 20, 2024"
-    static DAYS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\p{L}+\.?)\s+(\d{1,2})\s*[–-]\s*(\d{1,2})$").unwrap());
-    let year = &c[1];
-    let when = match c.get(2).map(|m| m.as_str().trim()) {
-        Some(md) => match DAYS.captures(md) {
-            Some(d) => format!("{} {}, {year} – {} {}, {year}", &d[1], &d[2], &d[1], &d[3]),
-            None => format!("{md}, {year}"),
-        },
-        None => year.to_string(),
+    // "(2024, April 17–20)" is read as "April 17–20, 2024"
+    let when = match c.get(2) {
+        Some(md) => format!("{}, {}", md.as_str().trim(), &c[1]),
+        None => c[1].to_string(),
     };
-    let dates = date::find_all(&when).last().map(|(r, _)| match r.end {
-        None => DateRange {
-            start: r.start,
-            end: Some(End::Date(r.start)),
-        },
-        Some(_) => *r,
-    });
+    let dates = date::find_all(&when).last().map(|(r, _)| r.closed());
     let mut p = Project {
         kind: "talk".into(),
         name: tidy(&c[3]),
@@ -156,13 +144,7 @@ pub fn line(text: &str) -> Option<Project> {
     // 2024") is the only date when no other is given, and stays in the event's name
     let dates = take_edge_dates(&mut t)
         .or_else(|| date::find_all(&t).last().map(|(r, _)| *r))
-        .map(|r| match r.end {
-            None => DateRange {
-                start: r.start,
-                end: Some(End::Date(r.start)),
-            },
-            Some(_) => r,
-        });
+        .map(DateRange::closed);
     let t = tidy(&t);
     let (t, tagged) = match LEAD_TAG.find(&t) {
         Some(m) => (t[m.end()..].to_string(), true),
@@ -311,7 +293,7 @@ mod tests {
         );
         assert_eq!(p.location, "Vienna, Austria");
     }
-    use crate::model::Date;
+    use crate::model::{Date, End};
 
     #[test]
     fn title_dash_event_place() {

@@ -1025,7 +1025,11 @@ fn split_sentence(s: &str) -> (String, String) {
     // "Title, preprint (2024), arXiv:…", "Title, submitted to Phys. Rev. A (2024)": a status
     // or an identifier after a comma closes the title
     static STATUS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),\s(?:preprint|submitted|to appear|in press|accepted|forthcoming|under review)\b|,\sarxiv:").unwrap()
+        Regex::new(&format!(
+            r"(?i),\s(?:preprint|submitted|{})\b|,\sarxiv:",
+            venue::STATUS_WORDS
+        ))
+        .unwrap()
     });
     let status = STATUS_AFTER.find(s).map(|m| m.start());
     // ("Title., in Venue" in Frontiers)

@@ -319,6 +319,9 @@ fn month_only(i: &str) -> R<'_, u8> {
 
 /// range = date (range_sep (date | present))? (" (expected)")?
 pub fn range(i: &str) -> R<'_, DateRange> {
+    if let Ok(found) = day_range(i) {
+        return Ok(found);
+    }
     if let Ok((r, m)) = month_only(i) {
         if let Ok((r, _)) = range_sep(r) {
             if let Ok((r, end)) = date(r) {
@@ -390,6 +393,44 @@ pub fn range(i: &str) -> R<'_, DateRange> {
         // "2024 –" with the end on another line: an open range the caller may complete
         Err(_) => Ok((r, DateRange::single(start))),
     }
+}
+
+/// A range of days in one month, as meetings print them: "April 17–20, 2024",
+/// "17–20 April 2024".
+fn day_range(i: &str) -> R<'_, DateRange> {
+    let span = |y: u16, m: u8, d1: u8, d2: u8| DateRange {
+        start: Date::ymd(y, m, d1),
+        end: Some(End::Date(Date::ymd(y, m, d2))),
+    };
+    let mut month_first = (
+        month_word,
+        ws,
+        small(1, 31),
+        range_sep,
+        small(1, 31),
+        opt(char(',')),
+        ws,
+        year,
+    );
+    if let Ok((r, (m, _, d1, _, d2, _, _, y))) = month_first.parse(i) {
+        if d1 < d2 {
+            return Ok((r, span(y, m, d1, d2)));
+        }
+    }
+    let (r, (d1, _, _, d)) = verify(
+        (small(1, 31), opt(char('.')), range_sep, day_first),
+        |(d1, _, _, d): &(u8, _, _, Date)| d.day.is_some_and(|d2| *d1 < d2),
+    )
+    .parse(i)?;
+    Ok((
+        r,
+        span(
+            d.year.unwrap_or_default(),
+            d.month.unwrap_or_default(),
+            d1,
+            d.day.unwrap_or_default(),
+        ),
+    ))
 }
 
 /// Is `a` strictly earlier than `b`, judged on the parts both print?
@@ -604,6 +645,14 @@ mod tests {
         assert_eq!(
             r("2018 to 2021"),
             (Some("2018".into()), Some("2021".into()), false)
+        );
+        assert_eq!(
+            r("April 17–20, 2024"),
+            (Some("2024-04-17".into()), Some("2024-04-20".into()), false)
+        );
+        assert_eq!(
+            r("17–20 April 2024"),
+            (Some("2024-04-17".into()), Some("2024-04-20".into()), false)
         );
     }
 

@@ -170,11 +170,13 @@ pub fn venue_tag(s: &str, bare: bool) -> Option<(String, Option<u16>)> {
     (bare && VENUES.contains_key(s.to_uppercase().as_str())).then(|| (s.to_string(), None))
 }
 
+/// Status words after a venue or a title ("…, to appear", "…, forthcoming 2026").
+pub const STATUS_WORDS: &str = r"to\s+appear|in\s+press|accepted|forthcoming|under\s+review";
 /// Publication status printed with a venue: leading ("To appear in", "Accepted at",
 /// "Accepted as a poster at", "In press,", "Revise and resubmit,"), in brackets ("(to
 /// appear)", "[accepted]") or trailing (", in press.").
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{1,60})?)\s*[)\]]|[,;.]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|under\s+review)\s*(?:\.?\s*$|,)|[,;]\s*(?:to\s+appear|in\s+press|forthcoming)\s+(?:19|20)\d{2}\b").unwrap()
+    Regex::new(&format!(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{{1,60}})?)\s*[)\]]|[,;.]\s*(?:{STATUS_WORDS})\s*(?:\.?\s*$|,)|[,;]\s*(?:{STATUS_WORDS})\s+(?:19|20)\d{{2}}\b")).unwrap()
 });
 
 /// The note for a matched status phrase.
