@@ -15,7 +15,7 @@ use crate::lex::date;
 /// A page number, with or without text around it ("Page 2 of 4", "Jane Roe — CV   3/7",
 /// "- 2 -"): a running header or footer left between pages by PDF extraction.
 static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*\d{1,3}(?:\s*(?:of|/|von|sur|de)\s*\d{1,3})?\s*$|^[-–—\s]*\d{1,2}\s*(?:/\s*\d{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|\bcv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*\d{1,2}\s*/\s*\d{1,2}$").unwrap()
+    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*[0-9]{1,3}(?:\s*(?:of|/|von|sur|de)\s*[0-9]{1,3})?\s*$|^[-–—\s]*[0-9]{1,2}\s*(?:/\s*[0-9]{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|(?-u:\b)cv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*[0-9]{1,2}\s*/\s*[0-9]{1,2}$").unwrap()
 });
 
 /// Is this source line page furniture (a running header or footer with a page number)?
@@ -29,7 +29,7 @@ pub fn page_furniture(line: &str) -> bool {
 /// with its year after a letter, or a year opening a range after a lower-case letter.
 pub fn unglue_dates(src: &str) -> Option<String> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\p{L})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?:19|20)\d{2})|(\p{Ll})((?:19|20)\d{2}\s*[–—-]\s*(?:(?:19|20)\d{2}|(?i:present|now|current|today)))")
+        Regex::new(r"(\p{L})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?:19|20)[0-9]{2})|(\p{Ll})((?:19|20)[0-9]{2}\s*[–—-]\s*(?:(?:19|20)[0-9]{2}|(?i:present|now|current|today)))")
             .unwrap()
     });
     GLUED

@@ -102,7 +102,7 @@ pub fn bullet(line: &str) -> Option<(u8, &str)> {
 
 /// `[J1] `, `[12] `, `3. `, `4) ` before a reference or list entry.
 static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\d{1,3}[.)])\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)])\s+").unwrap());
 
 /// "Advisor: …", "Thesis: …": a labelled note under an entry.
 static NOTE_LABEL: LazyLock<Regex> =
@@ -454,8 +454,10 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     // what only the middle or end of a reference opens with: an italic venue, "In Proc…",
     // the identifiers
     static TAIL_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[*_]\p{Lu}|In\s+\p{Lu}|https?://|doi:|DOI|arXiv|pp?\.\s*\d|[Vv]ol\.\s*\d)")
-            .unwrap()
+        Regex::new(
+            r"^(?:[*_]\p{Lu}|In\s+\p{Lu}|https?://|doi:|DOI|arXiv|pp?\.\s*[0-9]|[Vv]ol\.\s*[0-9])",
+        )
+        .unwrap()
     });
     // "Roe, J., Doe, A. (2021)." / "J. Roe, …": an author list opening a new reference
     static AUTHOR_START: LazyLock<Regex> =

@@ -16,12 +16,12 @@ use crate::model::Award;
 static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     // rankings and quotas ("top 3%", "1/10", "one of 19 winners") and amounts ("$750,000",
     // "1.5 M€", "USD 10,000") are not part of the title
-    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)\b[^()]*|\d+\s*/\s*\d+[^()]*|[^()]*\d+(?:\.\d+)?\s*%[^()]*|\\?[$€£¥]\s?\d[^()]*|[^()]*\d\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b?[^()]*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d[^()]*)\)").unwrap()
+    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)(?-u:\b)[^()]*|[0-9]+\s*/\s*[0-9]+[^()]*|[^()]*[0-9]+(?:\.[0-9]+)?\s*%[^()]*|\\?[$€£¥]\s?[0-9][^()]*|[^()]*[0-9]\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)(?-u:\b)?[^()]*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?[0-9][^()]*)\)").unwrap()
 });
 /// A list part that is an amount or the holder's role on a grant ("$165,000 CAD",
 /// "€1.2 million", "USD 10,000", "Principal Investigator", "Co-PI"): summary, not awarder.
 static GRANT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\\?\p{Sc}\s?\d.*|\d[\d.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\b.*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?\d.*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?(?:\s*\([^()]*\))?)$").unwrap()
+    Regex::new(r"(?i)^(?:\\?\p{Sc}\s?[0-9].*|[0-9][0-9.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)(?-u:\b).*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?[0-9].*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?(?:\s*\([^()]*\))?)$").unwrap()
 });
 
 /// A grant's number ("FA9550-21-1-0123", "DMR-2145678", "R01 GM123456", "EP/T012345/1"):
@@ -56,7 +56,7 @@ fn protect_thousands(s: &str) -> String {
 }
 
 static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?\d.*)$").unwrap()
+    Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?[0-9].*)$").unwrap()
 });
 static STUDY_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:ph\.?\s?d\.?|doctoral|master'?s|bachelor'?s|undergraduate|graduate|postgraduate|high school)\s+(?:study|studies|student)$").unwrap()
@@ -68,8 +68,9 @@ static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").
 
 fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
     // "IEEE Fellow, class of 2023, …": the cohort is the date
-    static CLASS_OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bclass of\s+((?:19|20)\d\d)\b").unwrap());
+    static CLASS_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)class of\s+((?:19|20)[0-9][0-9])(?-u:\b)").unwrap()
+    });
     let s = &CLASS_OF.replace_all(s, "$1");
     let found = date::find_all(s);
     let d = found.first().map(|(r, _)| r.start);
@@ -104,7 +105,8 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
 pub fn parse_line(b: &Block) -> Option<Award> {
     // "Total external funding as PI or co-PI: $5.1M": a sum over the list, not an award
     static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^total\b[^:]*\b(?:funding|grants?|support|awarded)\b").unwrap()
+        Regex::new(r"(?i)^total(?-u:\b)[^:]*(?-u:\b)(?:funding|grants?|support|awarded)(?-u:\b)")
+            .unwrap()
     });
     if TOTAL.is_match(&b.text) {
         return None;

@@ -104,7 +104,7 @@ fn latin_name(t: &str) -> String {
 
 static ORCID_ID: LazyLock<Regex> = LazyLock::new(|| {
     // a line holding nothing but an iD is one too ("0000-0002-4187-5530" under the address)
-    Regex::new(r"(?i)\borcid(?:\s+id)?\s*:?\s*(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b|^\s*(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\s*$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)orcid(?:\s+id)?\s*:?\s*([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])(?-u:\b)|^\s*([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])\s*$").unwrap()
 });
 
 fn contact_piece(piece: &str, b: &mut Basics) -> bool {

@@ -17,21 +17,21 @@ use crate::model::{Award, Education};
 use crate::tables::DEGREES;
 
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:universit|college|institut|school|academy|polytechn|politecn|hochschule|école|ecole|escuela|conservatory|lyceum|gymnasium|universidad|università|faculty of|campus)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:universit|college|institut|school|academy|polytechn|politecn|hochschule|école|ecole|escuela|conservatory|lyceum|gymnasium|universidad|università|faculty of|campus)").unwrap()
 });
 static GPA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:cumulative|major|overall|cum\.?)\s+)?(?:gpa|cgpa|grade|score)\s*:?\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:(?:cumulative|major|overall|cum\.?)\s+)?(?:gpa|cgpa|grade|score)\s*:?\s*([0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+(?:\.[0-9]+)?)?)").unwrap()
 });
 static HONOUR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:scholarship|fellowship|award|prize|medal|honou?rs?\b|excellent graduate|outstanding graduate|dean'?s list|cum laude|distinction|valedictorian)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:scholarship|fellowship|award|prize|medal|honou?rs?(?-u:\b)|excellent graduate|outstanding graduate|dean'?s list|cum laude|distinction|valedictorian)").unwrap()
 });
 /// A final grade printed as a Latin honour or an Italian mark ("summa cum laude",
 /// "110/110 e lode", "with distinction"): the degree's score, not an award.
 static LATIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:summa|magna) )?cum laude\b|\bwith (?:high(?:est)? )?distinction\b|\b1[01]0/110(?: (?:e|cum) (?:lode|laude))?").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:(?:summa|magna) )?cum laude(?-u:\b)|(?-u:\b)with (?:high(?:est)? )?distinction(?-u:\b)|(?-u:\b)1[01]0/110(?: (?:e|cum) (?:lode|laude))?").unwrap()
 });
 static DROP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:advis|supervis|thesis|dissertation|minor|mentor|research|courses|coursework|relevant|lab\b|led by|class)").unwrap()
+    Regex::new(r"(?i)^(?:advis|supervis|thesis|dissertation|minor|mentor|research|courses|coursework|relevant|lab(?-u:\b)|led by|class)").unwrap()
 });
 
 /// Degree word key: lower case, dots and spaces removed ("Ph.D." → "phd").

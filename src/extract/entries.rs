@@ -360,8 +360,10 @@ pub fn peel_text(col: &str, f: &mut Facts) {
     }
     // "2024 (expected)": the qualifier of a removed date is not text of the entry
     static EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(\s*(?:expected|anticipated|exp\.)\s*\)|\b(?:expected|anticipated)\s*$")
-            .unwrap()
+        Regex::new(
+            r"(?i)\(\s*(?:expected|anticipated|exp\.)\s*\)|(?-u:\b)(?:expected|anticipated)\s*$",
+        )
+        .unwrap()
     });
     if dated && EXPECTED.is_match(&text) {
         text = EXPECTED.replace_all(&text, " ").into_owned();
@@ -421,7 +423,7 @@ pub fn fix_location(s: &str) -> String {
 pub fn split_postal(s: &str) -> Option<(String, String, String)> {
     static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
         // UK, Canadian, then numeric codes (with a country prefix "D-69117", or ZIP+4)
-        Regex::new(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d|(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?)\b")
+        Regex::new(r"(?-u:\b)(?:[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}|[A-Z][0-9][A-Z]\s[0-9][A-Z][0-9]|(?:[A-Z]{1,2}-)?[0-9]{4,5}(?:-[0-9]{4})?)(?-u:\b)")
             .unwrap()
     });
     // An address is one short line; longer text is prose, and trying every number in it
@@ -451,10 +453,10 @@ pub fn split_postal(s: &str) -> Option<(String, String, String)> {
 /// Notes that go to a summary: supervisors, advisors, employment modes.
 pub fn is_note(s: &str) -> bool {
     static SUPERVISOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)\b|advis(?:ed|or|ors)\b|co-?advis|mentor(?:ed|s)?\b|manager:|reports? to\b|reporting to\b|hosted by\b|host:|working with\b|work with\b|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with\b)").unwrap()
+        Regex::new(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)(?-u:\b)|advis(?:ed|or|ors)(?-u:\b)|co-?advis|mentor(?:ed|s)?(?-u:\b)|manager:|reports? to(?-u:\b)|reporting to(?-u:\b)|hosted by(?-u:\b)|host:|working with(?-u:\b)|work with(?-u:\b)|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with(?-u:\b))").unwrap()
     });
     static MODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship)\b").unwrap()
+        Regex::new(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship)(?-u:\b)").unwrap()
     });
     let t = s.trim();
     SUPERVISOR.is_match(t)
@@ -582,7 +584,7 @@ pub struct Roles {
 
 /// A unit inside an organisation ("Department of Computer Science", "Systems Group").
 static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:dept\.?|department|school|faculty|division|college|institute|centre|center) of\b|.*\b(?:group|lab|laboratory|team|department)$)").unwrap()
+    Regex::new(r"(?i)^(?:(?:dept\.?|department|school|faculty|division|college|institute|centre|center) of(?-u:\b)|.*(?-u:\b)(?:group|lab|laboratory|team|department)$)").unwrap()
 });
 
 /// Read organisation, position and notes from header text pieces.

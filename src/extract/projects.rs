@@ -16,10 +16,11 @@ use crate::model::Project;
 static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").unwrap());
 /// A venue tag closing a title: "(ISSTA '24)", "(ICCV'23)", ", USENIX ATC'24."
 static TAG_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)\s*\(([^()]*?(?:['’]\s?\d{2}|\b(?:19|20)\d{2}))\)\s*\.?$").unwrap()
+    Regex::new(r"^(.*?)\s*\(([^()]*?(?:['’]\s?[0-9]{2}|(?-u:\b)(?:19|20)[0-9]{2}))\)\s*\.?$")
+        .unwrap()
 });
 static TAG_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?),\s*([A-Z][A-Za-z0-9 .&-]*['’]\s?\d{2})\.?$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(.*?),\s*([A-Z][A-Za-z0-9 .&-]*['’]\s?[0-9]{2})\.?$").unwrap());
 /// PDF junk after a title ("**, .", " , .").
 static JUNK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\s*[,;]\s*\.?)+$").unwrap());
 

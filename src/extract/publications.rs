@@ -25,14 +25,18 @@ static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
 /// "Student advisees are marked with an asterisk (*)", "* denotes a trainee author": a legend
 /// saying what the marks mean.
 static MARK_LEGEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:marked|denoted|indicated|identified)\s+(?:with|by)\s+(?:an?\s+)?(?:asterisks?|\(?\\?\*\)?|daggers?|†)|^\s*(?:\(?\\?\*\)?|†)\s*(?:denotes|indicates|marks)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:marked|denoted|indicated|identified)\s+(?:with|by)\s+(?:an?\s+)?(?:asterisks?|\(?\\?\*\)?|daggers?|†)|^\s*(?:\(?\\?\*\)?|†)\s*(?:denotes|indicates|marks)(?-u:\b)")
         .unwrap()
 });
 /// Marks that name students or mentees, not equal contributors.
 static STUDENT_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:students?|advisees?|mentees?|trainees?|supervised|postdocs?)\b").unwrap()
+    Regex::new(
+        r"(?i)(?-u:\b)(?:students?|advisees?|mentees?|trainees?|supervised|postdocs?)(?-u:\b)",
+    )
+    .unwrap()
 });
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[?(\d{1,3})[.\])]\s").unwrap());
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\[?([0-9]{1,3})[.\])]\s").unwrap());
 
 pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
     let mut out = Vec::new();

@@ -164,7 +164,7 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
 /// their own.
 fn more_groups<'a>(name: &'a str, rest: &'a str) -> Vec<(&'a str, &'a str)> {
     static NEXT_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r";\s*(\p{Lu}[\p{L}\d /&+-]{0,30}):\s").unwrap()
+        regex::Regex::new(r";\s*(\p{Lu}[\p{L}0-9 /&+-]{0,30}):\s").unwrap()
     });
     let mut out = Vec::new();
     let (mut name, mut from) = (name, 0);

@@ -15,7 +15,7 @@ use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, Project};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\[(](?:[a-z -]*\b(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
+    Regex::new(r"(?i)[\[(](?:[a-z -]*(?-u:\b)(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
         .unwrap()
 });
 static AT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,7 +29,7 @@ static LEAD_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words naming a meeting rather than a talk title.
 static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:conference|assembly|meeting|workshop|symposium|congress|colloquium|seminar|summit|forum|school)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:conference|assembly|meeting|workshop|symposium|congress|colloquium|seminar|summit|forum|school)(?-u:\b)")
         .unwrap()
 });
 /// Link labels left from "[\[video\]](url)", "| [slides]": material links, not text.
@@ -42,7 +42,7 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]([^”"]{3
 /// City, Country." The event and place may wrap onto the next line.
 static APA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^.+?\s\(((?:19|20)\d{2})(?:,\s*([^()]{3,30}))?\)\.\s+(.+?)\s\[[^\]]{3,40}\]\.?\s*(.*)$",
+        r"^.+?\s\(((?:19|20)[0-9]{2})(?:,\s*([^()]{3,30}))?\)\.\s+(.+?)\s\[[^\]]{3,40}\]\.?\s*(.*)$",
     )
     .unwrap()
 });

@@ -29,79 +29,83 @@ use crate::model::{Date, PubKind, Publication};
 
 static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "a." / "b)" letter sub-items too (NIH biosketch contributions)
-    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?(\d{1,3})[.)]|(\d{1,3})\s|\(?[a-z][.)]\s)\s*)?")
+    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?([0-9]{1,3})[.)]|([0-9]{1,3})\s|\(?[a-z][.)]\s)\s*)?")
         .unwrap()
 });
 static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+").unwrap());
 static APA_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s\((\d{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+(\d{1,2}))?)?\)\.?\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.?\s+").unwrap()
+    Regex::new(r"\s\(([0-9]{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+([0-9]{1,2}))?)?\)\.?\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.?\s+").unwrap()
 });
 static YEAR_SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s((?:19|20)\d{2})[a-z]?\.\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"\s((?:19|20)[0-9]{2})[a-z]?\.\s+").unwrap());
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\bpp?\.\s*|:\s*|\b)([eES]?\d+[A-Za-z]?\s*(?:–|—|--|-|−)\s*[eES]?\d+[A-Za-z]?)\b",
+        r"(?:(?-u:\b)pp?\.\s*|:\s*|(?-u:\b))([eES]?[0-9]+[A-Za-z]?\s*(?:–|—|--|-|−)\s*[eES]?[0-9]+[A-Za-z]?)(?-u:\b)",
     )
     .unwrap()
 });
 static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*(\d+[A-Za-z]?))?").unwrap()
+    Regex::new(r"(?i)(?-u:\b)vol(?:ume)?\.?\s*([0-9]+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*([0-9]+[A-Za-z]?))?").unwrap()
 });
 /// "12(3)", "12 (3)", "9, 2 (2015)" (ACM), "12, 45–67 (2020)" (Nature), "45, 330–342." (Elsevier)
 static VOL_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,4})\s*\((\d{1,4}(?:[-–]\d{1,4})?|[A-Z]{3,8}\d?)\)").unwrap()
+    Regex::new(r"(?-u:\b)([0-9]{1,4})\s*\(([0-9]{1,4}(?:[-–][0-9]{1,4})?|[A-Z]{3,8}[0-9]?)\)")
+        .unwrap()
 });
 /// Chicago: "Renaissance Quarterly 76, no. 1 (2023): 1–38" (volume, then the issue).
 static CHICAGO_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}.]\s+(\d{1,4}),?\s+no\.\s*(\d{1,4}[A-Za-z]?(?:[–/-]\d{1,4})?)").unwrap()
+    Regex::new(r"[\p{L}.]\s+([0-9]{1,4}),?\s+no\.\s*([0-9]{1,4}[A-Za-z]?(?:[–/-][0-9]{1,4})?)")
+        .unwrap()
 });
 static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.\s](\d{1,4}),\s*(\d{1,4}|[A-Z]{3,8}\d?)(?:,\s*[Aa]rticle\s+\d{1,6})?\s+\((?:[A-Za-z]{3,9}\.?\s+)?\d{4}\)")
+    Regex::new(r"[.\s]([0-9]{1,4}),\s*([0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\((?:[A-Za-z]{3,9}\.?\s+)?[0-9]{4}\)")
         .unwrap()
 });
 static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z.]\s(\d{1,4}),\s*(?:\d+[A-Za-z]?\s*(?:–|-|−)\s*\d+|[A-Za-z]{0,4}\d+)\s*(?:\(|[.,]|$)")
+    Regex::new(r"[A-Za-z.]\s([0-9]{1,4}),\s*(?:[0-9]+[A-Za-z]?\s*(?:–|-|−)\s*[0-9]+|[A-Za-z]{0,4}[0-9]+)\s*(?:\(|[.,]|$)")
         .unwrap()
 });
 /// Elsevier with titles: "Neuron 75 (2012) 512–524" (volume, then the year in brackets).
 static ELSEVIER_VOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z.,]\s(\d{1,4})\s\((?:19|20)\d{2}\)").unwrap());
+    LazyLock::new(|| Regex::new(r"[A-Za-z.,]\s([0-9]{1,4})\s\((?:19|20)[0-9]{2}\)").unwrap());
 /// MDPI and ACS: "Energies 2019, 12, 1021" (journal, year, volume, pages).
 static YEAR_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z.]\s+(?:19|20)\d{2},\s*(\d{1,4})(?:\s*\((\d{1,4})\))?,\s*[A-Za-z]?\d")
-        .unwrap()
+    Regex::new(
+        r"[A-Za-z.]\s+(?:19|20)[0-9]{2},\s*([0-9]{1,4})(?:\s*\(([0-9]{1,4})\))?,\s*[A-Za-z]?[0-9]",
+    )
+    .unwrap()
 });
 /// A volume without an issue: "Languages 7: 1–28" (Chicago), ", 7, 1–28" (APA), ", 7, pp."
 /// (Harvard), ". 7, (2023)" (ACM).
 static VOL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Za-z]\s+|[.,]\s*)(\d{1,4})(?::\s*[eE]?\d|,\s*(?:pp?\.\s*)?[eE]?\d+[A-Za-z]?\s*[–—−-]\s*[eE]?\d|,\s*\((?:19|20)\d{2}\)|,\s*(?:p\.\s*)?[eE]\d{3,})").unwrap()
+    Regex::new(r"(?:[A-Za-z]\s+|[.,]\s*)([0-9]{1,4})(?::\s*[eE]?[0-9]|,\s*(?:pp?\.\s*)?[eE]?[0-9]+[A-Za-z]?\s*[–—−-]\s*[eE]?[0-9]|,\s*\((?:19|20)[0-9]{2}\)|,\s*(?:p\.\s*)?[eE][0-9]{3,})").unwrap()
 });
 /// "2017;30(2):5998-6008", "2019 Mar;380(12):1120-8", "2017:249-261" (Vancouver, AMA):
 /// year, then volume(issue) after `;`, pages after `:`.
 static VANCOUVER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<year>(?:19|20)\d{2})(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+\d{1,2})?)?(?:;\s*(?P<vol>\d{1,4}[A-Za-z]?)(?:\s*\((?P<issue>[^()]{1,12})\))?)?(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?").unwrap()
+    Regex::new(r"(?-u:\b)(?P<year>(?:19|20)[0-9]{2})(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+[0-9]{1,2})?)?(?:;\s*(?P<vol>[0-9]{1,4}[A-Za-z]?)(?:\s*\((?P<issue>[^()]{1,12})\))?)?(?::\s*(?P<pages>[A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?[0-9]+[A-Za-z]?)?))?").unwrap()
 });
 /// "US11928446B2", "CN108765282B", and numbers printed in digit groups after a country
 /// code or the word Patent ("EP 3 912 345 B1", "US Patent 11,234,567 B2").
 static PATENT_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z]{2}\s?\d{6,}(?:[A-Z]\d?)?|(?:[A-Z]{2}\s)?\d{1,3}(?:[ ,]\d{3}){2,}(?:\s[A-Z]\d)?)\b").unwrap()
+    Regex::new(r"(?-u:\b)([A-Z]{2}\s?[0-9]{6,}(?:[A-Z][0-9]?)?|(?:[A-Z]{2}\s)?[0-9]{1,3}(?:[ ,][0-9]{3}){2,}(?:\s[A-Z][0-9])?)(?-u:\b)").unwrap()
 });
 /// The country code printed before "Patent" ("US Patent 11,234,567 B2").
 static PATENT_COUNTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{2})\s+[Pp]atent\s+(?:[Nn]o\.?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z]{2})\s+[Pp]atent\s+(?:[Nn]o\.?\s*)?$").unwrap());
 static UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:under\s+review(?:ed)?|in\s+submission|submitted(?:\s+to\s+.*)?|in\s+preparation|manuscript in preparation)\b").unwrap()
+    Regex::new(r"(?i)^(?:under\s+review(?:ed)?|in\s+submission|submitted(?:\s+to\s+.*)?|in\s+preparation|manuscript in preparation)(?-u:\b)").unwrap()
 });
 static BRACKET_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\[\s*(?:arxiv|code|website|pdf|poster|slides|video|project|paper|bib|html|link|github|demo|talk)\s*\]").unwrap()
 });
 static SPACE_FIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\w) -(\w)|([\d+]) ?\+ (\d)").unwrap());
+    LazyLock::new(|| Regex::new(r"(\w) -(\w)|([0-9+]) ?\+ ([0-9])").unwrap());
 /// Words naming a meeting ("Proc. 27th ACM Symposium", "Conf.").
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:conf|conference|symp|symposium|workshop|meeting|congress)\b|\d(?:st|nd|rd|th)\b",
+        r"(?i)(?-u:\b)(?:conf|conference|symp|symposium|workshop|meeting|congress)(?-u:\b)|[0-9](?:st|nd|rd|th)(?-u:\b)",
     )
     .unwrap()
 });
@@ -165,7 +169,7 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     p.title = title;
     // "Title, 2nd ed." (IEEE), "Title (2nd ed.)" (APA): the edition is no part of the title
     static TITLE_EDITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",?\s+\(?(?i:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)\s+(?i:ed|edn|edition)\.?\)?$").unwrap()
+        Regex::new(r",?\s+\(?(?i:[0-9]{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)\s+(?i:ed|edn|edition)\.?\)?$").unwrap()
     });
     let edition = TITLE_EDITION.find(&p.title).map(|m| m.start());
     if let Some(i) = edition {
@@ -260,7 +264,7 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     // "Retrieved from https://arxiv.org/abs/…" (ACM), "Published online 2024. https://arxiv…"
     // (AMA): with no venue printed, the arXiv link makes it a preprint (no venue is made up)
     static RETRIEVED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:retrieved from|available (?:at|from|online)|accessed|online)\b")
+        Regex::new(r"(?i)^(?:retrieved from|available (?:at|from|online)|accessed|online)(?-u:\b)")
             .unwrap()
     });
     if !p.arxiv.is_empty()
@@ -361,9 +365,9 @@ fn report_code(descriptor: &str) -> &str {
 /// goes to `number`.
 fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     static THESIS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:thesis|dissertation)\b").unwrap());
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:thesis|dissertation)(?-u:\b)").unwrap());
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\btechnical report\b|\btech\.? rep(?:ort)?\b|\bTR[- ]?\d").unwrap()
+        Regex::new(r"(?i)(?-u:\b)technical report(?-u:\b)|(?-u:\b)tech\.? rep(?:ort)?(?-u:\b)|(?-u:\b)TR[- ]?[0-9]").unwrap()
     });
     // "Title (Cambridge University Press)." (Cell): the bracket names the publisher or the
     // institution; the kind is decided below
@@ -386,7 +390,8 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         p.kind = PubKind::Thesis;
         // the school follows the type words: "PhD thesis, ETH Zurich, 2022"
         static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"[,.(]\s*(?:19|20)\d{2}\b.*$|\s*\(?(?:19|20)\d{2}\)?\.?\s*$").unwrap()
+            Regex::new(r"[,.(]\s*(?:19|20)[0-9]{2}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{2}\)?\.?\s*$")
+                .unwrap()
         });
         let after_type = THESIS.find(&outside).map_or("", |m| &outside[m.end()..]);
         let after = after_type.trim_start_matches(|c: char| {
@@ -407,7 +412,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     } else if REPORT.is_match(&l) || descriptor.to_lowercase().starts_with("tr") {
         p.kind = PubKind::TechReport;
         static NUM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:#|[Nn]o\.\s*|\b)((?:TR|[A-Z]{2,5})-[\w-]+|\d[\w-]*)").unwrap()
+            Regex::new(r"(?:#|[Nn]o\.\s*|(?-u:\b))((?:TR|[A-Z]{2,5})-[\w-]+|[0-9][\w-]*)").unwrap()
         });
         if p.number.is_empty() {
             if let Some(c) = NUM.captures(descriptor).or_else(|| {
@@ -445,7 +450,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     if matches!(p.kind, PubKind::Thesis | PubKind::TechReport) {
         // the venue is the school or institution: drop the type words before it
         static TYPE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+(?:thesis|dissertation)|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*\d[\w-]*)?[.,]?\s*").unwrap()
+            Regex::new(r"(?i)^(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+(?:thesis|dissertation)|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*[0-9][\w-]*)?[.,]?\s*").unwrap()
         });
         p.venue = TYPE_WORDS.replace(&p.venue, "").trim().to_string();
         if p.venue.is_empty() || p.venue.chars().all(|c| !c.is_alphabetic()) {
@@ -458,7 +463,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
 /// PhD thesis." → "ETH Zurich".
 fn school_before_type(whole: &str, title: &str) -> Option<String> {
     static TYPE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc?\.?)?\s*(?:thesis|dissertation)\b").unwrap()
+        Regex::new(r"(?i),?\s*(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc?\.?)?\s*(?:thesis|dissertation)(?-u:\b)").unwrap()
     });
     let from = whole.find(title).map(|i| i + title.len())?;
     let after_title = &whole[from..];
@@ -485,7 +490,7 @@ fn without_city_state(school: &str) -> String {
 /// "University of California, Berkeley", "Microsoft Research": an institution, not an event.
 fn is_institution(v: &str) -> bool {
     static INST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[\w.&'’-]+\s+){0,4}(?:university|institute|laboratory|laboratories|research|college|school)\b(?:\s+(?:of|for)\s+[\w\s-]+)?(?:,\s*[\w\s-]+)?$").unwrap()
+        Regex::new(r"(?i)^(?:[\w.&'’-]+\s+){0,4}(?:university|institute|laboratory|laboratories|research|college|school)(?-u:\b)(?:\s+(?:of|for)\s+[\w\s-]+)?(?:,\s*[\w\s-]+)?$").unwrap()
     });
     INST.is_match(v.trim()) && venue::classify(v) == PubKind::Conference && !v.contains("Proc")
 }
@@ -501,10 +506,10 @@ struct Lead<'a> {
 
 fn peel_lead(v: &str) -> Lead<'_> {
     static EDITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised|rev\.)\s+(?i:ed|edn|edition)\b\.?[,.]?\s*").unwrap()
+        Regex::new(r"^(?i:[0-9]{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised|rev\.)\s+(?i:ed|edn|edition)(?-u:\b)\.?[,.]?\s*").unwrap()
     });
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?i:technical report|tech\.\s*rep\.?)\s*)?(?:No\.\s*)?#?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ]\d[\w-]*)?)[.,]\s+")
+        Regex::new(r"^(?:(?i:technical report|tech\.\s*rep\.?)\s*)?(?:No\.\s*)?#?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ][0-9][\w-]*)?)[.,]\s+")
             .unwrap()
     });
     let mut lead = Lead {
@@ -519,7 +524,7 @@ fn peel_lead(v: &str) -> Lead<'_> {
     // "Leiden: Brill, 2021." with nothing else: an imprint, whatever the publisher's name
     // (a name of capitalised words: "Robotics: Science and Systems, 2021" is a venue)
     static IMPRINT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|&))*,\s*(?:forthcoming\s+)?(?:19|20)\d{2}[a-z]?\.?\s*$")
+        Regex::new(r"^\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|&))*,\s*(?:forthcoming\s+)?(?:19|20)[0-9]{2}[a-z]?\.?\s*$")
             .unwrap()
     });
     if let Some(end) = place_colon_end(lead.rest) {
@@ -582,7 +587,7 @@ fn place_colon_end(s: &str) -> Option<usize> {
 /// or more, but no "ICLR 2024" (a venue and its year) or "COVID-19".
 fn is_report_code(s: &str) -> bool {
     static YEAR_TAG: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[A-Z]+['’ -]?(?:19|20)\d{2}$").unwrap());
+        LazyLock::new(|| Regex::new(r"^[A-Z]+['’ -]?(?:19|20)[0-9]{2}$").unwrap());
     let caps = s.chars().filter(char::is_ascii_uppercase).count();
     let mut run = 0;
     let mut longest = 0;
@@ -620,7 +625,7 @@ fn is_publisher(v: &str) -> bool {
 /// of a book ("Winner, First Book Prize, 2020", "Reviewed in Speculum").
 pub fn remark_line(t: &str) -> bool {
     static REMARK_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:winner|co-winner|finalist|shortlisted|honou?rable mention|reviewed (?:in|by)|translated into|reprinted in|featured in|covered by)\b")
+        Regex::new(r"(?i)^\s*(?:winner|co-winner|finalist|shortlisted|honou?rable mention|reviewed (?:in|by)|translated into|reprinted in|featured in|covered by)(?-u:\b)")
             .unwrap()
     });
     REMARK_LINE.is_match(t)
@@ -630,7 +635,7 @@ pub fn remark_line(t: &str) -> bool {
 /// J. …"): removed, and kept as the date for a reference that prints none of its own.
 pub fn strip_year_label(raw: &str) -> (Option<Date>, &str) {
     static YEAR_LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d)[a-z]?(?:\t\s*|\s{2,})").unwrap());
+        LazyLock::new(|| Regex::new(r"^((?:19|20)[0-9][0-9])[a-z]?(?:\t\s*|\s{2,})").unwrap());
     match YEAR_LABEL.captures(raw) {
         Some(c) => (
             c[1].parse().ok().map(Date::year),
@@ -1000,7 +1005,7 @@ fn eds_suffix(a: &str) -> Option<(&str, &str)> {
 /// Split off the author part's trailing year ("Xia, H. 2017" in Chicago with a quoted title).
 fn split_author_year(a: &str) -> (String, Option<Date>) {
     static TRAIL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r",?\s*\(?((?:19|20)\d{2})[a-z]?\)?[.,]?\s*$").unwrap());
+        LazyLock::new(|| Regex::new(r",?\s*\(?((?:19|20)[0-9]{2})[a-z]?\)?[.,]?\s*$").unwrap());
     match TRAIL.captures(a) {
         Some(c) => {
             let y = c[1].parse().ok().map(Date::year);
@@ -1018,7 +1023,7 @@ fn split_sentence(s: &str) -> (String, String) {
     // volume and year does
     // (APS, AIP: "Title, Phys. Rev. Lett. 132, 143401 (2024)")
     static VOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s\d{1,4}\s\((?:19|20)\d{2}\)|\s\d{1,4},\s[A-Za-z]?\d{1,7}(?:\s?[–-]\s?[A-Za-z]?\d{1,7})?\s\((?:19|20)\d{2}\)")
+        Regex::new(r"\s[0-9]{1,4}\s\((?:19|20)[0-9]{2}\)|\s[0-9]{1,4},\s[A-Za-z]?[0-9]{1,7}(?:\s?[–-]\s?[A-Za-z]?[0-9]{1,7})?\s\((?:19|20)[0-9]{2}\)")
             .unwrap()
     });
     let journal = VOL_YEAR.find(s).and_then(|m| s[..m.start()].rfind(", "));
@@ -1026,7 +1031,7 @@ fn split_sentence(s: &str) -> (String, String) {
     // or an identifier after a comma closes the title
     static STATUS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i),\s(?:preprint|submitted|{})\b|,\sarxiv:",
+            r"(?i),\s(?:preprint|submitted|{})(?-u:\b)|,\sarxiv:",
             venue::STATUS_WORDS
         ))
         .unwrap()
@@ -1070,13 +1075,13 @@ fn split_sentence(s: &str) -> (String, String) {
     // for AI, 2019": the first comma before an edition, a type word, a publisher or an
     // institution ends the title
     static TYPE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\d{1,2}(?:st|nd|rd|th)\s+edn?\b|(?:ph\.?\s?d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)|technical report)").unwrap()
+        Regex::new(r"(?i)^(?:[0-9]{1,2}(?:st|nd|rd|th)\s+edn?(?-u:\b)|(?:ph\.?\s?d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)|technical report)").unwrap()
     });
     // (only in a reference, which ends with its year: "PhD Student, Allen School, University
     // of Washington" is an affiliation line)
     let body = s.trim_end_matches('.');
     static YEAR_END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}[a-z]?\)?$").unwrap());
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)[0-9]{2}[a-z]?\)?$").unwrap());
     if !YEAR_END.is_match(body) {
         return (body.to_string(), String::new());
     }
@@ -1437,7 +1442,7 @@ fn is_initial(w: &str) -> bool {
 /// LeCun Y, editors.", "K. J. Teh and S. Johnson, Eds.") or after it ("edited by A and B",
 /// "(eds. Smith, A. & Jones, B.)").
 static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\(\s*(?:eds?|editors?)\.?\s*\)|,\s*(?:eds?\.|editors?\b\.?)|\(\s*eds?\.\s+|,?\s*\b(?:edited|eds?\.)\s+by\s+").unwrap()
+    Regex::new(r"(?i)\s*\(\s*(?:eds?|editors?)\.?\s*\)|,\s*(?:eds?\.|editors?(?-u:\b)\.?)|\(\s*eds?\.\s+|,?\s*(?-u:\b)(?:edited|eds?\.)\s+by\s+").unwrap()
 });
 static LEAD_IN_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[Ii]n\s*:\s*|[Ii]n\s+)").unwrap());
@@ -1599,7 +1604,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     let mut v = BRACKET_LINK.replace_all(v.trim(), "").into_owned();
     // "…, 2023. arXiv code": bare link labels after the year name links, not the venue
     static LABEL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)((?:19|20)\d{2}\.?)(?:\s*[|/]?\s*\b(?:arxiv|code|pdf|slides|video|project|bib|github|poster)\b)+\s*$").unwrap()
+        Regex::new(r"(?i)((?:19|20)[0-9]{2}\.?)(?:\s*[|/]?\s*(?-u:\b)(?:arxiv|code|pdf|slides|video|project|bib|github|poster)(?-u:\b))+\s*$").unwrap()
     });
     v = LABEL_TAIL.replace(&v, "$1").into_owned();
     v = v.replace("[]", "");
@@ -1622,8 +1627,10 @@ fn read_venue(v: &str, p: &mut Publication) {
     v = v.trim_start_matches([',', '.', ' ']).to_string();
     // "Pp. 1–15 in Proceedings of …" (ASA): the pages come before the venue
     static PP_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[Pp]p?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?\d+)?)\s+in\s+")
-            .unwrap()
+        Regex::new(
+            r"^[Pp]p?\.\s*([A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?[0-9]+)?)\s+in\s+",
+        )
+        .unwrap()
     });
     let mut pages_first = None;
     if let Some(c) = PP_IN.captures(&v) {
@@ -1684,7 +1691,7 @@ fn read_venue(v: &str, p: &mut Publication) {
         .collect();
     // a year in brackets beats bare numbers that look like years ("56 (2010) 1938–1954")
     static PAREN_YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\(((?:19|20)\d{2})\)").unwrap());
+        LazyLock::new(|| Regex::new(r"\(((?:19|20)[0-9]{2})\)").unwrap());
     let bracketed = PAREN_YEAR
         .captures_iter(v)
         .last()
@@ -1778,8 +1785,9 @@ fn read_venue(v: &str, p: &mut Publication) {
         p.volume = c[1].to_string();
     }
     // AMS: "156 (2020), no. 4, 781–812": the issue is marked, whatever matched the volume
-    static ISSUE_NO: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\(\d{4}\),\s+no\.\s*(\d{1,4}(?:[–-]\d{1,4})?),").unwrap());
+    static ISSUE_NO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\([0-9]{4}\),\s+no\.\s*([0-9]{1,4}(?:[–-][0-9]{1,4})?),").unwrap()
+    });
     if p.number.is_empty() && !p.volume.is_empty() {
         if let Some(c) = ISSUE_NO.captures(v) {
             p.number = c[1].to_string();
@@ -1824,7 +1832,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     // "288(1950), 20210321", "92, 2 (2015), 022318" (ACM)
     if p.pages.is_empty() && !p.volume.is_empty() {
         static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b(\d{1,4})(?:\s*\([\w–-]{1,12}\)|(?:,\s*\d{1,4})?,?\s*\((?:[A-Za-z]{3,5}\.?\s+)?(?:19|20)\d{2}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}\d{1,9})\b(\s*[–—-]\s*\d)?").unwrap()
+            Regex::new(r"(?-u:\b)([0-9]{1,4})(?:\s*\([\w–-]{1,12}\)|(?:,\s*[0-9]{1,4})?,?\s*\((?:[A-Za-z]{3,5}\.?\s+)?(?:19|20)[0-9]{2}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}[0-9]{1,9})(?-u:\b)(\s*[–—-]\s*[0-9])?").unwrap()
         });
         // tried where the volume is printed ("Energies 2019, 12, 1021": not at the year)
         if let Some(c) = v
@@ -1842,7 +1850,10 @@ fn read_venue(v: &str, p: &mut Publication) {
     // an article number after the volume and year: "Physical Review A 92 (2015) 022318"
     if p.pages.is_empty() {
         static AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\d\s\((?:19|20)\d{2}\)\s+([A-Za-z]{0,3}\d{1,9}[A-Za-z]{0,3})\b").unwrap()
+            Regex::new(
+                r"[0-9]\s\((?:19|20)[0-9]{2}\)\s+([A-Za-z]{0,3}[0-9]{1,9}[A-Za-z]{0,3})(?-u:\b)",
+            )
+            .unwrap()
         });
         if let Some(c) = AFTER_YEAR.captures(v) {
             p.pages = c[1].to_string();
@@ -1850,8 +1861,9 @@ fn read_venue(v: &str, p: &mut Publication) {
     }
     // one page or article number marked "p." (Harvard, MLA): "p. e068011"
     if p.pages.is_empty() {
-        static ONE_PAGE: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"\bp\.\s*([A-Za-z]{0,3}\d{1,9}[A-Za-z]{0,3})\b").unwrap());
+        static ONE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?-u:\b)p\.\s*([A-Za-z]{0,3}[0-9]{1,9}[A-Za-z]{0,3})(?-u:\b)").unwrap()
+        });
         if let Some(c) = ONE_PAGE.captures(v) {
             p.pages = c[1].to_string();
         }
@@ -2014,7 +2026,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s\d{1,4},?\s+no\.\s*\d|,?\s*\b(?:vol\.|volume\b|no\.|pp?\.\s*\d|pages\b)|\.\s+\d{1,4},\s*\d|\s\d{1,4}\s*\(\d|\s\d{1,3}\s*\([A-Z]{3,8}\d?\)|\s\d{1,4},\s*(?:\d{1,4}|[A-Z]{3,8}\d?)(?:,\s*[Aa]rticle\s+\d{1,6})?\s+\(|\s\d{1,4}:\s*\d|,\s*\d{1,4},|\s\d{1,4},\s*[A-Za-z]{1,4}\d{3,}\s*\(|\s(?:19|20)\d{2},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d|\s\d{1,4},\s*\d+\s*(?:–|-)\s*\d+|\.\s+pp\b|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)\d{2}\)|\(\s*(?:19|20)\d{2}\s*\)|,\s*(?:19|20)\d{2}\b|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)\d{2}\)|\s\([^()]*,\s*(?:19|20)\d{2}\)|\s\d+\s*(?:–|—|−|-)\s*\d+\b|\s\(pp?\.|\.\s+(?:19|20)\d{2}\b|;\s*\d").unwrap()
+        Regex::new(r"(?i)\s[0-9]{1,4},?\s+no\.\s*[0-9]|,?\s*(?-u:\b)(?:vol\.|volume(?-u:\b)|no\.|pp?\.\s*[0-9]|pages(?-u:\b))|\.\s+[0-9]{1,4},\s*[0-9]|\s[0-9]{1,4}\s*\([0-9]|\s[0-9]{1,3}\s*\([A-Z]{3,8}[0-9]?\)|\s[0-9]{1,4},\s*(?:[0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\(|\s[0-9]{1,4}:\s*[0-9]|,\s*[0-9]{1,4},|\s[0-9]{1,4},\s*[A-Za-z]{1,4}[0-9]{3,}\s*\(|\s(?:19|20)[0-9]{2},\s*[0-9]{1,4}(?:\s*\([0-9]{1,4}\))?,\s*[A-Za-z]?[0-9]|\s[0-9]{1,4},\s*[0-9]+\s*(?:–|-)\s*[0-9]+|\.\s+pp(?-u:\b)|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)[0-9]{2}\)|\(\s*(?:19|20)[0-9]{2}\s*\)|,\s*(?:19|20)[0-9]{2}(?-u:\b)|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)[0-9]{2}\)|\s\([^()]*,\s*(?:19|20)[0-9]{2}\)|\s[0-9]+\s*(?:–|—|−|-)\s*[0-9]+(?-u:\b)|\s\(pp?\.|\.\s+(?:19|20)[0-9]{2}(?-u:\b)|;\s*[0-9]").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -2041,7 +2053,7 @@ fn first_segment(v: &str) -> String {
         let word = seg[..i].rsplit(' ').next().unwrap_or("");
         // "Proc. IEEE Conf. Comput. Vis.": abbreviated words followed by a capital
         static ORDINAL: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\d{1,3}(?:st|nd|rd|th)\b").unwrap());
+            LazyLock::new(|| Regex::new(r"^[0-9]{1,3}(?:st|nd|rd|th)(?-u:\b)").unwrap());
         let next = &seg[i + 2..];
         // "Proc. of the …", "Trans. on …": a meeting or journal abbreviation before "of"
         let connector = matches!(word, "Proc" | "Trans" | "Conf" | "Symp" | "Adv")
@@ -2102,7 +2114,7 @@ fn strip_city(seg: &str) -> String {
     let mut parts: Vec<&str> = seg.split(", ").collect();
     // "…, Paris, France, May 2024" / "…, NY, Sep": the meeting's date after its place
     static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:[–-]\d{1,2})?)?(?:\s+(?:19|20)\d{2})?|(?:19|20)\d{2})$").unwrap()
+        Regex::new(r"(?i)^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+[0-9]{1,2}(?:[–-][0-9]{1,2})?)?(?:\s+(?:19|20)[0-9]{2})?|(?:19|20)[0-9]{2})$").unwrap()
     });
     let mut dated = false;
     while parts.len() > 2 && parts.last().is_some_and(|p| MONTH_DATE.is_match(p.trim())) {
@@ -2166,7 +2178,7 @@ fn strip_place(seg: &str) -> String {
 
 fn strip_trailing_date(v: &str) -> String {
     static T: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:,\s*|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}\s*$").unwrap()
+        Regex::new(r"(?i)(?:,\s*|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)[0-9]{2}\s*$").unwrap()
     });
     // keep a year inside the venue's own name when it is all there is ("ISCA 2025" stays)
     let t = T.replace(v, "").trim().to_string();
@@ -2179,7 +2191,7 @@ fn strip_trailing_date(v: &str) -> String {
 
 /// Publisher printed after the venue: "(ACM, 2007)", ". Springer (2020)", "Cham: X, 2013".
 static PUB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:Springer(?:\s+[A-Z][a-z]+)*|ACM|IEEE(?: Computer Society)?|MIT Press|Cambridge University Press|Oxford University Press|Elsevier|O[’']Reilly Media|CRC Press|Curran Associates, Inc\.|USENIX Association|PMLR|Wiley|AAAI Press|Morgan Kaufmann))").unwrap()
+    Regex::new(r"(?-u:\b)((?:Springer(?:\s+[A-Z][a-z]+)*|ACM|IEEE(?: Computer Society)?|MIT Press|Cambridge University Press|Oxford University Press|Elsevier|O[’']Reilly Media|CRC Press|Curran Associates, Inc\.|USENIX Association|PMLR|Wiley|AAAI Press|Morgan Kaufmann))").unwrap()
 });
 
 /// "ACM.", "IEEE, pp. 1–9" with nothing but punctuation or fields after: a publisher

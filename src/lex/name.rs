@@ -38,7 +38,10 @@ const CJK_COMPOUND: &[&str] = &[
 ];
 
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:,?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|…|\.\.\.)).*$").unwrap()
+    Regex::new(
+        r"(?i)(?:,?\s*(?:(?-u:\b)et\.?\s*al(?-u:\b)\.?|(?-u:\b)and\s+others(?-u:\b)|…|\.\.\.)).*$",
+    )
+    .unwrap()
 });
 static SUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<sup>\s*([^<]{0,12})\s*</sup>").unwrap());

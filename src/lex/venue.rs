@@ -176,7 +176,7 @@ pub const STATUS_WORDS: &str = r"to\s+appear|in\s+press|accepted|forthcoming|und
 /// "Accepted as a poster at", "In press,", "Revise and resubmit,"), in brackets ("(to
 /// appear)", "[accepted]") or trailing (", in press.").
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)\b(?:\s+(?:in|at|to|by|for|with)\b)?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{{1,60}})?)\s*[)\]]|[,;.]\s*(?:{STATUS_WORDS})\s*(?:\.?\s*$|,)|[,;]\s*(?:{STATUS_WORDS})\s+(?:19|20)\d{{2}}\b")).unwrap()
+    Regex::new(&format!(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)(?-u:\b)(?:\s+(?:in|at|to|by|for|with)(?-u:\b))?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{{1,60}})?)\s*[)\]]|[,;.]\s*(?:{STATUS_WORDS})\s*(?:\.?\s*$|,)|[,;]\s*(?:{STATUS_WORDS})\s+(?:19|20)[0-9]{{2}}(?-u:\b)")).unwrap()
 });
 
 /// The note for a matched status phrase.
@@ -254,20 +254,21 @@ pub fn split_status(v: &str) -> (String, Option<String>) {
 
 /// Rank notes: "(CCF-A)", "(Top Computer System Conference: A*)", "(Top ML+System Conference)".
 static RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(?:ccf[- ]?[abc]|core[- ]?a\*?|top\b[^()]*|rank[^()]*|h5-index[^()]*|acceptance rate[^()]*|oral|spotlight|poster)\s*\)")
+    Regex::new(r"(?i)\(\s*(?:ccf[- ]?[abc]|core[- ]?a\*?|top(?-u:\b)[^()]*|rank[^()]*|h5-index[^()]*|acceptance rate[^()]*|oral|spotlight|poster)\s*\)")
         .unwrap()
 });
 static LEAD_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[[^\]]{1,24}\]\s*").unwrap());
 /// Words that make a remark rather than a venue.
 static REMARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:award|presentation|spotlight|oral|poster|highlight|selected|nominee|nominated|best paper|distinguished|invited|acceptance rate|featured|finalist)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:award|presentation|spotlight|oral|poster|highlight|selected|nominee|nominated|best paper|distinguished|invited|acceptance rate|featured|finalist)(?-u:\b)")
         .unwrap()
 });
 /// A rank note without its parentheses ("Top Computer System Conference: A*", "CCF-A").
-pub static RANK_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\(?\s*(?:ccf[- ]?[abc]\b|core[- ]?a|top\b|rank)").unwrap());
+pub static RANK_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*(?:ccf[- ]?[abc](?-u:\b)|core[- ]?a|top(?-u:\b)|rank)").unwrap()
+});
 static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?-u:\b)").unwrap());
 
 /// Venue text as a reader would cite it: leading "In", "In (the) Proceedings of (the)",
 /// leading tags and rank notes removed. Journals named "Proceedings of …" keep their name.
@@ -315,7 +316,7 @@ pub fn remark_cut(seg: &str) -> Option<usize> {
 /// remark with a capital first letter). Only after a year, so "Poster Session" stays.
 pub fn split_trailing_remark(v: &str) -> (String, Option<String>) {
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:19|20)\d{2}\)?\s*[,:-]?\s+((?:oral|spotlight|poster|highlight|long|short)(?:\s+(?:presentation|paper|talk))?|notable[- ]top[- ]\d{1,2}%|accept(?:ed)?\s*\((?:oral|poster|spotlight)\))\s*$").unwrap()
+        Regex::new(r"(?i)(?:19|20)[0-9]{2}\)?\s*[,:-]?\s+((?:oral|spotlight|poster|highlight|long|short)(?:\s+(?:presentation|paper|talk))?|notable[- ]top[- ][0-9]{1,2}%|accept(?:ed)?\s*\((?:oral|poster|spotlight)\))\s*$").unwrap()
     });
     match TRAIL.captures(v).and_then(|c| c.get(1)) {
         Some(m) => {

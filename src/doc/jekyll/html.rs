@@ -153,9 +153,9 @@ pub fn has_tag(line: &str) -> bool {
 }
 
 static DIV_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<div\b[^>]*>|</div\s*>").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)<div(?-u:\b)[^>]*>|</div\s*>").unwrap());
 static CLASS_ATTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\bclass\s*=\s*["']([^"']*)["']"#).unwrap());
+    LazyLock::new(|| Regex::new(r#"(?i)(?-u:\b)class\s*=\s*["']([^"']*)["']"#).unwrap());
 
 /// Byte ranges of the `<div class="...CLASS...">` elements (outermost only), each up to its
 /// matching `</div>`; an unclosed one runs to the end of the text.

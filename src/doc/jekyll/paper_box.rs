@@ -23,16 +23,16 @@ static IMAGE: LazyLock<Selector> = LazyLock::new(|| Selector::parse(".paper-box-
 
 /// Parenthesised rank notes: CCF/CORE/JCR ranks, quartiles, impact factors.
 static RANK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[](?:[^()\[\]]*\b(?:ccf|core|jcr|sci|ei|q[1-4]|rank(?:ed|ing)?|tier|th-cpl|impact factor|if)\b[^()\[\]]*|non-ccf)[)\]]")
+    Regex::new(r"(?i)\s*[(\[](?:[^()\[\]]*(?-u:\b)(?:ccf|core|jcr|sci|ei|q[1-4]|rank(?:ed|ing)?|tier|th-cpl|impact factor|if)(?-u:\b)[^()\[\]]*|non-ccf)[)\]]")
         .unwrap()
 });
 /// Parenthesised remarks kept as a BibTeX note.
 static REMARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[]((?:[^()\[\]]*\b)?(?:oral|spotlight|highlight|best [a-z ]*paper[^()\[\]]*|award[^()\[\]]*|long|short|poster|nominat[a-z]*)(?:\b[^()\[\]]*)?)[)\]]")
+    Regex::new(r"(?i)\s*[(\[]((?:[^()\[\]]*(?-u:\b))?(?:oral|spotlight|highlight|best [a-z ]*paper[^()\[\]]*|award[^()\[\]]*|long|short|poster|nominat[a-z]*)(?:(?-u:\b)[^()\[\]]*)?)[)\]]")
         .unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:$|[^0-9])|'([0-9]{2})\b").unwrap()
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:$|[^0-9])|'([0-9]{2})(?-u:\b)").unwrap()
 });
 /// Link words that name a resource other than the paper itself.
 const SIDE_LINKS: &[&str] = &[

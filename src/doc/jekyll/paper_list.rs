@@ -22,7 +22,7 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static TRAILING_BOLD_VENUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",?\s*\*\*([^*]*(?:19|20)\d{2}[^*]*)\*\*\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r",?\s*\*\*([^*]*(?:19|20)[0-9]{2}[^*]*)\*\*\s*$").unwrap());
 
 /// `None` when the line is not in the template's form (or is its placeholder).
 pub fn parse(raw: &str) -> Option<Publication> {

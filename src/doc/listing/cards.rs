@@ -336,7 +336,7 @@ fn link_ids(links: &[Link], p: &mut Publication) {
 /// A line that is only an identifier or a link: "arXiv:2401.14112", "https://arxiv.org/abs/…",
 /// "DOI: 10.1145/…", "https://…".
 static ID_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A(?:(?:arxiv|doi|url|link|paper)\s*:?\s*)?(?:https?://\S+|arxiv:\s*\S+|10\.\d{4,9}/\S+)\z").unwrap()
+    Regex::new(r"(?i)\A(?:(?:arxiv|doi|url|link|paper)\s*:?\s*)?(?:https?://\S+|arxiv:\s*\S+|10\.[0-9]{4,9}/\S+)\z").unwrap()
 });
 
 /// Identifier lines (an arXiv id or a DOI, bare or as a link) set arxiv/doi/url. Other bare
@@ -420,7 +420,7 @@ fn strip_abstract_label(t: &str) -> &str {
 
 /// et al. tails: "et al.", "and others", "+ 12 more", "and 37 more authors", "…".
 static ETAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,;]?\s*(?:et\.?\s*al\.?|and others|\(?\+\s*\d+\s*(?:more|others|authors)?(?:\s*authors)?\)?|and \d+ (?:more|others)(?:\s+authors)?|…|\.\.\.)\s*\z").unwrap()
+    Regex::new(r"(?i)[,;]?\s*(?:et\.?\s*al\.?|and others|\(?\+\s*[0-9]+\s*(?:more|others|authors)?(?:\s*authors)?\)?|and [0-9]+ (?:more|others)(?:\s+authors)?|…|\.\.\.)\s*\z").unwrap()
 });
 
 fn authors(t: &str) -> Authors {

@@ -100,7 +100,7 @@ pub fn parse(src: &str) -> Document {
 /// Tokyo", "Associate Professor, KTH"): the person's headline.
 fn affiliation(header: &[Line], name: &str) -> String {
     static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:universi|institut|college|school|laborator|lab\b|academy|professor|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
+        Regex::new(r"(?i)(?-u:\b)(?:universi|institut|college|school|laborator|lab(?-u:\b)|academy|professor|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
     });
     if name.is_empty() {
         return String::new();
@@ -152,7 +152,8 @@ pub fn text_lines(src: &str) -> Vec<Line> {
 /// DBLP tells people of the same name apart by a number after the name ("Ji-Hoon Park
 /// 0002", "Thomas Neumann 0001"); it is no part of the name.
 fn strip_dblp_numbers(src: &str) -> Option<String> {
-    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Ll}) 0\d{3}\b").unwrap());
+    static NUMBERED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Ll}) 0[0-9]{3}(?-u:\b)").unwrap());
     (src.contains("dblp") && NUMBERED.is_match(src))
         .then(|| NUMBERED.replace_all(src, "$1").into_owned())
 }
