@@ -33,7 +33,7 @@ static TIGHT_TAG: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
-static MATH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\$([^$\n]{1,200})\$").unwrap());
+static MATH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\$([^$\n]+)\$").unwrap());
 static LATEX_WRAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\\(?:mathrm|text|textrm|mathbf|textbf|textit|emph|mathit|operatorname|rm|bf|it)\s*\{([^{}]*)\}").unwrap()
 });
@@ -129,7 +129,7 @@ pub fn strip_math(s: &str) -> String {
         return s.to_string();
     }
     MATH.replace_all(s, |c: &regex::Captures| {
-        if is_math(&c[1]) {
+        if c[1].chars().count() <= 200 && is_math(&c[1]) {
             math(&c[1])
         } else {
             c[0].to_string()

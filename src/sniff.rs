@@ -42,9 +42,33 @@ impl fmt::Display for Kind {
     }
 }
 
-static FRONT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A\u{feff}?---[ \t]*\r?\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\r?\n|\z)").unwrap()
-});
+/// A `---` fence line (trailing blanks allowed).
+fn fence(line: &str) -> bool {
+    line.trim_end_matches(['\n', '\r'])
+        .strip_prefix("---")
+        .is_some_and(|t| t.trim_matches([' ', '\t']).is_empty())
+}
+
+/// A YAML block at the very top: `---`, at most 200 lines, `---`.
+fn front_matter(head: &str) -> Option<&str> {
+    let s = head.strip_prefix('\u{feff}').unwrap_or(head);
+    let mut lines = s.split_inclusive('\n');
+    let first = lines.next()?;
+    if !first.ends_with('\n') || !fence(first) {
+        return None;
+    }
+    let mut end = first.len();
+    for line in lines.take(201) {
+        end += line.len();
+        if fence(line) {
+            return Some(&s[..end]);
+        }
+        if !line.ends_with('\n') {
+            break;
+        }
+    }
+    None
+}
 // Unbounded but linear: a tag's scan ends at the first `%` (or `}`) after it.
 static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{%-?\s*[a-z]+[^%]*%\}|\{\{-?\s*[a-z_]+(?:\.[a-z_]+)*[^}]*\}\}").unwrap()
@@ -93,8 +117,8 @@ fn pandoc_metadata(block: &str) -> bool {
 /// Decide the kind of a document.
 pub fn sniff(src: &str) -> (Kind, String) {
     let head = &src[..floor_boundary(src, 200_000)];
-    if let Some(m) = FRONT_MATTER.find(head) {
-        if pandoc_metadata(m.as_str()) && !LIQUID.is_match(head) {
+    if let Some(block) = front_matter(head) {
+        if pandoc_metadata(block) && !LIQUID.is_match(head) {
             return (
                 Kind::Markdown,
                 "pandoc metadata block (no Jekyll keys, no Liquid)".into(),

@@ -5,6 +5,7 @@ mod common;
 mod bibtex_roundtrip;
 mod citations;
 mod cli;
+mod pattern_budget;
 mod robustness;
 mod schema;
 mod snapshots;

@@ -104,9 +104,18 @@ pub fn bullet(line: &str) -> Option<(u8, &str)> {
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)])\s+").unwrap());
 
-/// "Advisor: …", "Thesis: …": a labelled note under an entry.
-static NOTE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L} ]{1,25}:\s").unwrap());
+/// "Advisor: …", "Thesis: …": a labelled note under an entry (a capital, 1–25 letters or
+/// spaces, a colon, a space). Code, not a pattern: a counted Unicode class compiles large.
+fn note_label(t: &str) -> bool {
+    let Some((label, rest)) = t.split_once(':') else {
+        return false;
+    };
+    let mut cs = label.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && (1..=25).contains(&cs.clone().count())
+        && cs.all(|c| c.is_alphabetic() || c == ' ')
+        && rest.starts_with(char::is_whitespace)
+}
 
 /// A line that only underlines the line above ("-------", "=======").
 fn underline(t: &str) -> bool {
@@ -338,7 +347,7 @@ pub fn parse(src: &str) -> Document {
                 && (prev.kind != BlockKind::Row || open_end(&prev.raw))
                 && !prev.raw.trim_end().ends_with('.')
                 && bullet(line).is_none()
-                && !NOTE_LABEL.is_match(trimmed)
+                && !note_label(trimmed)
                 && crate::lex::date::find_all(trimmed)
                     .first()
                     .is_none_or(|(_, span)| span.start > 0)

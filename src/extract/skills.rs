@@ -163,15 +163,19 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
 /// "Languages: Python, R; Tools: PyTorch, Git": the labels after semicolons open groups of
 /// their own.
 fn more_groups<'a>(name: &'a str, rest: &'a str) -> Vec<(&'a str, &'a str)> {
-    static NEXT_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r";\s*(\p{Lu}[\p{L}0-9 /&+-]{0,30}):\s").unwrap()
-    });
+    static NEXT_LABEL: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r";\s*(\p{Lu}[\p{L}0-9 /&+-]*):\s").unwrap());
     let mut out = Vec::new();
     let (mut name, mut from) = (name, 0);
     for c in NEXT_LABEL.captures_iter(rest) {
         let (Some(all), Some(label)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        // (the length cap lives here, not in the pattern: a counted Unicode class compiles
+        // to a large automaton)
+        if label.as_str().chars().count() > 31 {
+            continue;
+        }
         out.push((name, &rest[from..all.start()]));
         name = label.as_str();
         from = all.end();

@@ -42,13 +42,18 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]([^”"]{3
 /// City, Country." The event and place may wrap onto the next line.
 static APA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^.+?\s\(((?:19|20)[0-9]{2})(?:,\s*([^()]{3,30}))?\)\.\s+(.+?)\s\[[^\]]{3,40}\]\.?\s*(.*)$",
+        r"^.+?\s\(((?:19|20)[0-9]{2})(?:,\s*([^()]{3,}))?\)\.\s+(.+?)\s\[([^\]]{3,})\]\.?\s*(.*)$",
     )
     .unwrap()
 });
 
 fn apa(text: &str) -> Option<Project> {
     let c = APA.captures(text.trim())?;
+    // (a day of at most 30 characters, a medium of at most 40; counted here, not in the pattern)
+    let short = |i: usize, n: usize| c.get(i).is_none_or(|m| m.as_str().chars().count() <= n);
+    if !short(2, 30) || !short(4, 40) {
+        return None;
+    }
     // "(2024, April 17–20)" is read as "April 17–20, 2024"
     let when = match c.get(2) {
         Some(md) => format!("{}, {}", md.as_str().trim(), &c[1]),
@@ -61,7 +66,7 @@ fn apa(text: &str) -> Option<Project> {
         dates,
         ..Default::default()
     };
-    event_place(&mut p, &c[4]);
+    event_place(&mut p, &c[5]);
     Some(p)
 }
 

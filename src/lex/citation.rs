@@ -134,7 +134,7 @@ pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
 /// "(with Ana Souza and Pedro Lima)", "(joint with A. Souza)": co-authors printed beside the
 /// title in CVs that leave out their owner's name.
 static WITH_COAUTHORS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[]\s*(?:joint\s+)?with\s+([^()\[\]]{2,300}?)\s*[)\]]").unwrap()
+    Regex::new(r"(?i)\s*[(\[]\s*(?:joint\s+)?with\s+([^()\[\]]{2,}?)\s*[)\]]").unwrap()
 });
 
 pub fn parse_reference(raw: &str) -> Option<Publication> {
@@ -144,7 +144,8 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     let mut p = Publication::default();
     let coauthors = WITH_COAUTHORS
         .captures(raw)
-        .and_then(|c| Some((c.get(0)?.range(), c.get(1)?.as_str().to_string())));
+        .and_then(|c| Some((c.get(0)?.range(), c.get(1)?.as_str().to_string())))
+        .filter(|(_, names)| names.chars().count() <= 300);
     let without;
     let raw = match &coauthors {
         Some((span, _)) => {
@@ -309,14 +310,20 @@ fn abbreviation_period(venue: &str, raw: &str) -> String {
 }
 
 static DESCRIPTOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:\[([^\]]{2,60})\]|\(([^()]{2,60})\))\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"\s*(?:\[([^\]]{2,})\]|\(([^()]{2,})\))\s*$").unwrap());
 
 /// A trailing "[PhD thesis]", "(TR-2021-78)", "(2022)" on the title: (title, descriptor, year).
 fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
     let mut title = t.trim().trim_end_matches(',').trim().to_string();
     let mut year = None;
     let mut descriptor = String::new();
-    if let Some(c) = DESCRIPTOR.captures(&title) {
+    // (at most 60 characters inside, checked here rather than counted in the pattern)
+    let descriptor_match = DESCRIPTOR.captures(&title).filter(|c| {
+        c.get(1)
+            .or(c.get(2))
+            .is_some_and(|m| m.as_str().chars().count() <= 60)
+    });
+    if let Some(c) = descriptor_match {
         let inner = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string();
         let l = inner.to_lowercase();
         let is_year = is_year(inner.trim());
@@ -1832,7 +1839,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     // "288(1950), 20210321", "92, 2 (2015), 022318" (ACM)
     if p.pages.is_empty() && !p.volume.is_empty() {
         static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)([0-9]{1,4})(?:\s*\([\w–-]{1,12}\)|(?:,\s*[0-9]{1,4})?,?\s*\((?:[A-Za-z]{3,5}\.?\s+)?(?:19|20)[0-9]{2}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}[0-9]{1,9})(?-u:\b)(\s*[–—-]\s*[0-9])?").unwrap()
+            Regex::new(r"(?-u:\b)([0-9]{1,4})(?:\s*\([A-Za-z0-9_–-]{1,12}\)|(?:,\s*[0-9]{1,4})?,?\s*\((?:[A-Za-z]{3,5}\.?\s+)?(?:19|20)[0-9]{2}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}[0-9]{1,9})(?-u:\b)(\s*[–—-]\s*[0-9])?").unwrap()
         });
         // tried where the volume is printed ("Energies 2019, 12, 1021": not at the year)
         if let Some(c) = v
@@ -2026,7 +2033,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s[0-9]{1,4},?\s+no\.\s*[0-9]|,?\s*(?-u:\b)(?:vol\.|volume(?-u:\b)|no\.|pp?\.\s*[0-9]|pages(?-u:\b))|\.\s+[0-9]{1,4},\s*[0-9]|\s[0-9]{1,4}\s*\([0-9]|\s[0-9]{1,3}\s*\([A-Z]{3,8}[0-9]?\)|\s[0-9]{1,4},\s*(?:[0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\(|\s[0-9]{1,4}:\s*[0-9]|,\s*[0-9]{1,4},|\s[0-9]{1,4},\s*[A-Za-z]{1,4}[0-9]{3,}\s*\(|\s(?:19|20)[0-9]{2},\s*[0-9]{1,4}(?:\s*\([0-9]{1,4}\))?,\s*[A-Za-z]?[0-9]|\s[0-9]{1,4},\s*[0-9]+\s*(?:–|-)\s*[0-9]+|\.\s+pp(?-u:\b)|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[^.]{0,40}\((?:19|20)[0-9]{2}\)|\(\s*(?:19|20)[0-9]{2}\s*\)|,\s*(?:19|20)[0-9]{2}(?-u:\b)|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)[0-9]{2}\)|\s\([^()]*,\s*(?:19|20)[0-9]{2}\)|\s[0-9]+\s*(?:–|—|−|-)\s*[0-9]+(?-u:\b)|\s\(pp?\.|\.\s+(?:19|20)[0-9]{2}(?-u:\b)|;\s*[0-9]").unwrap()
+        Regex::new(r"(?i)\s[0-9]{1,4},?\s+no\.\s*[0-9]|,?\s*(?-u:\b)(?:vol\.|volume(?-u:\b)|no\.|pp?\.\s*[0-9]|pages(?-u:\b))|\.\s+[0-9]{1,4},\s*[0-9]|\s[0-9]{1,4}\s*\([0-9]|\s[0-9]{1,3}\s*\([A-Z]{3,8}[0-9]?\)|\s[0-9]{1,4},\s*(?:[0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\(|\s[0-9]{1,4}:\s*[0-9]|,\s*[0-9]{1,4},|\s[0-9]{1,4},\s*[A-Za-z]{1,4}[0-9]{3,}\s*\(|\s(?:19|20)[0-9]{2},\s*[0-9]{1,4}(?:\s*\([0-9]{1,4}\))?,\s*[A-Za-z]?[0-9]|\s[0-9]{1,4},\s*[0-9]+\s*(?:–|-)\s*[0-9]+|\.\s+pp(?-u:\b)|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[\x20-\x2D\x2F-\x7E\u{A0}-\u{17F}]{0,40}\((?:19|20)[0-9]{2}\)|\(\s*(?:19|20)[0-9]{2}\s*\)|,\s*(?:19|20)[0-9]{2}(?-u:\b)|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)[0-9]{2}\)|\s\([^()]*,\s*(?:19|20)[0-9]{2}\)|\s[0-9]+\s*(?:–|—|−|-)\s*[0-9]+(?-u:\b)|\s\(pp?\.|\.\s+(?:19|20)[0-9]{2}(?-u:\b)|;\s*[0-9]").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)

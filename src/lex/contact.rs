@@ -12,10 +12,8 @@ use crate::tables::NETWORKS;
 // ASCII word boundaries (`(?-u:\b)`): what they sit next to is ASCII anyway, and a Unicode
 // boundary makes the regex engine leave its fast DFA on any line with a non-ASCII letter.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?-u:\b)",
-    )
-    .unwrap()
+    Regex::new(r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?-u:\b)")
+        .unwrap()
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // the last group may hold 5 digits (German extensions "608-25123"); French numbers come
@@ -25,7 +23,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]|,]+|www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?:/[^\s<>()\[\]|,]*)?|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|ch|nl|se|dk|fi|pl|kr|br|sg|hk|tw|nz|ie|pt|cz|eu|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]|,]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s<>()\[\]|,]*)?|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|ch|nl|se|dk|fi|pl|kr|br|sg|hk|tw|nz|ie|pt|cz|eu|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
 });
 
 pub fn find_email(s: &str) -> Option<String> {

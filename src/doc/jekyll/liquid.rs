@@ -13,11 +13,6 @@ static LIQUID_COMMENT_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{%-?\s*comment\s*-?%\}").unwrap());
 static LIQUID_COMMENT_CLOSE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{%-?\s*endcomment\s*-?%\}").unwrap());
-// A tag or output may span a few lines (`{% include x.html\n  a=b %}`), never a page.
-static LIQUID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)\{%.{0,400}?%\}|\{\{.{0,400}?\}\}").unwrap());
-static KRAMDOWN_ATTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{::?[^{}\n]{0,200}\}").unwrap());
 
 /// Remove Liquid, HTML comments and kramdown attributes.
 pub fn clean(body: &str) -> String {
@@ -31,8 +26,56 @@ pub fn clean(body: &str) -> String {
         |s| s.find("<!--").map(|i| i..i + 4),
         |s| s.find("-->").map(|i| i..i + 3),
     );
-    let t = LIQUID.replace_all(&t, "");
-    KRAMDOWN_ATTR.replace_all(&t, "").into_owned()
+    let t = strip_spans(&t, liquid_span);
+    strip_spans(&t, kramdown_span)
+}
+
+/// Remove every span `span_at` finds at a `{`; one pass, each `{` looks a bounded way ahead.
+fn strip_spans(s: &str, span_at: fn(&str) -> Option<usize>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    let mut at = 0;
+    while let Some(k) = s[at..].find('{') {
+        let start = at + k;
+        match span_at(&s[start..]) {
+            Some(len) => {
+                out.push_str(&s[from..start]);
+                from = start + len;
+                at = from;
+            }
+            None => at = start + 1,
+        }
+    }
+    out.push_str(&s[from..]);
+    out
+}
+
+/// Byte length of the first `n` characters of `s` (all of it when shorter).
+fn chars_len(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}
+
+/// `{% … %}` or `{{ … }}` at the start of `s`: a tag may span a few lines
+/// (`{% include x.html\n  a=b %}`), never a page, so the body is at most 400 characters.
+fn liquid_span(s: &str) -> Option<usize> {
+    let close = match s.get(..2)? {
+        "{%" => "%}",
+        "{{" => "}}",
+        _ => return None,
+    };
+    let body = &s[2..];
+    let window = &body[..chars_len(body, 402)];
+    window.find(close).map(|j| 2 + j + 2)
+}
+
+/// A kramdown attribute list `{: .class}` / `{::options …}` at the start of `s`.
+fn kramdown_span(s: &str) -> Option<usize> {
+    let body = s.strip_prefix("{:")?;
+    let body = &body[..chars_len(body, 202)];
+    let end = body.find(['{', '}', '\n'])?;
+    let inner = &body[..end];
+    let limit = if inner.starts_with(':') { 201 } else { 200 };
+    (body[end..].starts_with('}') && inner.chars().count() <= limit).then_some(2 + end + 1)
 }
 
 type Finder = fn(&str) -> Option<std::ops::Range<usize>>;

@@ -18,7 +18,7 @@ use crate::model::Publication;
 
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     // the venue in a code span, single or double backticks (`` `CVPR 2024` ``, ``` ``CVPR 2024`` ```)
-    Regex::new(r"^(?:``?([^`]{2,60})``?\s*)?\[((?:\\.|[^\[\]\\])+)\]\(([^)\s]+)\)\s*[,.]?\s*(.*)$")
+    Regex::new(r"^(?:``?([^`]{2,})``?\s*)?\[((?:\\.|[^\[\]\\])+)\]\(([^)\s]+)\)\s*[,.]?\s*(.*)$")
         .unwrap()
 });
 static TRAILING_BOLD_VENUE: LazyLock<Regex> =
@@ -27,6 +27,10 @@ static TRAILING_BOLD_VENUE: LazyLock<Regex> =
 /// `None` when the line is not in the template's form (or is its placeholder).
 pub fn parse(raw: &str) -> Option<Publication> {
     let c = LINE.captures(raw.trim())?;
+    // (a badge is at most 60 characters; counted here, not in the pattern)
+    if c.get(1).is_some_and(|b| b.as_str().chars().count() > 60) {
+        return None;
+    }
     let title = markup::plain(&c[2]);
     if title.to_lowercase().starts_with("lorem ipsum") {
         return Some(Publication::default());
