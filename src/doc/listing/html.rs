@@ -21,6 +21,19 @@ const SKIP: &[&str] = &[
     "template", "textarea", "title",
 ];
 
+/// Classes of text a browser does not show ("Skip to content" links for screen readers).
+const HIDDEN_CLASSES: &[&str] = &[
+    "screen-reader-text",
+    "skip-link",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+];
+
+fn hidden(e: &scraper::node::Element) -> bool {
+    e.attr("hidden").is_some() || e.classes().any(|c| HIDDEN_CLASSES.contains(&c))
+}
+
 /// Elements that start a new line.
 const BLOCK: &[&str] = &[
     "address",
@@ -233,7 +246,7 @@ pub fn lines(src: &str) -> Vec<Line> {
             Node::Element(e) => {
                 b.edge = true;
                 let name = e.name();
-                if !SKIP.contains(&name) {
+                if !SKIP.contains(&name) && !hidden(e) {
                     descend = true;
                     if name == "br" {
                         b.flush();
@@ -346,6 +359,16 @@ mod tests {
         assert_eq!(v[0].text, "Venue, Volume 2, April 2024, Pages 1–9");
         let v = lines("<div><span>Pages 1–9</span><a href='https://doi.org/10.1/x'>https://doi.org/10.1/x</a></div>");
         assert_eq!(v[0].links[0].text, "https://doi.org/10.1/x");
+    }
+
+    #[test]
+    fn screen_reader_text_is_not_shown() {
+        let ls = lines(
+            "<body><a class='skip-link screen-reader-text' href='#c'>Skip to content</a>\
+             <p class=site-title>Ana Roe</p><span hidden>x</span></body>",
+        );
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Ana Roe"]);
     }
 
     #[test]

@@ -28,10 +28,15 @@ fn citation_line(l: &str) -> bool {
     })
 }
 
-/// Does the text look like a PubMed result list: PMID lines closing citation lines?
+/// Does the text look like a PubMed result list: PMID lines closing citation lines? A record
+/// is a handful of lines, so PMIDs are dense; a CV that prints one beside a paper is no list.
 pub fn is_listing(src: &str) -> bool {
-    let pmids = src.lines().filter(|l| pmid_line(l.trim())).take(2).count();
-    pmids >= 1 && src.lines().any(|l| citation_line(l.trim()))
+    let (mut pmids, mut lines) = (0, 0);
+    for l in src.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        pmids += usize::from(pmid_line(l));
+    }
+    pmids >= 1 && pmids * 12 >= lines && src.lines().any(|l| citation_line(l.trim()))
 }
 
 /// Lines PubMed prints around the records.
@@ -80,6 +85,18 @@ mod tests {
     use super::*;
 
     const LIST: &str = "Search results\nItems: 2\n\n1\nHousehold contact tracing for tuberculosis in Lagos.\nOkafor AN, Smith JB, Adeyemi T.\nLancet Infect Dis. 2015 Mar;15(3):301-9. doi: 10.1016/S1473-3099(14)71056-1. Epub 2015 Jan 20.\nPMID: 25678123 Free PMC article.\n\n2\nCited 12 times\nLatent tuberculosis screening in antenatal\ncare.\nBello K, Okafor AN, et al.\nBMJ Open. 2019 Nov 3;9(11):e031234.\nPMID: 31685678\n";
+
+    #[test]
+    fn a_cv_with_one_pmid_is_no_list() {
+        let mut cv = String::from("# Jane Roe\n\n## Education\n\n");
+        for i in 0..20 {
+            cv.push_str(&format!("- Item {i}, University of Nairobi, 2019\n"));
+        }
+        cv.push_str(
+            "1. Roe J. Title. Lancet. 2021;1:2-9.\n   PMID: 34126999; PMCID: PMC8201234.\n",
+        );
+        assert!(!is_listing(&cv));
+    }
 
     #[test]
     fn reads_a_pubmed_list() {
