@@ -17,6 +17,10 @@ pub struct Link {
 
 static MD_IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").unwrap());
+// pandoc bracketed spans: "[Otieno W]{.underline}", "[]{#_Toc161838203 .anchor}" (Word
+// bookmarks): the text stays, the attributes go.
+static PANDOC_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\[\]\n]*)\]\{[#.][^{}\n]*\}").unwrap());
 // Link text may hold escaped brackets (`[\[arxiv\]](#)`).
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)").unwrap()
@@ -264,6 +268,9 @@ fn plain_markup(s: &str) -> String {
         t = TAG.replace_all(&t, " ").into_owned();
     }
     if t.contains('[') {
+        if t.contains("]{") {
+            t = PANDOC_SPAN.replace_all(&t, "$1").into_owned();
+        }
         t = MD_IMAGE.replace_all(&t, "").into_owned();
         t = MD_LINK.replace_all(&t, "$1").into_owned();
     }
@@ -366,6 +373,13 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pandoc_spans_keep_their_text() {
+        assert_eq!(plain("[Otieno W]{.underline}, Doe A"), "Otieno W, Doe A");
+        assert_eq!(plain("[]{#_Toc16 .anchor}Title"), "Title");
+        assert_eq!(plain("[a](http://x.org){.ext}"), "a{.ext}");
+    }
 
     #[test]
     fn double_hyphens_are_en_dashes() {

@@ -113,13 +113,33 @@ pub fn parse(src: &str) -> Document {
     parse_markdown(src)
 }
 
-/// "Education {#education .unnumbered}" (pandoc), "Awards {: .section}" (kramdown): the
-/// attribute block closing a heading is no part of its text.
+/// "Education {#education .unnumbered}" (pandoc), "Awards {: .section}" (kramdown),
+/// "Skills {data-icon=tools}" (pagedown): the attribute block closing a heading is no part of
+/// its text.
 fn strip_attributes(h: &str) -> &str {
-    match h.rfind(" {") {
-        Some(i) if h.ends_with('}') && h[i + 2..].starts_with(['#', '.', ':']) => h[..i].trim_end(),
-        _ => h,
+    let Some(i) = h.rfind(" {").filter(|_| h.ends_with('}')) else {
+        return h;
+    };
+    let attrs = &h[i + 2..];
+    let key_value = attrs.split_once('=').is_some_and(|(k, _)| {
+        !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    if attrs.starts_with(['#', '.', ':']) || key_value {
+        h[..i].trim_end()
+    } else {
+        h
     }
+}
+
+/// Word bookmarks pandoc writes before a heading's text ("[]{#_Toc161838203 .anchor}").
+fn strip_anchors(mut t: &str) -> &str {
+    while let Some(rest) = t.strip_prefix("[]{") {
+        match rest.find('}') {
+            Some(j) => t = rest[j + 1..].trim_start(),
+            None => break,
+        }
+    }
+    t
 }
 
 fn parse_markdown(src: &str) -> Document {
@@ -148,6 +168,22 @@ fn parse_markdown(src: &str) -> Document {
         let before = prev_line.replace(line);
         // a pandoc hard break ("Name\\") is layout, not text
         let trimmed = trimmed.strip_suffix('\\').map_or(trimmed, str::trim_end);
+        let trimmed = strip_anchors(trimmed);
+        if trimmed.is_empty() {
+            continue;
+        }
+        // a setext underline ("Education\n---------", as pandoc and R Markdown write) makes
+        // the paragraph line right above it a heading
+        let setext = trimmed.len() >= 3
+            && (trimmed.bytes().all(|b| b == b'=') || trimmed.bytes().all(|b| b == b'-'));
+        if setext && before.is_some() {
+            if let Some(last) = blocks.last_mut().filter(|b| b.kind == BlockKind::Para) {
+                let level = if trimmed.starts_with('=') { 1 } else { 2 };
+                let raw = strip_attributes(last.raw.trim()).to_string();
+                *last = Block::new(BlockKind::Heading(level), &raw, last.span.clone());
+                continue;
+            }
+        }
         let indent = line.len() - line.trim_start().len();
         let hashes = trimmed.chars().take_while(|&c| c == '#').count();
         let (kind, body) = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
@@ -237,6 +273,23 @@ fn parse_markdown(src: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn setext_headings_anchors_and_attributes() {
+        let src = "Main\n====\n\nEducation {data-icon=graduation-cap data-concise=true}\n\
+                   ----------\n\n[]{#_Toc1 .anchor}**EMPLOYMENT HISTORY**\n\ntext\n\n---\n";
+        let doc = parse(src);
+        let got: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(got[0], (BlockKind::Heading(1), "Main"));
+        assert_eq!(got[1], (BlockKind::Heading(2), "Education"));
+        assert_eq!(got[2].1, "EMPLOYMENT HISTORY");
+        // a rule after a blank line is still a rule
+        assert_eq!(got.last().unwrap().0, BlockKind::Rule);
+    }
 
     #[test]
     fn metadata_block_is_blanked_with_offsets_kept() {
