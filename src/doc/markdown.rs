@@ -243,7 +243,13 @@ fn parse_markdown(src: &str) -> Document {
             )
         } else if (bold_only(trimmed) || trimmed.len() < 40)
             && trimmed.len() < 60
-            && classify_heading(trimmed).is_some()
+            // (read without its tags: "<summary><b>2025</b></summary>" is no Summary heading)
+            && classify_heading(&if trimmed.contains('<') {
+                crate::markup::plain(trimmed).into()
+            } else {
+                std::borrow::Cow::Borrowed(trimmed)
+            })
+            .is_some()
             && !trimmed.ends_with('.')
         {
             (BlockKind::Heading(2), trimmed)
