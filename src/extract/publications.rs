@@ -43,7 +43,7 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
-        if matches!(b.kind, BlockKind::Heading(_)) && year_group(&b.text) {
+        if matches!(b.kind, BlockKind::Heading(_)) && crate::lex::date::year_group(&b.text) {
             // "### 2023" groups the entries below it; it is not a paper
             i += 1;
             continue;
@@ -114,31 +114,6 @@ pub fn marks_name_students(blocks: &[Block]) -> bool {
                 .any(|m| b.text.contains(m))
         })
         .any(|b| MARK_LEGEND.is_match(&b.text) && STUDENT_MARKS.is_match(&b.text))
-}
-
-/// A heading that only groups entries by year ("2023", "2019 – 2020", "Before 2015").
-fn year_group(t: &str) -> bool {
-    let t = t.trim();
-    let found = crate::lex::date::find_all(t);
-    if found.is_empty() || t.len() > 40 {
-        return false;
-    }
-    let mut rest = String::new();
-    let mut at = 0;
-    for (_, span) in &found {
-        rest.push_str(t.get(at..span.start).unwrap_or_default());
-        rest.push(' ');
-        at = span.end.max(at);
-    }
-    rest.push_str(t.get(at..).unwrap_or_default());
-    rest.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "before" | "since" | "earlier" | "and" | "older"
-            )
-        })
 }
 
 /// `### Title` + `*authors*` + venue line + remark lines (seed 001's layout).
@@ -329,14 +304,5 @@ mod tests {
         );
         assert_eq!(ps[0].venue, "ICLR");
         assert_eq!(ps[0].url, "https://openreview.net/forum?id=X1");
-    }
-
-    #[test]
-    fn year_group_headings() {
-        assert!(year_group("2023"));
-        assert!(year_group("2019 – 2020"));
-        assert!(year_group("Before 2015"));
-        assert!(!year_group("FlashAttention 2023"));
-        assert!(!year_group("Efficient Inference"));
     }
 }

@@ -532,9 +532,43 @@ pub fn find_range(s: &str) -> Option<(DateRange, Range<usize>)> {
     find_all(s).into_iter().next()
 }
 
+/// A heading that only groups entries by year ("2023", "2019 – 2020", "Before 2015").
+pub fn year_group(t: &str) -> bool {
+    let t = t.trim();
+    let found = find_all(t);
+    if found.is_empty() || t.len() > 40 {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = 0;
+    for (_, span) in &found {
+        rest.push_str(t.get(at..span.start).unwrap_or_default());
+        rest.push(' ');
+        at = span.end.max(at);
+    }
+    rest.push_str(t.get(at..).unwrap_or_default());
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "before" | "since" | "earlier" | "and" | "older"
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_group_headings() {
+        assert!(year_group("2023"));
+        assert!(year_group("2019 – 2020"));
+        assert!(year_group("Before 2015"));
+        assert!(!year_group("FlashAttention 2023"));
+        assert!(!year_group("Efficient Inference"));
+    }
 
     fn r(s: &str) -> (Option<String>, Option<String>, bool) {
         let d = parse_range(s).unwrap_or_else(|| panic!("no range in {s:?}"));

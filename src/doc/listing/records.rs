@@ -18,7 +18,11 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     // a title line followed by the first of a run of author lines opens a record, also with
     // no blank line between records (text copied from Scholar-like pages)
     let plain: Vec<String> = lines.iter().map(|l| markup::plain(&l.text)).collect();
-    let authors: Vec<bool> = plain.iter().map(|t| author_line(t)).collect();
+    // ("PDF Slides" reads like two names: button rows are no author lines)
+    let authors: Vec<bool> = plain
+        .iter()
+        .map(|t| author_line(t) && !labels_only(t))
+        .collect();
     // HTML that puts every field in its own block (Scholar's table cells) marks a gap before
     // almost every line: then gaps say nothing and only anchors open records, when such
     // stacked records exist at all (one-line records in <li>s keep their gaps)
@@ -73,6 +77,7 @@ pub fn dblp_key(t: &str) -> bool {
 fn title_line(t: &str) -> bool {
     let t = t.trim();
     t.split_whitespace().count() >= 2
+        && !crate::lex::date::year_group(t)
         && !meta::label_line(t)
         && !meta::stat_line(t)
         && !labels_only(t)
