@@ -76,6 +76,8 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String, depth: usize) {
                 "img" | "script" | "style" | "svg" | "iframe" | "button" | "nav" | "footer"
                 | "form" | "noscript" | "select" | "textarea" | "template" | "head" | "title" => {}
                 "span" | "div" if class.contains("citation") || class.contains("badge") => {}
+                // a venue badge before a paper line reads as the template's code-span badge
+                "span" if class.contains("venue") => wrap(node, "`", out, depth),
                 "br" => out.push('\n'),
                 "a" => {
                     let inner = inner(node, depth);
@@ -215,6 +217,10 @@ mod tests {
         assert_eq!(
             to_markdown("<span class='anchor' id='about-me'></span>"),
             ""
+        );
+        assert_eq!(
+            to_markdown("<span class=\"venue\">IROS 2023</span> [T](u)"),
+            "`IROS 2023` [T](u)"
         );
     }
 
