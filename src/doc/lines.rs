@@ -109,6 +109,10 @@ const GLUED_BULLETS: &[&str] = &["o ", "• ", "◦ ", "○ ", "- ", "▪ ", "�
 /// end), where the end date from the next line belongs.
 fn open_start(raw: &str) -> Option<usize> {
     let t = raw.trim_start();
+    // ("2021–           Assistant Professor": a column left open is a range to the present)
+    if date::range(t).is_ok_and(|(_, r)| r.end.is_some()) {
+        return None;
+    }
     let (r, _) = date::date(t).ok()?;
     let (r2, _) = date::range_sep(r).ok()?;
     if date::date(r2).is_ok() || date::present(r2).is_ok() {

@@ -341,8 +341,10 @@ pub fn range(i: &str) -> R<'_, DateRange> {
     let Ok((r2, sep)) = range_sep(r) else {
         return Ok((r, DateRange::single(start)));
     };
-    // "2018 -<TAB>Associate Professor": a table cell left open runs to the present
-    if sep.ends_with('\t') && date(r2).is_err() && present(r2).is_err() {
+    // "2018 -<TAB>Associate Professor", "2021–           Assistant Professor": a column
+    // left open runs to the present
+    let column_gap = sep.ends_with('\t') || sep.ends_with("  ");
+    if column_gap && date(r2).is_err() && present(r2).is_err() && short_end(&start, r2).is_none() {
         return Ok((
             r2,
             DateRange {
@@ -390,9 +392,38 @@ pub fn range(i: &str) -> R<'_, DateRange> {
                 },
             ))
         }
-        // "2024 –" with the end on another line: an open range the caller may complete
-        Err(_) => Ok((r, DateRange::single(start))),
+        Err(_) => match short_end(&start, r2) {
+            Some((r3, end)) => Ok((
+                r3,
+                DateRange {
+                    start,
+                    end: Some(End::Date(end)),
+                },
+            )),
+            // "2024 –" with the end on another line: an open range the caller may complete
+            None => Ok((r, DateRange::single(start))),
+        },
     }
+}
+
+/// "2020–21", "2016–20": an end year of two digits, in the start's century, after it.
+fn short_end<'a>(start: &Date, r: &'a str) -> Option<(&'a str, Date)> {
+    let (Some(y), None) = (start.year, start.month) else {
+        return None;
+    };
+    let digits = r
+        .get(..2)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = &r[2..];
+    if rest.starts_with(|c: char| {
+        c.is_alphanumeric()
+            || c == '.'
+            || c == ',' && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        return None;
+    }
+    let yy: u16 = digits.parse().ok()?;
+    (yy > y % 100).then(|| (rest, Date::year(y - y % 100 + yy)))
 }
 
 /// A range of days in one month, as meetings print them: "April 17–20, 2024",
@@ -560,6 +591,30 @@ pub fn year_group(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_ends_and_open_columns() {
+        let r = |s: &str| find_all(s).first().map(|(r, _)| *r);
+        assert_eq!(
+            r("2020–21         Postdoc"),
+            Some(DateRange {
+                start: Date::year(2020),
+                end: Some(End::Date(Date::year(2021)))
+            })
+        );
+        assert_eq!(
+            r("Fellowship, 2019-20").unwrap().end,
+            Some(End::Date(Date::year(2020)))
+        );
+        // an end before the start's last digits is no short year
+        assert_eq!(r("2019–12 x").unwrap().end, None);
+        assert_eq!(
+            r("2021–           Assistant Professor").unwrap().end,
+            Some(End::Present)
+        );
+        // a dash at the line's end waits for the next line
+        assert_eq!(r("Since 2021 –").unwrap().end, None);
+    }
 
     #[test]
     fn year_group_headings() {
