@@ -5,7 +5,7 @@
 //! `Header` section (name, contact line, label).
 
 use crate::doc::{Block, BlockKind, Document};
-use crate::tables::SECTIONS;
+use crate::tables::{HEADING_QUALIFIERS, SECTIONS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SectionKind {
@@ -92,10 +92,19 @@ pub fn normalize_heading(s: &str) -> String {
     let lower = joined.to_lowercase().replace('’', "'");
     // leading numbering ("1 education", "iv publications")
     let lower = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-    let lower = lower
-        .strip_prefix("selected ")
-        .filter(|r| SECTIONS.contains_key(r))
-        .unwrap_or(lower);
+    // "Selected peer-reviewed articles": qualifiers before a known name are dropped
+    let mut rest = lower;
+    while let Some(r) = HEADING_QUALIFIERS
+        .iter()
+        .find_map(|q| rest.strip_prefix(q).and_then(|r| r.strip_prefix(' ')))
+    {
+        rest = r;
+    }
+    let lower = if SECTIONS.contains_key(rest) {
+        rest
+    } else {
+        lower
+    };
     lower
         .trim_matches(|c: char| c == '-' || c == '&' || c == ' ')
         .replace("/", " and ")
@@ -279,6 +288,21 @@ pub fn split(doc: &Document) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn qualified_headings() {
+        assert_eq!(
+            classify_heading("Peer-reviewed articles"),
+            Some(SectionKind::Publications)
+        );
+        assert_eq!(
+            classify_heading("Selected Refereed Journal Articles"),
+            Some(SectionKind::Publications)
+        );
+        assert_eq!(classify_heading("Refereeing"), Some(SectionKind::Volunteer));
+        // a qualifier alone names nothing
+        assert_eq!(classify_heading("Selected"), None);
+    }
 
     #[test]
     fn form_headings() {

@@ -40,6 +40,7 @@ pub const LANGUAGES_TXT: &str = include_str!("../grammars/languages.txt");
 pub const ORG_CITY_LEAD_TXT: &str = include_str!("../grammars/org_city_lead.txt");
 pub const TABLE_HEADERS_TXT: &str = include_str!("../grammars/table_headers.txt");
 pub const PERSONAL_DATA_TXT: &str = include_str!("../grammars/personal_data.txt");
+pub const HEADING_QUALIFIERS_TXT: &str = include_str!("../grammars/heading_qualifiers.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -61,7 +62,12 @@ pub const ALL: &[(&str, &str)] = &[
     ("org_city_lead.txt", ORG_CITY_LEAD_TXT),
     ("table_headers.txt", TABLE_HEADERS_TXT),
     ("personal_data.txt", PERSONAL_DATA_TXT),
+    ("heading_qualifiers.txt", HEADING_QUALIFIERS_TXT),
 ];
+
+/// Words that only qualify a section name ("peer-reviewed", "selected").
+pub static HEADING_QUALIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(HEADING_QUALIFIERS_TXT));
 
 /// Labels of personal data in CV headers ("date of birth", "nationality").
 pub static PERSONAL_DATA: LazyLock<HashSet<&'static str>> =

@@ -100,9 +100,11 @@ pub fn bullet(line: &str) -> Option<(u8, &str)> {
     Some((depth, body))
 }
 
-/// `[J1] `, `[12] `, `3. `, `4) ` before a reference or list entry.
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)])\s+").unwrap());
+/// `[J1] `, `[12] `, `3. `, `4) `, `P2. ` before a reference or list entry.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)]|[A-Z]{1,2}[0-9]{1,3}\.)\s+")
+        .unwrap()
+});
 
 /// "Advisor: …", "Thesis: …": a labelled note under an entry (a capital, 1–25 letters or
 /// spaces, a colon, a space). Code, not a pattern: a counted Unicode class compiles large.

@@ -28,8 +28,9 @@ use crate::markup;
 use crate::model::{Date, PubKind, Publication};
 
 static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    // "a." / "b)" letter sub-items too (NIH biosketch contributions)
-    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?([0-9]{1,3})[.)]|([0-9]{1,3})\s|\(?[a-z][.)]\s)\s*)?")
+    // "a." / "b)" letter sub-items too (NIH biosketch contributions); "J3." / "P2." lettered
+    // numbers (journal, conference, preprint lists) without brackets
+    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?([0-9]{1,3})[.)]|([0-9]{1,3})\s|\(?[a-z][.)]\s|([A-Z]{1,2}[0-9]{1,3})[.)]\s)\s*)?")
         .unwrap()
 });
 static URL: LazyLock<Regex> =
@@ -284,6 +285,16 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     }
     if let Some(n) = name::equal_note(&p.authors) {
         p.notes.push(n);
+    }
+    // "ChemRxiv 2024, DOI: …" (ACS): a preprint server's name, not a dated edition
+    if p.kind == PubKind::Preprint {
+        if let Some(y) = p.date.and_then(|d| d.year) {
+            if let Some(server) = p.venue.strip_suffix(&format!(" {y}")) {
+                if !server.trim().is_empty() {
+                    p.venue = server.trim_end_matches([',', ' ']).to_string();
+                }
+            }
+        }
     }
     p.venue = abbreviation_period(&p.venue, raw);
     Some(p)
@@ -662,7 +673,7 @@ fn strip_label(raw: &str) -> (Option<&str>, &str) {
         }
         Some(c) => {
             let end = c.get(0).map_or(0, |m| m.end());
-            (c.get(1).map(|m| m.as_str()), &raw[end..])
+            (c.get(1).or(c.get(4)).map(|m| m.as_str()), &raw[end..])
         }
         None => (None, raw),
     }
@@ -2321,6 +2332,17 @@ mod tests {
             (p.title.as_str(), p.notes.as_slice()),
             ("Eye movements", &["Poster presentation".to_string()][..])
         );
+    }
+
+    #[test]
+    fn lettered_numbers_and_preprint_servers() {
+        let p = parse_reference(
+            "P2. Albuquerque, M. C.; Weber, J. Fluorogenic tetrazine pairs for imaging. ChemRxiv 2024, DOI: 10.26434/chemrxiv-2024-7h2kq.",
+        )
+        .unwrap();
+        assert_eq!(p.authors.people.len(), 2);
+        assert_eq!(p.kind, PubKind::Preprint);
+        assert_eq!(p.venue, "ChemRxiv");
     }
 
     #[test]
