@@ -127,6 +127,29 @@ fn is_math(body: &str) -> bool {
         || body.trim().chars().all(|c| !c.is_whitespace())
 }
 
+// TeX emphasis left in converted text ("\\textbf{Zielińska, K.}", "\\emph{Nature}").
+static TEX_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\\(textbf|textit|emph|textsc|underline|uline|textrm|textsf)\{([^{}\n]*)\}")
+        .unwrap()
+});
+
+/// TeX emphasis commands as Markdown emphasis: bold stays bold (a CV's own name in an author
+/// list), italics stay italics (a venue), other styles become plain text.
+pub fn tex_emphasis(s: &str) -> Option<String> {
+    if !s.contains('\\') || !TEX_EMPHASIS.is_match(s) {
+        return None;
+    }
+    Some(
+        TEX_EMPHASIS
+            .replace_all(s, |c: &regex::Captures| match &c[1] {
+                "textbf" => format!("**{}**", &c[2]),
+                "textit" | "emph" => format!("*{}*", &c[2]),
+                _ => c[2].to_string(),
+            })
+            .into_owned(),
+    )
+}
+
 /// Replace `$...$` spans that hold math with their Unicode rendering.
 pub fn strip_math(s: &str) -> String {
     if !s.contains('$') {
@@ -373,6 +396,15 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tex_emphasis_becomes_markdown() {
+        assert_eq!(
+            tex_emphasis(r"Hofer, M.; \textbf{Zielińska, K.}; \emph{Nature}").unwrap(),
+            "Hofer, M.; **Zielińska, K.**; *Nature*"
+        );
+        assert!(tex_emphasis("no tex here").is_none());
+    }
 
     #[test]
     fn pandoc_spans_keep_their_text() {

@@ -187,13 +187,31 @@ pub fn sniff(src: &str) -> (Kind, String) {
     }
     let headings = MD_HEADING.find_iter(head).take(20).count();
     let inline = MD_INLINE.find_iter(head).take(20).count();
-    if headings >= 2 || (headings >= 1 && inline >= 1) {
+    if headings >= 2 || (headings >= 1 && inline >= 1) || (inline >= 1 && pandoc_marks(head) >= 3) {
         return (
             Kind::Markdown,
             format!("{headings} Markdown headings, {inline} emphasis/link marks"),
         );
     }
     (Kind::Text, "no markup: plain text".into())
+}
+
+/// pandoc output from Word has bold paragraphs, not `#` headings, but its own marks: bracketed
+/// spans and bookmarks (`]{.underline}`, `[]{#_Toc…}`), image sizes (`{width=…}`), grid-table
+/// borders (`+-----+`) and backslash line breaks.
+fn pandoc_marks(head: &str) -> usize {
+    head.lines()
+        .filter(|l| {
+            let t = l.trim_end();
+            t.contains("]{") || t.contains("){width=") || t.ends_with('\\') || {
+                t.len() > 4
+                    && t.starts_with('+')
+                    && t.ends_with('+')
+                    && t.bytes().all(|b| matches!(b, b'+' | b'-' | b'=' | b':'))
+            }
+        })
+        .take(3)
+        .count()
 }
 
 /// Paper-card meta lines: a category code with a score or a date ("LGJan 25, 2024Code",

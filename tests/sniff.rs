@@ -28,6 +28,7 @@ const SNIPPETS: &[(Kind, &str)] = &[
     (Kind::Markdown, "## EDUCATION\n\n---\n\n### Tsinghua University\n\nB.Eng. in CS\n\n## SKILLS\n\n**Python**, C++\n"),
     (Kind::Markdown, "# CV\n\n## Publications\n\n1. A. B, \"Title\", *ICML*, 2020.\n"),
     (Kind::Markdown, "Jane Doe\n\n# Education\n\n[MIT](https://mit.edu), 2020\n"),
+    (Kind::Markdown, "**CURRICULUM VITAE**\n\n[]{#_Toc1 .anchor}**EDUCATION**\n\n+------+------+\n| 2014 | PhD |\n+------+------+\n\n**Scientist** (2021 -- present)\\\nKEMRI\n"),
     (Kind::Text, "Jane Doe\njane@x.org\n\nEDUCATION\nMIT\tCambridge, MA\nPh.D.\t2016 - 2020\n"),
     (Kind::Text, "John Smith\n\nExperience\n• Google, Engineer, 2019 – 2021\n○ Built things\n"),
     (Kind::Text, "Education\n\n- 2022–2026 **University of Sydney**,\nPh.D. in CS\n"),

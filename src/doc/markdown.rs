@@ -145,6 +145,8 @@ fn strip_anchors(mut t: &str) -> &str {
 fn parse_markdown(src: &str) -> Document {
     let whole = crate::doc::lines::dehyphenate(src);
     let src = whole.as_deref().unwrap_or(src);
+    let emphasis = crate::markup::tex_emphasis(src);
+    let src = emphasis.as_deref().unwrap_or(src);
     // a pandoc metadata block is settings, not CV text: blanked so spans keep their offsets
     let blanked = blank_metadata(src);
     let src = blanked.as_deref().unwrap_or(src);
