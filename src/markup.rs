@@ -21,6 +21,8 @@ static MD_IMAGE: LazyLock<Regex> =
 // bookmarks): the text stays, the attributes go.
 static PANDOC_SPAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\[\]\n]*)\]\{[#.][^{}\n]*\}").unwrap());
+// pandoc superscripts ("73^rd^ Annual Meeting", "10^6^ cells"): the text stays
+static PANDOC_SUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\^([^\^\s]{1,10})\^").unwrap());
 // Link text may hold escaped brackets (`[\[arxiv\]](#)`).
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)").unwrap()
@@ -267,7 +269,7 @@ fn en_dashes(s: &str) -> String {
 fn plain_markup(s: &str) -> String {
     if !s
         .bytes()
-        .any(|b| matches!(b, b'<' | b'[' | b'$' | b'*' | b'_' | b'\\' | b'&'))
+        .any(|b| matches!(b, b'<' | b'[' | b'$' | b'*' | b'_' | b'\\' | b'&' | b'^'))
     {
         // Most lines carry no markup at all: only the spaces need tidying.
         return tidy_spaces(s, true);
@@ -298,6 +300,9 @@ fn plain_markup(s: &str) -> String {
         t = MD_LINK.replace_all(&t, "$1").into_owned();
     }
     t = strip_math(&t);
+    if t.contains('^') {
+        t = PANDOC_SUP.replace_all(&t, "$1").into_owned();
+    }
     if t.contains('*') {
         t = EMPH.replace_all(&t, "").into_owned();
     }
@@ -410,6 +415,7 @@ mod tests {
     fn pandoc_spans_keep_their_text() {
         assert_eq!(plain("[Otieno W]{.underline}, Doe A"), "Otieno W, Doe A");
         assert_eq!(plain("[]{#_Toc16 .anchor}Title"), "Title");
+        assert_eq!(plain("73^rd^ Annual Meeting"), "73rd Annual Meeting");
         assert_eq!(plain("[a](http://x.org){.ext}"), "a{.ext}");
     }
 

@@ -28,6 +28,39 @@ fn is_table_row(t: &str) -> bool {
     t.starts_with('|') && t.ends_with('|') && t.len() > 2
 }
 
+/// `+------+-----+` or `+======+=====+`: a pandoc grid table border.
+fn grid_border(t: &str) -> bool {
+    t.len() > 2
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.bytes().all(|b| matches!(b, b'+' | b'-' | b'=' | b':'))
+}
+
+/// A grid-table row being read: each column's text, its lines joined.
+struct GridRow {
+    cells: Vec<String>,
+    span: std::ops::Range<usize>,
+}
+
+impl GridRow {
+    fn add(&mut self, line: &str, end: usize) {
+        let inner = line.strip_prefix('|').unwrap_or(line);
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        for (i, cell) in inner.split('|').map(str::trim).enumerate() {
+            if self.cells.len() <= i {
+                self.cells.push(String::new());
+            }
+            if !cell.is_empty() {
+                if !self.cells[i].is_empty() {
+                    self.cells[i].push(' ');
+                }
+                self.cells[i].push_str(cell);
+            }
+        }
+        self.span.end = end;
+    }
+}
+
 /// A source line ends in a hard line break: a backslash (pandoc), two spaces or `<br>`.
 fn hard_break(line: &str) -> bool {
     let l = line.trim_end_matches(['\n', '\r']);
@@ -154,10 +187,34 @@ fn parse_markdown(src: &str) -> Document {
     let mut offset = 0;
     // the previous non-blank source line, while no blank line has come since
     let mut prev_line: Option<&str> = None;
+    let mut grid: Option<GridRow> = None;
     for line in src.split_inclusive('\n') {
         let span = offset..offset + line.trim_end().len();
         offset += line.len();
         let trimmed = line.trim();
+        // pandoc grid tables: a row runs from one `+---+` border to the next, each cell
+        // wrapped over several `| … |` lines
+        if grid_border(trimmed) {
+            if let Some(row) = grid.take() {
+                // (a `+===+` border closes the header row)
+                if !trimmed.contains('=') && !row.cells.iter().all(String::is_empty) {
+                    blocks.push(Block::new(BlockKind::Row, &row.cells.join("\t"), row.span));
+                }
+            }
+            grid = Some(GridRow {
+                cells: Vec::new(),
+                span: span.clone(),
+            });
+            prev_line = None;
+            continue;
+        }
+        if let Some(row) = grid.as_mut() {
+            if is_table_row(trimmed) {
+                row.add(trimmed, span.end);
+                continue;
+            }
+            grid = None;
+        }
         if trimmed.is_empty() {
             prev_line = None;
             continue;
@@ -281,6 +338,18 @@ fn parse_markdown(src: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grid_table_rows_join_their_wrapped_cells() {
+        let src = "+------+------+\n| Year | Degree |\n+======+======+\n| 2014 | **PhD**, London School |\n|      | of Hygiene, UK |\n+------+------+\n| 2011 | MPH |\n+------+------+\n";
+        let doc = parse(src);
+        let rows: Vec<&str> = doc.blocks.iter().map(|b| b.raw.as_str()).collect();
+        assert_eq!(
+            rows,
+            ["2014\t**PhD**, London School of Hygiene, UK", "2011\tMPH"]
+        );
+        assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Row));
+    }
 
     #[test]
     fn setext_headings_anchors_and_attributes() {
