@@ -142,6 +142,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
             "OpenReview profile (career history, Published: stamps)".into(),
         );
     }
+    if crate::doc::listing::researchgate::is_profile(head) {
+        return (
+            Kind::Listing,
+            "ResearchGate profile (research items: type, month, authors between · lines)".into(),
+        );
+    }
     if crate::doc::listing::pubmed::is_listing(head) {
         return (
             Kind::Listing,

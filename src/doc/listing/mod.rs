@@ -13,6 +13,7 @@ pub mod openreview;
 pub mod orcid;
 pub mod pubmed;
 pub mod records;
+pub mod researchgate;
 
 use std::sync::LazyLock;
 
@@ -43,6 +44,12 @@ pub fn parse(src: &str) -> Document {
     if openreview::is_profile(src) {
         return Document {
             found: openreview::parse(src),
+            ..Document::default()
+        };
+    }
+    if researchgate::is_profile(src) {
+        return Document {
+            found: researchgate::parse(src),
             ..Document::default()
         };
     }
