@@ -49,6 +49,17 @@ const CHROME: &[&str] = &[
     "·",
 ];
 
+/// Buttons, counters, licences and thesis labels: no paper data.
+fn furniture(l: &str) -> bool {
+    CHROME.contains(&l)
+        || l.ends_with(" Citations")
+        || l.ends_with(" Reads")
+        || l.starts_with("CC ")
+        || l.starts_with('©')
+        || l.starts_with("Thesis for: ")
+        || l.starts_with("Advisor: ")
+}
+
 fn item_type(l: &str) -> Option<PubKind> {
     TYPES.iter().find(|(t, _)| *t == l).map(|(_, k)| *k)
 }
@@ -286,9 +297,7 @@ fn item(type_line: &str, kind: PubKind, month: crate::model::Date, body: &[&str]
             p.pages = pages.trim().to_string();
         } else if let Some(v) = l.strip_prefix("Publisher: ") {
             p.publisher = v.to_string();
-        } else if l.starts_with("Thesis for: ") || l.starts_with("Advisor: ") {
-        } else if CHROME.contains(l) || l.ends_with(" Citations") || l.ends_with(" Reads") {
-        } else if l.starts_with("CC ") || l.starts_with('©') {
+        } else if furniture(l) {
         } else if p.venue.is_empty() && event.is_empty() {
             match JOURNAL_LINE.captures(l) {
                 Some(c) => {
