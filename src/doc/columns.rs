@@ -66,8 +66,28 @@ pub fn unfold(src: &str) -> Option<String> {
     let first = lines.iter().position(|l| {
         right_part(l, col).is_some_and(|r| classify_heading(r.trim()).is_some()) && clear_at(l, col)
     })?;
+    // the region ends at a page footer or where lines start running across the gap for good
+    // (a one-column page of references after a two-column first page)
+    let mut end = lines.len();
+    let mut crossing = 0;
+    for (i, l) in lines.iter().enumerate().skip(first + 1) {
+        let text: String = l.iter().collect();
+        if crate::doc::lines::page_furniture(text.trim()) {
+            end = i;
+            break;
+        }
+        if clear_at(l, col) {
+            crossing = 0;
+        } else {
+            crossing += 1;
+            if crossing >= 3 {
+                end = i + 1 - crossing;
+                break;
+            }
+        }
+    }
     // most lines of the region must keep the gap clear; else it is not a column
-    let region = &lines[first..];
+    let region = &lines[first..end];
     let clear = region.iter().filter(|l| clear_at(l, col)).count();
     if clear * 10 < region.len() * 8 {
         return None;
@@ -92,6 +112,8 @@ pub fn unfold(src: &str) -> Option<String> {
     out.extend(left);
     out.push(String::new());
     out.extend(right);
+    out.push(String::new());
+    out.extend(lines[end..].iter().map(|l| l.iter().collect::<String>()));
     Some(out.join("\n"))
 }
 
@@ -108,6 +130,16 @@ mod tests {
         let publ = out.find("Publications").unwrap();
         assert!(exp < publ && publ < edu, "{out}");
         assert!(out.contains("\nPh.D. in Physics\nMIT\n"));
+    }
+
+    #[test]
+    fn a_one_column_page_after_the_columns_stays_whole() {
+        let src = "Jane Roe\n\nEducation                     Experience\nPh.D. in Physics              Research Scientist\nMIT                           Acme Labs\nSkills                        Awards\nPython                        Best Paper 2020\n                                                  Page 1 of 2\nPublications\n[1] J. Roe and A. Smith, “A long title of a paper here,” Phys. Rev. Lett., 2020.\n[2] J. Roe and A. Smith, “Another long title of a paper,” Nature Physics, 2021.\n";
+        let out = unfold(src).unwrap();
+        let awards = out.find("Awards").unwrap();
+        let publ = out.find("Publications").unwrap();
+        assert!(awards < publ, "{out}");
+        assert!(out.contains("Publications\n[1] J. Roe"), "{out}");
     }
 
     #[test]
