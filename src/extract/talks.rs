@@ -103,6 +103,11 @@ pub fn section(blocks: &[Block]) -> Vec<Project> {
             seen.push(text);
             continue;
         }
+        if let Some(list) = venue_list(&text) {
+            out.extend(list);
+            seen.push(text);
+            continue;
+        }
         if let Some(mut p) = line(&text) {
             // "2023  Oral presentation, Meeting, Bern" then the title on a line of its own
             if let Some(prev) = out.last_mut().filter(|q| {
@@ -130,6 +135,49 @@ pub fn section(blocks: &[Block]) -> Vec<Project> {
     out
 }
 
+/// "2024  NBER Summer Institute; Stanford GSB; CEMFI*; SIOE Conference (Chicago)": a year,
+/// then the places a paper was presented (economics, political science), one talk each.
+fn venue_list(text: &str) -> Option<Vec<Project>> {
+    let mut t = text.to_string();
+    let dates = take_edge_dates(&mut t)?.closed();
+    let parts = split_top_level(&t, &[';']);
+    let short = |p: &String| {
+        let p = p.trim();
+        !p.is_empty()
+            && p.split_whitespace().count() <= 8
+            && !p.contains(['“', '”', '"'])
+            && !p.contains(". ")
+    };
+    if parts.len() < 2 || !parts.iter().all(short) {
+        return None;
+    }
+    let talks = parts
+        .iter()
+        .map(|part| {
+            let part = part.trim().trim_end_matches(['*', '†']).trim();
+            // "(Chicago)", "(Prague, CZ)": a place; "(Political Economy)": part of the name
+            let (entity, place) = match part.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
+                Some((e, pl))
+                    if pl.contains(", ")
+                        || (pl.split_whitespace().count() == 1
+                            && pl.starts_with(char::is_uppercase)) =>
+                {
+                    (e, pl)
+                }
+                _ => (part, ""),
+            };
+            Project {
+                kind: "talk".into(),
+                entity: tidy(entity.trim_end_matches(['*', '†'])),
+                location: place.to_string(),
+                dates: Some(dates),
+                ..Default::default()
+            }
+        })
+        .collect();
+    Some(talks)
+}
+
 fn tidy(s: &str) -> String {
     s.trim()
         .trim_matches(|c: char| {
@@ -147,7 +195,19 @@ pub fn line(text: &str) -> Option<Project> {
     let mut t = LABEL.replace_all(&t, " ").into_owned();
     // the talk's own date opens or closes the line; a year glued to the event ("NeurIPS
     // 2024") is the only date when no other is given, and stays in the event's name
-    let dates = take_edge_dates(&mut t)
+    let mut dates = take_edge_dates(&mut t);
+    // "2019  “Title.” Venue, New York, 25 February 2019.": a year column, then the full date
+    // closing the line; the full date is the talk's
+    if let Some(year) = dates.filter(|d| d.start.month.is_none() && d.end.is_none()) {
+        let mut rest = t.clone();
+        if let Some(exact) = take_edge_dates(&mut rest)
+            .filter(|d| d.start.year == year.start.year && d.start.month.is_some())
+        {
+            dates = Some(exact);
+            t = rest;
+        }
+    }
+    let dates = dates
         .or_else(|| date::find_all(&t).last().map(|(r, _)| *r))
         .map(DateRange::closed);
     let t = tidy(&t);
@@ -250,6 +310,24 @@ pub fn line(text: &str) -> Option<Project> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presentation_venue_lists() {
+        let ts = venue_list("2023        LSE; Warwick*; SIOE Annual Conference (Chicago)").unwrap();
+        let got: Vec<(&str, &str)> = ts
+            .iter()
+            .map(|p| (p.entity.as_str(), p.location.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("LSE", ""),
+                ("Warwick", ""),
+                ("SIOE Annual Conference", "Chicago")
+            ]
+        );
+        assert!(venue_list("2023 “A Title; With Semicolon,” Meeting, Rome").is_none());
+    }
 
     #[test]
     fn apa_presentations() {
