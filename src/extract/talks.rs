@@ -15,7 +15,7 @@ use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, Project};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\[(](?:[a-z -]*(?-u:\b)(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
+    Regex::new(r"(?i)[\[(](?:[a-z -]*(?-u:\b)(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight|plenary|address)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
         .unwrap()
 });
 static AT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -210,7 +210,11 @@ pub fn line(text: &str) -> Option<Project> {
     let dates = dates
         .or_else(|| date::find_all(&t).last().map(|(r, _)| *r))
         .map(DateRange::closed);
-    let t = tidy(&t);
+    let mut t = tidy(&t);
+    // "K. Zielińska, R. Baumgartner. Title (oral). Meeting, City": the authors go
+    if let Some(at) = crate::lex::name::author_prefix(&t) {
+        t = t[at..].to_string();
+    }
     let (t, tagged) = match LEAD_TAG.find(&t) {
         Some(m) => (t[m.end()..].to_string(), true),
         None => (t, false),
@@ -299,7 +303,21 @@ pub fn line(text: &str) -> Option<Project> {
         }
     };
     p.name = tidy(&title);
-    let parts = split_top_level(&rest, &[',']);
+    // "Meeting; 2024 Nov 13–17; New Orleans, LA, USA" (Vancouver): parts by semicolons, the
+    // date among them dropped
+    let parts: Vec<String> = if rest.contains("; ") {
+        split_top_level(&rest, &[';'])
+            .into_iter()
+            .filter(|part| {
+                let found = date::find_all(part);
+                !found
+                    .first()
+                    .is_some_and(|(_, sp)| tidy(part) == tidy(&part[sp.clone()]))
+            })
+            .collect()
+    } else {
+        split_top_level(&rest, &[','])
+    };
     if let Some((event, places)) = parts.split_first() {
         p.entity = tidy(event);
         p.location = tidy(&places.join(", "));

@@ -2384,7 +2384,7 @@ mod tests {
             "Smith J, Doe A. Household contact tracing. Lancet. 2015 Mar 14;385(9972):1000-10.",
         )
         .unwrap();
-        assert_eq!(p.date, Some(Date::ym(2015, 3)));
+        assert_eq!(p.date, Some(Date::ymd(2015, 3, 14)));
         assert_eq!(p.volume, "385");
         assert_eq!(p.pages, "1000-1010");
     }

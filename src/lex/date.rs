@@ -217,6 +217,18 @@ fn day_first(i: &str) -> R<'_, Date> {
     Ok((r, Date::ymd(y, m, d)))
 }
 
+/// year_first = year ' ' month_word ' ' day   ("2021 Jun 14", Vancouver and PubMed)
+fn year_first(i: &str) -> R<'_, Date> {
+    let (r, (y, _, m, _, d)) = (year, char(' '), month_word, char(' '), small(1, 31)).parse(i)?;
+    if r.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    Ok((r, Date::ymd(y, m, d)))
+}
+
 /// season = season_word ws year   ("Spring 2023", "Herbst 2021"): the year only
 fn season(i: &str) -> R<'_, Date> {
     let (r, w) = take_while(|c: char| c.is_alphabetic())(i)?;
@@ -266,6 +278,7 @@ pub fn date(i: &str) -> R<'_, Date> {
         my,
         named,
         day_first,
+        year_first,
         season,
         year.map(Date::year),
     ))
@@ -445,6 +458,21 @@ fn day_range(i: &str) -> R<'_, DateRange> {
     );
     if let Ok((r, (m, _, d1, _, d2, _, _, y))) = month_first.parse(i) {
         if d1 < d2 {
+            return Ok((r, span(y, m, d1, d2)));
+        }
+    }
+    // "2024 Nov 13–17" (Vancouver meetings)
+    let mut year_first = (
+        year,
+        char(' '),
+        month_word,
+        char(' '),
+        small(1, 31),
+        range_sep,
+        small(1, 31),
+    );
+    if let Ok((r, (y, _, m, _, d1, _, d2))) = year_first.parse(i) {
+        if d1 < d2 && !r.starts_with(|c: char| c.is_alphanumeric()) {
             return Ok((r, span(y, m, d1, d2)));
         }
     }

@@ -285,6 +285,51 @@ fn is_initial_word(w: &str) -> bool {
 }
 
 /// A name particle ("van", "de", "la"): lower case, or short.
+/// Byte length of an author list opening `s` and closed by ". " ("K. Zielińska, R.
+/// Baumgartner. Title…", "Odhiambo GA, Were V. Title…"): every name has initials, and
+/// a period after a lone initial ("K.") does not close the list.
+pub fn author_prefix(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = s[from..].find(". ") {
+        let end = from + k;
+        from = end + 2;
+        let head = s[..end].trim_start_matches(['*', '_']);
+        let parts: Vec<&str> = head
+            .split([',', ';', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let Some(last) = parts.last() else {
+            return None;
+        };
+        // "K" before the period: an initial inside a name, read on
+        if last.split_whitespace().count() < 2 {
+            continue;
+        }
+        let initial = |w: &str| {
+            let w = w.trim_end_matches('.');
+            !w.is_empty()
+                && w.chars().count() <= 3
+                && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+        };
+        let named = parts.iter().all(|p| {
+            let words: Vec<&str> = p
+                .split_whitespace()
+                .map(|w| w.trim_matches(['*', '_']))
+                .collect();
+            (2..=4).contains(&words.len())
+                && words.iter().any(|w| initial(w))
+                && words.iter().any(|w| w.chars().count() > 3 || !initial(w))
+        });
+        if !named {
+            return None;
+        }
+        return (s[from..].split_whitespace().count() >= 3).then_some(from);
+    }
+    None
+}
+
 pub fn is_particle(w: &str) -> bool {
     // "AL" in "Ferreira AL" is Vancouver initials, not the particle "al"
     let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
@@ -535,6 +580,22 @@ mod tests {
             .iter()
             .map(|p| format!("{}|{}", p.family, p.given))
             .collect()
+    }
+
+    #[test]
+    fn author_prefixes() {
+        let s = "K. Zielińska, R. Baumgartner. Lithium transport in LLZO (oral). MRS Fall Meeting";
+        assert_eq!(
+            &s[author_prefix(s).unwrap()..],
+            "Lithium transport in LLZO (oral). MRS Fall Meeting"
+        );
+        let v = "Odhiambo GA, Were V. Using DHIS2 for surveillance. MIM Conference; 2024";
+        assert_eq!(
+            &v[author_prefix(v).unwrap()..],
+            "Using DHIS2 for surveillance. MIM Conference; 2024"
+        );
+        assert!(author_prefix("Machine learning for ionics. Seminar, Warsaw, 2023").is_none());
+        assert!(author_prefix("Invited talk. MRS Fall Meeting, Boston").is_none());
     }
 
     #[test]
