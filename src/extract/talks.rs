@@ -310,9 +310,9 @@ pub fn line(text: &str) -> Option<Project> {
             .into_iter()
             .filter(|part| {
                 let found = date::find_all(part);
-                !found
+                found
                     .first()
-                    .is_some_and(|(_, sp)| tidy(part) == tidy(&part[sp.clone()]))
+                    .is_none_or(|(_, sp)| tidy(part) != tidy(&part[sp.clone()]))
             })
             .collect()
     } else {
