@@ -300,9 +300,7 @@ pub fn author_prefix(s: &str) -> Option<usize> {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        let Some(last) = parts.last() else {
-            return None;
-        };
+        let last = parts.last()?;
         // "K" before the period: an initial inside a name, read on
         if last.split_whitespace().count() < 2 {
             continue;
