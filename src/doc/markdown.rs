@@ -221,7 +221,12 @@ fn parse_markdown(src: &str) -> Document {
         }
         // pandoc fenced divs ("::: center" … ":::") only wrap blocks; page footers of the
         // PDF the Markdown came from are no text
-        if trimmed.starts_with(":::") || crate::doc::lines::page_furniture(trimmed) {
+        // ("*K. Zielińska — Curriculum Vitae* 3/3": a footer in emphasis is one too)
+        let furniture = crate::doc::lines::page_furniture(trimmed)
+            || (trimmed.contains(['*', '<', '_'])
+                && trimmed.len() < 200
+                && crate::doc::lines::page_furniture(&crate::markup::plain(trimmed)));
+        if trimmed.starts_with(":::") || furniture {
             continue;
         }
         let before = prev_line.replace(line);

@@ -64,6 +64,19 @@ pub fn record(doc: &Document) -> Record {
                 }
             }
             SectionKind::Talks => rec.projects.extend(talks::section(&s.blocks)),
+            // "OTHER" / "Additional information": labelled lines of languages and software
+            // ("Languages: Basque (native), …", "Software: Stata, R"); other labels (citizenship,
+            // interests in prose) are no skills
+            SectionKind::Other if !s.heading.is_empty() => {
+                let (sk, _) = skills::section(&s.blocks, &s.heading);
+                for g in sk {
+                    match languages::from_skill_group(&g.name, &g.keywords) {
+                        Some(l) => rec.languages.extend(l),
+                        None if skills::is_tool_label(&g.name) => rec.skills.push(g),
+                        None => {}
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -105,4 +118,20 @@ fn same_award(title: &str, short: &str) -> bool {
     let t = stems(title);
     let s = stems(short);
     !s.is_empty() && s.iter().all(|w| t.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_section_keeps_languages_and_software() {
+        let doc = crate::doc::text::parse(
+            "Jane Roe\n\nOTHER\nLanguages: Basque (native), English (fluent)\nSoftware: Stata, R\nCitizenship: Spain\n",
+        );
+        let r = record(&doc);
+        assert_eq!(r.languages.len(), 2);
+        assert_eq!(r.skills.len(), 1);
+        assert_eq!(r.skills[0].name, "Software");
+    }
 }

@@ -160,6 +160,29 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
     (out, interests)
 }
 
+/// Labels of tool and method groups ("Software", "Programming languages", "Lab techniques").
+pub fn is_tool_label(label: &str) -> bool {
+    let l = label.to_lowercase();
+    [
+        "software",
+        "programming",
+        "computer",
+        "tools",
+        "technical",
+        "technologies",
+        "methods",
+        "techniques",
+        "lab",
+        "statistic",
+        "coding",
+        "frameworks",
+        "databases",
+        "platforms",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
 /// "Languages: Python, R; Tools: PyTorch, Git": the labels after semicolons open groups of
 /// their own.
 fn more_groups<'a>(name: &'a str, rest: &'a str) -> Vec<(&'a str, &'a str)> {
