@@ -138,6 +138,11 @@ static WITH_COAUTHORS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*[(\[]\s*(?:joint\s+)?with\s+([^()\[\]]{2,}?)\s*[)\]]").unwrap()
 });
 
+static EDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?:[0-9]{1,2}(?:st|nd|rd|th)|[Rr]ev\.|[Rr]evised|[Ee]xpanded)\s+ed(?:ition|n)?\.?(?:,\s*|\))")
+        .unwrap()
+});
+
 pub fn parse_reference(raw: &str) -> Option<Publication> {
     let raw = raw.trim();
     let (year_label, raw) = strip_year_label(raw);
@@ -152,6 +157,16 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
         Some((span, _)) => {
             without = format!("{}{}", &raw[..span.start], &raw[span.end..]);
             without.as_str()
+        }
+        None => raw,
+    };
+    // "(2nd ed., pp. 211–236)", "(Rev. ed.)" (APA): the edition is no part of the venue
+    let without_edition;
+    let raw = match EDITION.find(raw) {
+        Some(m) => {
+            let keep = if m.as_str().ends_with(')') { " " } else { " (" };
+            without_edition = format!("{}{keep}{}", &raw[..m.start()], &raw[m.end()..]);
+            without_edition.as_str()
         }
         None => raw,
     };
@@ -285,6 +300,32 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     }
     if let Some(n) = name::equal_note(&p.authors) {
         p.notes.push(n);
+    }
+    // APA: "[Doctoral dissertation, Utrecht University]. Repository. URL": the school is in
+    // the brackets
+    if p.kind == PubKind::Thesis {
+        if let Some(end) = p.venue.find(']').filter(|&e| !p.venue[..e].contains('[')) {
+            p.venue = p.venue[..end].trim().to_string();
+        }
+    }
+    // APA: "[Manuscript submitted for publication]" in the venue's place is a status
+    if let Some(inner) = p.venue.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        let l = inner.to_lowercase();
+        if ["manuscript", "submitted", "unpublished", "in preparation"]
+            .iter()
+            .any(|w| l.contains(w))
+        {
+            p.notes.push(inner.to_string());
+            p.venue.clear();
+        }
+    }
+    // "(in press). Title. *Child Development*.": what is in press is a journal article
+    if p.kind == PubKind::Conference
+        && p.notes.iter().any(|n| n.eq_ignore_ascii_case("in press"))
+        && !MEETING.is_match(&p.venue)
+        && !venue::is_known_meeting(&p.venue)
+    {
+        p.kind = PubKind::Journal;
     }
     // "ChemRxiv 2024, DOI: …" (ACS): a preprint server's name, not a dated edition
     if p.kind == PubKind::Preprint {
@@ -2332,6 +2373,24 @@ mod tests {
             (p.title.as_str(), p.notes.as_slice()),
             ("Eye movements", &["Poster presentation".to_string()][..])
         );
+    }
+
+    #[test]
+    fn apa_brackets_editions_and_in_press() {
+        let t = parse_reference("Roe, M. (2016). *Growing up in two languages* [Doctoral dissertation, Utrecht University]. Utrecht University Repository. https://dspace.library.uu.nl/handle/1874/338765").unwrap();
+        assert_eq!(
+            (t.kind, t.venue.as_str()),
+            (PubKind::Thesis, "Utrecht University")
+        );
+        let m = parse_reference("Kessels, L. M., & Roe, M. (2025). *Does bedtime routine consistency matter?* [Manuscript submitted for publication]. Department of Psychology, Utrecht University.").unwrap();
+        assert!(m.venue.is_empty());
+        let c = parse_reference("Roe, M., & Hoekstra, R. A. (2023). Self-regulation in the early years. In J. Koster & P. Leseman (Eds.), *Handbook of early childhood development* (2nd ed., pp. 211–236). Amsterdam University Press.").unwrap();
+        assert_eq!(
+            (c.kind, c.venue.as_str()),
+            (PubKind::Chapter, "Handbook of early childhood development")
+        );
+        let j = parse_reference("Roe, M., & Bakker, S. J. (in press). Teacher–child closeness and emotion regulation. *Child Development*.").unwrap();
+        assert_eq!(j.kind, PubKind::Journal);
     }
 
     #[test]
