@@ -96,11 +96,43 @@ pub fn parse(src: &str) -> Document {
                 doc.found.basics.url = l.url.trim().to_string();
             }
             publications = records;
+            sidebar_contact(&lines, &mut doc.found.basics);
         }
     }
     doc.found.basics.name = name;
     doc.found.publications = publications;
     doc
+}
+
+/// A personal page's contact widget after the papers ("Contact", "Elsewhere" in a sidebar or
+/// footer): a mail link, a phone line, and social profiles. Only networks a page links for
+/// its owner alone: co-authors' Scholar, DBLP and ORCID links sit beside their papers.
+fn sidebar_contact(lines: &[Line], basics: &mut crate::model::Basics) {
+    const OWNER_NETWORKS: &[&str] = &["LinkedIn", "Bluesky", "Twitter", "X", "Mastodon"];
+    for l in lines {
+        for link in &l.links {
+            let u = link.url.trim();
+            if let Some(m) = u.strip_prefix("mailto:") {
+                if basics.email.is_empty() {
+                    basics.email = m.to_string();
+                }
+            } else if let Some(p) = crate::lex::contact::profile(u) {
+                if OWNER_NETWORKS.contains(&p.network.as_str())
+                    && !basics.profiles.iter().any(|q| q.url == p.url)
+                {
+                    basics.profiles.push(p);
+                }
+            }
+        }
+        let t = l.text.trim();
+        if basics.phone.is_empty() && t.chars().count() <= 30 {
+            if let Some(phone) =
+                crate::lex::contact::find_phone(t).filter(|p| p.len() + 2 >= t.len())
+            {
+                basics.phone = phone;
+            }
+        }
+    }
 }
 
 /// The affiliation printed right under the owner's name on an author page ("University of
@@ -179,5 +211,20 @@ mod tests {
         assert_eq!(p[0].url, "https://example.org/a");
         assert_eq!(p[1].arxiv, "2401.00001");
         assert_eq!(p[1].date, None);
+    }
+
+    #[test]
+    fn contact_widget_after_the_papers() {
+        let d = parse("<html><body><h1>Publications</h1><ul>\
+            <li>Roe, A., &amp; Doe, B. (2024). A first title here. <em>Child Development</em>, 60(5), 881–896.</li>\
+            <li>Roe, A. (2021). A second title here. <em>Developmental Science</em>, 15(3), 164–170.</li></ul>\
+            <aside><p>Room 1<br/><a href='mailto:a.roe@uu.nl'>a.roe@uu.nl</a><br/>+31 30 253 4412</p>\
+            <p><a href='https://www.linkedin.com/in/aroe/'>LinkedIn</a> <a href='https://scholar.google.com/citations?user=x'>B. Doe</a></p></aside></body></html>");
+        let b = &d.found.basics;
+        assert_eq!(d.found.publications.len(), 2);
+        assert_eq!(b.email, "a.roe@uu.nl");
+        assert_eq!(b.phone, "+31 30 253 4412");
+        let networks: Vec<&str> = b.profiles.iter().map(|p| p.network.as_str()).collect();
+        assert_eq!(networks, ["LinkedIn"]);
     }
 }
