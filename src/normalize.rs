@@ -147,6 +147,19 @@ pub fn title_key(t: &str) -> String {
 /// never names its owner takes the one author present in every publication.
 pub fn normalize(mut r: Record) -> Record {
     dedupe_publications(&mut r.publications);
+    let gloss = crate::lex::strip_native_gloss;
+    for e in &mut r.education {
+        e.institution = gloss(&e.institution);
+    }
+    for w in &mut r.work {
+        w.name = gloss(&w.name);
+    }
+    for v in &mut r.volunteer {
+        v.organization = gloss(&v.organization);
+    }
+    for a in &mut r.awards {
+        a.awarder = gloss(&a.awarder);
+    }
     merge_education(&mut r.education);
     if r.basics.name.is_empty() {
         if let Some(n) = owner_from_publications(&r.publications) {

@@ -61,9 +61,6 @@ static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static STUDY_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:ph\.?\s?d\.?|doctoral|master'?s|bachelor'?s|undergraduate|graduate|postgraduate|high school)\s+(?:study|studies|student)$").unwrap()
 });
-static NATIVE_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[(（][^()（）A-Za-z0-9]*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][^()（）A-Za-z0-9]*[)）]").unwrap()
-});
 static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").unwrap());
 
 fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
@@ -76,7 +73,18 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
     let d = found.first().map(|(r, _)| r.start);
     let mut t = s.to_string();
     for (_, span) in found.into_iter().rev() {
-        t.replace_range(span, " ");
+        // "Outstanding Reviewer, CVPR 2024": a venue's edition keeps its year as printed
+        let before = s[..span.start].trim_end();
+        let word = before.rsplit([' ', ',', '(']).next().unwrap_or("");
+        let in_paren = before[..before.len() - word.len()].ends_with('(');
+        let edition = before.len() < span.start
+            && !in_paren
+            && span.len() == 4
+            && crate::lex::venue::venue_tag(&format!("{word} {}", &s[span.clone()]), false)
+                .is_some();
+        if !edition {
+            t.replace_range(span, " ");
+        }
     }
     // "[2023] Best Paper" / "(2023) Prize": the brackets around a removed date go too
     let t = crate::markup::squash(
@@ -99,6 +107,18 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
         .trim_start_matches([',', ' ', '–', '—', '-', ':', '|'])
         .to_string();
     (d, t)
+}
+
+/// "CVPR 2023 Outstanding Reviewer": a venue's edition printed before the honour is its
+/// awarder.
+fn leading_edition(title: &str) -> Option<(String, String)> {
+    let mut words = title.splitn(3, ' ');
+    let (tag, year, rest) = (words.next()?, words.next()?, words.next()?);
+    let edition = format!("{tag} {year}");
+    let is_year =
+        year.len() == 4 && year.starts_with(['1', '2']) && year.bytes().all(|b| b.is_ascii_digit());
+    (is_year && rest.len() > 3 && crate::lex::venue::venue_tag(&edition, false).is_some())
+        .then(|| (edition, rest.to_string()))
 }
 
 /// One award line.
@@ -126,7 +146,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     let (d, text) = strip_dates(&whole);
     a.date = d;
     // a native-script gloss "(感恩近现代科学家奖学金)" is not part of the title (as for names)
-    let mut text = NATIVE_GLOSS.replace_all(&text, "").into_owned();
+    let mut text = crate::lex::strip_native_gloss(&text);
     if let Some(r) = crate::extract::entries::find_location(&text) {
         if r.end >= text.trim_end().len() && r.start > 0 {
             text.truncate(r.start);
@@ -207,6 +227,11 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         None => {
             a.title = parts.first().cloned().unwrap_or_default();
             a.awarder = parts.get(1..).map(|r| r.join(", ")).unwrap_or_default();
+            if a.awarder.is_empty() {
+                if let Some((venue, title)) = leading_edition(&a.title) {
+                    (a.awarder, a.title) = (venue, title);
+                }
+            }
         }
     }
     (!a.title.is_empty()).then_some(a)
@@ -268,6 +293,27 @@ mod tests {
             (a.title.as_str(), a.awarder.as_str()),
             ("Siebel Scholar", "")
         );
+    }
+
+    #[test]
+    fn a_venue_edition_is_the_awarder() {
+        for line in [
+            "CVPR 2023 Outstanding Reviewer",
+            "Outstanding Reviewer, CVPR 2023",
+        ] {
+            let a = parse_line(&Block::new(BlockKind::Item(0), line, 0..0)).unwrap();
+            assert_eq!(
+                (a.title.as_str(), a.awarder.as_str()),
+                ("Outstanding Reviewer", "CVPR 2023")
+            );
+        }
+        let a = parse_line(&Block::new(
+            BlockKind::Item(0),
+            "Best Paper Award (ICSE 2020)",
+            0..0,
+        ))
+        .unwrap();
+        assert_eq!(a.title, "Best Paper Award (ICSE)");
     }
 
     #[test]

@@ -250,7 +250,12 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
                     let start = m.start() + at + city[at..].len() - city[at..].trim_start().len();
                     (start < city_end).then_some(start..m.end())
                 }
-                None if ORG_WORD.is_match(city.trim()) => None,
+                // "…Science and Technology, Hong Kong": the place after the comma alone
+                None if ORG_WORD.is_match(city.trim()) => {
+                    let at = city_end + 1;
+                    let start = at + s[at..m.end()].len() - s[at..m.end()].trim_start().len();
+                    (city_end < m.end() && start < m.end()).then_some(start..m.end())
+                }
                 None => Some(m.range()),
             }
         })
@@ -262,7 +267,8 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             let after_ok = after.trim_start().is_empty()
                 || after.starts_with([' ', '\t', ',', ';', '|', ')'])
                     && !after.trim_start().starts_with(|c: char| c.is_lowercase());
-            before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0)
+            let after_comma = s[..m.start].trim_end().ends_with(',');
+            before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0 || after_comma)
         })
         .last()
 }
@@ -465,7 +471,9 @@ pub fn is_note(s: &str) -> bool {
 
 /// Notes without their wrapping parentheses.
 pub fn note_text(s: &str) -> String {
-    let t = s.trim().trim_end_matches(['.', ',', ';']);
+    // a sentence keeps its full stop as printed ("Mentor: Dieter Fox."), a bracket does not
+    let t = s.trim().trim_end_matches([',', ';']);
+    let t = t.strip_suffix(").").map_or(t, |r| &t[..r.len() + 1]);
     let t = t
         .strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
@@ -843,6 +851,10 @@ mod tests {
     fn places_and_titles() {
         let s = "Texas A&M University College Station, TX";
         assert_eq!(&s[find_location(s).unwrap()], "College Station, TX");
+        // a place named inside the organisation is not its location
+        let s = "The Hong Kong University of Science and Technology, Hong Kong";
+        assert_eq!(&s[find_location(s).unwrap()], "Hong Kong");
+        assert_eq!(find_location(s).unwrap().start, 52);
         let mut f = Facts::default();
         peel_text("Summer 2023: Research Intern", &mut f);
         assert_eq!(f.rest, ["Research Intern"]);

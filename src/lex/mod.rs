@@ -34,6 +34,20 @@ pub fn split_columns(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// "(中山大学)", "(腾讯ARC实验室)": a parenthesised native-script gloss after an
+/// organisation or award name is dropped, as MAPPING does for personal names.
+static NATIVE_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[(（][^()（）]*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][^()（）]*[)）]")
+        .unwrap()
+});
+
+pub fn strip_native_gloss(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    NATIVE_GLOSS.replace_all(s, "").into_owned()
+}
+
 /// Split at top-level separators only: never inside (), [], {} or quotes.
 pub fn split_top_level(s: &str, seps: &[char]) -> Vec<String> {
     let mut out = Vec::new();

@@ -211,6 +211,12 @@ pub fn degree_hints(summary: &str, education: &[Block]) -> Vec<Education> {
     let lines: Vec<(String, String, Option<crate::model::DateRange>)> = education
         .iter()
         .filter_map(|b| institution_of(&b.text))
+        // a line that prints its own degree needs no hint from the bio
+        .filter(|(inst, _)| {
+            !inst
+                .split(',')
+                .any(|p| crate::extract::education::degree_at(p.trim()).is_some())
+        })
         .map(|(inst, d)| {
             let univ = inst.rsplit(',').next().unwrap_or(&inst).trim().to_string();
             (inst, univ, d)

@@ -12,7 +12,7 @@ use regex::Regex;
 use scraper::{Html, Selector};
 
 use super::html;
-use crate::lex::{ids, name, venue};
+use crate::lex::{citation, ids, name, venue};
 use crate::markup::{self, Link};
 use crate::model::{Date, PubKind, Publication};
 use crate::tables::VENUES;
@@ -134,18 +134,20 @@ pub fn from_markdown(md: &str, badge: &str) -> Option<Publication> {
         } else if !authors_done {
             p.authors = name::parse_authors(u.trim_end_matches([',', '.', ' ']));
             authors_done = true;
+        } else if is_remark_line(u) {
+            // "<span style="color:red">**Spotlight Presentation**</span>"
+            p.notes.push(markup::plain(u).trim().to_string());
         } else if venue_line.is_empty() {
             let links = markup::links(u);
             side.extend(links);
             venue_line = markup::plain(&strip_links(u));
         }
     }
-    let raw_venue = if badge.is_empty() {
-        venue_line
-    } else {
-        badge.to_string()
-    };
-    set_venue(&mut p, &raw_venue);
+    if badge.is_empty() {
+        set_venue(&mut p, &venue_line);
+    } else if !full_venue_line(&mut p, &venue_line, badge) {
+        set_venue(&mut p, badge);
+    }
     for l in &side {
         let url = markup::entities(&l.url);
         let text = l.text.to_lowercase();
@@ -178,6 +180,49 @@ pub fn from_markdown(md: &str, badge: &str) -> Option<Publication> {
         p.notes.push(note);
     }
     Some(p)
+}
+
+/// A short line that only remarks on the paper ("Spotlight Presentation", "Oral").
+fn is_remark_line(u: &str) -> bool {
+    let t = markup::plain(u);
+    t.split_whitespace().count() <= 5 && !YEAR.is_match(&t) && venue::is_remark(&t)
+}
+
+/// A venue line fuller than the badge ("*IEEE Transactions on … (TPAMI)*, vol. 47, no. 5,
+/// pp. 3310-3324, 2025" under a "TPAMI 2025" badge) is read as a reference's venue part;
+/// a line that only repeats the badge ("ISCA 2025 (CCF-A)") is not. The badge's remarks
+/// and year fill what the line leaves out.
+fn full_venue_line(p: &mut Publication, line: &str, badge: &str) -> bool {
+    let line = markup::squash(&RANK_NOTE.replace_all(line, ""));
+    let words = |s: &str| s.split_whitespace().count();
+    if line.is_empty() || line.trim() == badge.trim() || words(&line) <= words(badge) + 1 {
+        return false;
+    }
+    let Some(q) = citation::parse_reference(&format!("\"{}\", {line}", p.title)) else {
+        return false;
+    };
+    if q.venue.is_empty() {
+        return false;
+    }
+    let mut from_badge = Publication::default();
+    set_venue(&mut from_badge, badge);
+    p.venue = q.venue;
+    p.kind = q.kind;
+    p.date = q.date.or(from_badge.date);
+    p.volume = q.volume;
+    p.number = q.number;
+    p.pages = q.pages;
+    p.notes.extend(if q.notes.is_empty() {
+        from_badge.notes
+    } else {
+        q.notes
+    });
+    for (dst, src) in [(&mut p.doi, q.doi), (&mut p.arxiv, q.arxiv)] {
+        if dst.is_empty() {
+            *dst = src;
+        }
+    }
+    true
 }
 
 /// A line made of links (`[**Paper**](u) | [**Code**](v)`), with at most a few other words.

@@ -24,6 +24,12 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_BOLD_VENUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s*\*\*([^*]*(?:19|20)[0-9]{2}[^*]*)\*\*\s*$").unwrap());
 
+static TRAILING_REMARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s*(?:<span[^>]*>\s*)?\*\*([^*]+)\*\*\s*(?:</span>)?\s*$").unwrap()
+});
+static TRAILING_ITALIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*(?:\*([^*]{4,})\*|_([^_]{4,})_)\s*\.?\s*$").unwrap());
+
 /// `None` when the line is not in the template's form (or is its placeholder).
 pub fn parse(raw: &str) -> Option<Publication> {
     let c = LINE.captures(raw.trim())?;
@@ -43,8 +49,29 @@ pub fn parse(raw: &str) -> Option<Publication> {
         let start = v.get(0).map_or(rest.len(), |m| m.start());
         rest.truncate(start);
     }
-    let md = format!("[{}]({})\n{}", &c[2], &c[3], rest.trim());
+    // ", <span style="color:red">**Oral**</span>": a remark after the authors
+    let mut remark = None;
+    if let Some(m) = TRAILING_REMARK.captures(&rest) {
+        let t = markup::plain(&m[1]);
+        if t.chars().count() <= 40
+            && crate::lex::venue::is_remark(&t)
+            && !t.bytes().any(|b| b.is_ascii_digit())
+        {
+            remark = Some(t.trim().to_string());
+            let start = m.get(0).map_or(rest.len(), |m| m.start());
+            rest.truncate(start);
+        }
+    }
+    // ", *CVPR 2023 Workshop on …*": the venue in full after the authors, its own line
+    let mut venue_line = String::new();
+    if let Some(m) = TRAILING_ITALIC.captures(&rest) {
+        venue_line = m.get(1).or(m.get(2)).map_or("", |v| v.as_str()).to_string();
+        let start = m.get(0).map_or(rest.len(), |m| m.start());
+        rest.truncate(start);
+    }
+    let md = format!("[{}]({})\n{}\n{venue_line}", &c[2], &c[3], rest.trim());
     let mut p = paper_box::from_markdown(&md, venue.as_deref().unwrap_or(""))?;
+    p.notes.splice(0..0, remark);
     p.title = title.trim_end_matches(['.', ',']).to_string();
     if p.authors.is_empty() && !rest.trim().is_empty() {
         p.authors = name::parse_authors(rest.trim());
