@@ -65,7 +65,10 @@ pub fn extract(src: &str, opts: &Options) -> Result<Output, Error> {
     }
     let kind = opts.kind.unwrap_or_else(|| sniff::sniff(src).0);
     let doc = document(src, kind);
-    let record = normalize::normalize(extract::record(&doc));
+    let mut record = extract::record(&doc);
+    // BibTeX the page carries fills (and adds to) its printed references
+    lex::bibtex::enrich(&mut record.publications, src);
+    let record = normalize::normalize(record);
     Ok(Output {
         kind,
         resume: emit::resume::to_json(&record),

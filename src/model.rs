@@ -187,6 +187,36 @@ pub struct Publication {
     pub owner_first: bool,
 }
 
+impl Publication {
+    /// Fill the fields this one lacks from another reading of the same paper (a page's
+    /// citation string, its BibTeX block); what is already read stays.
+    pub fn fill_missing(&mut self, other: &Publication) {
+        for (dst, src) in [
+            (&mut self.venue, &other.venue),
+            (&mut self.doi, &other.doi),
+            (&mut self.arxiv, &other.arxiv),
+            (&mut self.volume, &other.volume),
+            (&mut self.number, &other.number),
+            (&mut self.pages, &other.pages),
+            (&mut self.publisher, &other.publisher),
+            (&mut self.url, &other.url),
+        ] {
+            if dst.is_empty() {
+                dst.clone_from(src);
+            }
+        }
+        if self.authors.is_empty() {
+            self.authors = other.authors.clone();
+        }
+        if self.editors.is_empty() {
+            self.editors = other.editors.clone();
+        }
+        if self.date.is_none() {
+            self.date = other.date;
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Profile {
     pub network: String,

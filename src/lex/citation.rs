@@ -449,7 +449,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         p.kind = PubKind::Thesis;
         // the school follows the type words: "PhD thesis, ETH Zurich, 2022"
         static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"[,.(]\s*(?:19|20)[0-9]{2}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{2}\)?\.?\s*$")
+            Regex::new(r"(?i)[,.(]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:[0-9]{1,2},?\s+)?)?(?:19|20)[0-9]{2}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{2}\)?\.?\s*$")
                 .unwrap()
         });
         let after_type = THESIS.find(&outside).map_or("", |m| &outside[m.end()..]);
@@ -2566,6 +2566,8 @@ mod tests {
             (j.volume.as_str(), j.pages.as_str(), j.date),
             ("56", "1938–1954", Some(Date::year(2010)))
         );
+        let t = parse_reference("T. Ferreira, \"Learning without forgetting,\" Ph.D. thesis, Instituto Superior Técnico, Jul 2023.").unwrap();
+        assert_eq!(t.venue, "Instituto Superior Técnico");
         let t = parse_reference("[28] R. Quispe, Participatory design with indigenous communities, PhD thesis, University of Washington, 2019.").unwrap();
         assert_eq!(
             (t.kind, t.venue.as_str()),

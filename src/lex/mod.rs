@@ -4,6 +4,7 @@
 //! `date` (dates, ranges), `name` (author lists), `venue` (venue, year, type),
 //! `contact` (email, phone, URL, profiles), `citation` (one reference string).
 
+pub mod bibtex;
 pub mod citation;
 pub mod contact;
 pub mod date;

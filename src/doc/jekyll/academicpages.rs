@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::doc::{Block, Meta};
+use crate::doc::{Block, BlockKind, Meta};
 use crate::lex::{date, name, venue};
 use crate::markup;
 use crate::model::{Date, DateRange, End, Project, PubKind, Publication, Volunteer};
@@ -81,7 +81,18 @@ fn citation_authors(citation: &str) -> crate::model::Authors {
     };
     // "Okonkwo, Chidi; Müller, Hanna; & Rossi, Paolo": the "&" before the last name joins
     let head = head.replace("; & ", "; ").replace("; and ", "; ");
-    name::parse_authors(head.trim().trim_end_matches(['.', ',', ' ']))
+    let head = head.trim().trim_end_matches([',', ' ']);
+    // "…, & Murphy, B. P." keeps the period of its last initial
+    let initial = head.strip_suffix('.').is_some_and(|h| {
+        let mut back = h.chars().rev();
+        back.next().is_some_and(char::is_uppercase)
+            && back.next().is_none_or(|c| matches!(c, ' ' | '.' | '-'))
+    });
+    name::parse_authors(if initial {
+        head
+    } else {
+        head.trim_end_matches(['.', ',', ' '])
+    })
 }
 
 fn text_of(m: &Meta, k: &str) -> String {
@@ -107,14 +118,40 @@ pub fn publication(m: &Meta, body: &[Block]) -> Publication {
     };
     if let Some(c) = m.get("citation") {
         p.authors = citation_authors(c);
+        // the rendered citation states what the front matter has no key for (volume,
+        // pages, DOI, publisher)
+        let text = markup::plain(&markup::entities(c));
+        if let Some(q) = crate::lex::citation::parse_reference(&text) {
+            let venue_known = !p.venue.is_empty();
+            p.fill_missing(&Publication {
+                url: String::new(),
+                venue: if venue_known {
+                    String::new()
+                } else {
+                    q.venue.clone()
+                },
+                ..q
+            });
+        }
     }
     for k in ["paperurl", "paper_url", "pdf"] {
         if p.url.is_empty() {
             p.url = m.get(k).unwrap_or("").trim().to_string();
         }
     }
+    p.abstract_ = abstract_section(body);
     for b in body {
         let lower = b.text.to_lowercase();
+        // "An extended version is on arXiv: [arXiv:2309.14412](https://arxiv.org/abs/…)"
+        if p.arxiv.is_empty() {
+            if let Some(id) = b
+                .links
+                .iter()
+                .find_map(|l| crate::lex::ids::arxiv_id(&l.url))
+            {
+                p.arxiv = id;
+            }
+        }
         if p.url.is_empty() && lower.contains("download") {
             if let Some(l) = b.links.first() {
                 p.url = l.url.clone();
@@ -142,7 +179,9 @@ pub fn publication(m: &Meta, body: &[Block]) -> Publication {
                 }
             }
         }
-        let is_prose = !lower.starts_with("recommended citation")
+        let is_prose = !is_caption(b)
+            && !matches!(b.kind, BlockKind::Heading(_))
+            && !lower.starts_with("recommended citation")
             && !lower.starts_with("download")
             && !lower.starts_with("use google scholar")
             && b.links.iter().map(|l| l.text.len()).sum::<usize>() * 2 < b.text.len();
@@ -160,6 +199,48 @@ pub fn publication(m: &Meta, body: &[Block]) -> Publication {
         p.arxiv = id;
     }
     p
+}
+
+/// The paragraphs and points under an "Abstract" heading.
+fn abstract_section(body: &[Block]) -> String {
+    let Some(at) = body.iter().position(|b| {
+        matches!(b.kind, BlockKind::Heading(_))
+            && b.text
+                .trim()
+                .trim_end_matches(':')
+                .eq_ignore_ascii_case("abstract")
+    }) else {
+        return String::new();
+    };
+    let parts: Vec<&str> = body[at + 1..]
+        .iter()
+        .take_while(|b| !matches!(b.kind, BlockKind::Heading(_)))
+        // "**Keywords:** …", "CCS Concepts: …" close the abstract
+        .take_while(|b| {
+            let t = b.text.trim_start().to_lowercase();
+            ![
+                "keywords",
+                "key words",
+                "ccs concepts",
+                "index terms",
+                "jel",
+            ]
+            .iter()
+            .any(|k| t.starts_with(k))
+        })
+        .map(|b| b.text.as_str())
+        .collect();
+    parts.join(" ")
+}
+
+/// A figure caption under an image: a paragraph all in emphasis, or "Figure 2: …".
+fn is_caption(b: &Block) -> bool {
+    let r = b.raw.trim();
+    let t = b.text.trim_start().to_lowercase();
+    (r.len() > 2
+        && ((r.starts_with('*') && r.ends_with('*')) || (r.starts_with('_') && r.ends_with('_'))))
+        || t.starts_with("figure ")
+        || t.starts_with("fig. ")
 }
 
 pub fn talk(m: &Meta) -> Project {

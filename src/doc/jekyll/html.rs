@@ -162,9 +162,21 @@ static CLASS_ATTR: LazyLock<Regex> =
 /// Byte ranges of the `<div class="...CLASS...">` elements (outermost only), each up to its
 /// matching `</div>`; an unclosed one runs to the end of the text.
 pub fn div_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
+    regions(s, &DIV_TOKEN, class)
+}
+
+static OL_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<ol(?-u:\b)[^>]*>|</ol\s*>").unwrap());
+
+/// Byte ranges of the `<ol class="...CLASS...">` lists, as `div_regions` for divs.
+pub fn ol_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
+    regions(s, &OL_TOKEN, class)
+}
+
+fn regions(s: &str, tokens: &Regex, class: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (start, depth)
-    for m in DIV_TOKEN.find_iter(s) {
+    for m in tokens.find_iter(s) {
         let tag = m.as_str();
         let closing = tag.starts_with("</");
         match open.as_mut() {

@@ -15,6 +15,7 @@ pub mod html;
 pub mod liquid;
 pub mod paper_box;
 pub mod paper_list;
+pub mod scholar_html;
 
 use crate::doc::{Block, BlockKind, Document};
 use crate::sections::{classify_heading, SectionKind};
@@ -43,6 +44,21 @@ pub fn parse(src: &str) -> Document {
         last = r.end;
     }
     rest.push_str(&body[last..]);
+    // a bibliography jekyll-scholar rendered into the page (al-folio's layout)
+    if scholar_html::present(&rest) {
+        let mut kept = String::with_capacity(rest.len());
+        let mut last = 0;
+        for r in html::ol_regions(&rest, "bibliography") {
+            kept.push_str(&rest[last..r.start]);
+            kept.push('\n');
+            doc.found
+                .publications
+                .extend(scholar_html::read(&rest[r.clone()]));
+            last = r.end;
+        }
+        kept.push_str(&rest[last..]);
+        rest = kept;
+    }
     let md = html_lines_to_markdown(&rest);
     let mut blocks = blocks::parse(&md, base);
 

@@ -67,6 +67,7 @@ const SIDE_LINKS: &[&str] = &[
 const PAPER_LINKS: &[&str] = &[
     "paper",
     "pdf",
+    "html",
     "link",
     "doi",
     "publisher",

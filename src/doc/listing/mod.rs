@@ -99,9 +99,46 @@ pub fn parse(src: &str) -> Document {
             sidebar_contact(&lines, &mut doc.found.basics);
         }
     }
+    // a jekyll-scholar bibliography (al-folio's layout) is read by its markup
+    if super::jekyll::scholar_html::present(src) {
+        let scholar = super::jekyll::scholar_html::read(src);
+        if !scholar.is_empty() {
+            publications = scholar;
+        }
+    }
+    if name.is_empty() {
+        name = head_owner(src).unwrap_or_default();
+    }
     doc.found.basics.name = name;
     doc.found.publications = publications;
     doc
+}
+
+/// The owner a saved page names in its head: `<meta name="author">`, else a name-like part
+/// of the `<title>` ("publications | Ingrid Solberg", "Jane Doe - Google Scholar").
+fn head_owner(src: &str) -> Option<String> {
+    static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)<meta\s+name\s*=\s*["']author["']\s+content\s*=\s*["']([^"'<>]+)["']"#)
+            .unwrap()
+    });
+    static TITLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)<title[^<>]*>([^<>]+)</title>").unwrap());
+    let head = &src[..src.find("<body").unwrap_or(src.len())];
+    let clean = |s: &str| crate::markup::squash(&crate::markup::entities(s));
+    let name_like = |s: &String| crate::lex::citation::is_name_like(s) && s.contains(' ');
+    if let Some(n) = AUTHOR
+        .captures(head)
+        .map(|c| clean(&c[1]))
+        .filter(name_like)
+    {
+        return Some(n);
+    }
+    let title = clean(&TITLE.captures(head)?[1]);
+    title
+        .split(['|', '–', '—', '·', ':'])
+        .chain(title.split(" - "))
+        .map(|p| p.trim().to_string())
+        .find(|p| name_like(p) && crate::sections::classify_heading(p).is_none())
 }
 
 /// A personal page's contact widget after the papers ("Contact", "Elsewhere" in a sidebar or
