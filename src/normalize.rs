@@ -147,6 +147,9 @@ pub fn title_key(t: &str) -> String {
 /// never names its owner takes the one author present in every publication.
 pub fn normalize(mut r: Record) -> Record {
     dedupe_publications(&mut r.publications);
+    for p in &mut r.publications {
+        tidy_notes(&mut p.notes);
+    }
     let gloss = crate::lex::strip_native_gloss;
     for e in &mut r.education {
         e.institution = gloss(&e.institution);
@@ -167,6 +170,18 @@ pub fn normalize(mut r: Record) -> Record {
         }
     }
     r
+}
+
+/// Remarks once each, without the symbol a page prints before them ("★ Best Paper").
+fn tidy_notes(notes: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    notes.retain_mut(|n| {
+        *n = n
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '"')
+            .trim()
+            .to_string();
+        !n.is_empty() && seen.insert(n.clone())
+    });
 }
 
 /// Two entries for one degree (one from an about text, one from the education list): same

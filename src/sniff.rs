@@ -148,6 +148,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
             "ResearchGate profile (research items: type, month, authors between · lines)".into(),
         );
     }
+    if crate::doc::listing::pure::is_listing(head) {
+        return (
+            Kind::Listing,
+            "Pure research-output list (\"Research output:\" type lines)".into(),
+        );
+    }
     if crate::doc::listing::pubmed::is_listing(head) {
         return (
             Kind::Listing,

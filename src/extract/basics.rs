@@ -79,7 +79,7 @@ static TITLES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Remove a native-script name in parentheses ("Jiaming Xu (许珈铭)") and titles before it.
-fn latin_name(t: &str) -> String {
+pub fn latin_name(t: &str) -> String {
     let t = t.trim();
     let t = match TITLES.find(t) {
         Some(m) if m.end() < t.len() => &t[m.end()..],

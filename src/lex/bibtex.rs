@@ -13,6 +13,7 @@ use regex::Regex;
 
 use crate::markup;
 use crate::model::{Authors, Date, Person, PubKind, Publication};
+use crate::normalize::title_key;
 
 /// The start of an entry; in highlighted HTML the brace sits in its own `<span>`.
 static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -156,13 +157,6 @@ fn date(e: &Entry) -> Option<Date> {
         month,
         day: None,
     })
-}
-
-fn title_key(t: &str) -> String {
-    t.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Initials only ("T. H."): the entry's full given names are the better reading.

@@ -1987,16 +1987,6 @@ fn read_venue(v: &str, p: &mut Publication) {
     {
         p.kind = PubKind::Journal;
     }
-    if p.kind == PubKind::Preprint && venue_text.to_lowercase().starts_with("arxiv") {
-        // keep "arXiv preprint arXiv:2401.00001" readable but id-free
-        venue_text = venue_text
-            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ':')
-            .trim()
-            .to_string();
-        if venue_text.to_lowercase().ends_with("arxiv") && venue_text.len() > 5 {
-            venue_text = venue_text[..venue_text.len() - 5].trim().to_string();
-        }
-    }
     if matches!(p.kind, PubKind::Conference | PubKind::Misc) {
         if let Some(n) = lead.report_no {
             p.kind = PubKind::TechReport;

@@ -388,6 +388,21 @@ pub fn is_known_meeting(venue: &str) -> bool {
 }
 
 /// What kind of publication a venue string implies.
+/// ISO 4 / IEEE abbreviations of journal words ("IEEE J. Ocean. Eng.", "IEEE Robot. Autom.
+/// Lett.", "Int. J. Robot. Res.", "ACM Trans. Graph."), as whole words.
+fn abbreviated_journal(lower: &str) -> bool {
+    const WORDS: &[&str] = &["trans.", "lett.", "mag.", "commun.", "jour."];
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .collect();
+    // "J." is an initial too ("…, 2024, J. Zhao"): a journal's has other abbreviated words
+    let abbreviated = words
+        .iter()
+        .filter(|w| w.len() >= 4 && w.ends_with('.') && !w[..w.len() - 1].contains('.'))
+        .count();
+    words.iter().any(|w| WORDS.contains(w)) || (words.contains(&"j.") && abbreviated >= 1)
+}
+
 pub fn classify(venue: &str) -> PubKind {
     let l = venue.to_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
@@ -438,7 +453,8 @@ pub fn classify(venue: &str) -> PubKind {
         "zeitschrift",
         "revista",
         "revue",
-    ]) {
+    ]) || abbreviated_journal(&l)
+    {
         PubKind::Journal
     } else if has(&[
         "conference",
@@ -480,6 +496,27 @@ pub fn classify(venue: &str) -> PubKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviated_journals() {
+        for v in [
+            "IEEE J. Ocean. Eng.",
+            "IEEE Robot. Autom. Lett.",
+            "Int. J. Robot. Res.",
+        ] {
+            assert_eq!(classify(v), PubKind::Journal, "{v}");
+        }
+        assert_eq!(
+            classify("Proc. IEEE Int. Conf. Robot. Autom. (ICRA)"),
+            PubKind::Conference
+        );
+        assert_eq!(
+            classify(
+                "ACM SIGMOD International Conference on Management of Data, 2024, Q. Fu, J. Zhao"
+            ),
+            PubKind::Conference
+        );
+    }
 
     #[test]
     fn remark_cuts() {

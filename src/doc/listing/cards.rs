@@ -493,13 +493,17 @@ pub(crate) fn person_like(p: &str) -> bool {
 }
 
 /// A person's full name on its own: 2–5 capitalised words ("Donglin Zhuang", "J. M. Smith").
-fn single_name(s: &str) -> bool {
+pub(crate) fn single_name(s: &str) -> bool {
     let s = s.trim();
     let n = s.split_whitespace().count();
     let cjk = s.chars().count() <= 12
         && s.chars()
             .all(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
-    cjk || ((2..=5).contains(&n) && person_like(s) && !s.ends_with('.'))
+    // ("All Journal Conference Workshop Preprint": a filter bar's chips)
+    cjk || ((2..=5).contains(&n)
+        && person_like(s)
+        && !s.ends_with('.')
+        && crate::lex::citation::is_name_like(s))
 }
 
 #[cfg(test)]

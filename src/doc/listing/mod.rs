@@ -12,6 +12,7 @@ pub mod meta;
 pub mod openreview;
 pub mod orcid;
 pub mod pubmed;
+pub mod pure;
 pub mod records;
 pub mod researchgate;
 
@@ -50,6 +51,12 @@ pub fn parse(src: &str) -> Document {
     if researchgate::is_profile(src) {
         return Document {
             found: researchgate::parse(src),
+            ..Document::default()
+        };
+    }
+    if pure::is_listing(src) {
+        return Document {
+            found: pure::parse(src),
             ..Document::default()
         };
     }
@@ -97,6 +104,9 @@ pub fn parse(src: &str) -> Document {
             }
             publications = records;
             sidebar_contact(&lines, &mut doc.found.basics);
+            if name.is_empty() {
+                name = owner_card(&lines, &mut doc.found.basics).unwrap_or_default();
+            }
         }
     }
     // a jekyll-scholar bibliography (al-folio's layout) is read by its markup
@@ -170,6 +180,34 @@ fn sidebar_contact(lines: &[Line], basics: &mut crate::model::Basics) {
             }
         }
     }
+}
+
+/// A lab page's card for its head ("Principal Investigator" / "Dr. Meera Kulkarni" /
+/// "Associate Professor, …" / mail link / profile links): the name printed a few lines
+/// above the page's mail link, the affiliation between them, and every profile linked in
+/// the card (in the card they are the owner's, not a co-author's).
+fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<String> {
+    let mail = lines
+        .iter()
+        .position(|l| l.links.iter().any(|k| k.url.trim().starts_with("mailto:")))?;
+    let at = (mail.saturating_sub(3)..mail).rev().find(|&i| {
+        let t = crate::extract::basics::latin_name(&crate::markup::plain(&lines[i].text));
+        cards::single_name(&t) && crate::lex::citation::is_name_like(&t)
+    })?;
+    let name = crate::extract::basics::latin_name(&crate::markup::plain(&lines[at].text));
+    if basics.label.is_empty() {
+        basics.label = affiliation(&lines[at..mail], &crate::markup::plain(&lines[at].text));
+    }
+    for l in lines.iter().skip(at).take(mail - at + 3) {
+        for k in &l.links {
+            if let Some(p) = crate::lex::contact::profile(k.url.trim()) {
+                if !basics.profiles.iter().any(|q| q.url == p.url) {
+                    basics.profiles.push(p);
+                }
+            }
+        }
+    }
+    Some(name)
 }
 
 /// The affiliation printed right under the owner's name on an author page ("University of

@@ -33,7 +33,11 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
             && plain.get(i - 1).is_some_and(|t| title_line(t))
     };
     let gaps = lines.iter().filter(|l| l.gap).count();
-    let gaps_mean = gaps * 10 <= lines.len() * 6 || !(1..lines.len()).any(stacked_at);
+    // (one title-over-name pair in a sidebar, "Principal Investigator" over "Dr. Meera
+    // Kulkarni", is no stacked list)
+    let stacked = (1..lines.len()).filter(|&i| stacked_at(i)).count();
+    let gaps_mean =
+        gaps * 10 <= lines.len() * 6 || stacked == 0 || (stacked == 1 && lines.len() > 8);
     let anchor = |i: usize| lines.get(i).is_some_and(|l| !l.gap || !gaps_mean) && stacked_at(i);
     let mut out = Vec::new();
     let mut first = None;
@@ -46,7 +50,12 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     for i in start + 1..=lines.len() {
         let opens = lines
             .get(i)
-            .is_none_or(|l| (l.gap && gaps_mean) || l.heading || dblp_key(&l.text))
+            // (a row of link buttons in its own block belongs to the record above it)
+            .is_none_or(|l| {
+                (l.gap && gaps_mean && !labels_only(&markup::plain(&l.text)))
+                    || l.heading
+                    || dblp_key(&l.text)
+            })
             || anchor(i + 1);
         if !opens {
             continue;
