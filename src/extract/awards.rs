@@ -104,7 +104,7 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
         .trim_end_matches("Class of")
         .trim_end_matches("class of")
         .trim_end_matches([',', ' '])
-        .trim_start_matches([',', ' ', '–', '—', '-', ':', '|'])
+        .trim_start_matches([',', ' ', '–', '—', '-', ':', '|', '·', '•'])
         .to_string();
     (d, t)
 }

@@ -55,7 +55,9 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
                 j += 1;
             }
             // "## 🤖 Embodied AI" over list items that are whole references: a topic group
-            if topic_group(&blocks[i + 1..j]) {
+            if crate::sections::classify_heading(&b.text).is_some()
+                || topic_group(&blocks[i + 1..j])
+            {
                 i += 1;
                 continue;
             }
@@ -122,9 +124,15 @@ pub fn marks_name_students(blocks: &[Block]) -> bool {
 fn topic_group(body: &[Block]) -> bool {
     body.is_empty()
         || body.iter().any(|b| {
-            matches!(b.kind, BlockKind::Item(_))
-                && citation::parse_reference(&b.raw).is_some_and(|p| {
-                    confident(&p, &b.raw) && !p.authors.is_empty() && !p.title.is_empty()
+            // (paragraphs too: "**[J2]** Authors. 2024. Title. *Venue* …")
+            matches!(b.kind, BlockKind::Item(_) | BlockKind::Para)
+                && b.text.len() > 60
+                && unglue(&b.raw).iter().any(|e| {
+                    drop_garbled_tail(e).is_some_and(|e| {
+                        citation::parse_reference(e).is_some_and(|p| {
+                            confident(&p, e) && !p.authors.is_empty() && !p.title.is_empty()
+                        })
+                    })
                 })
         })
 }

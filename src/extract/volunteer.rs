@@ -142,6 +142,22 @@ pub fn line(text: &str) -> Option<Volunteer> {
     }
     // a first part without a role word is course or activity text, not a position
     let mut others: Vec<String> = others.to_vec();
+    // "Student Volunteer Chair, ASSETS 2021", "Associate Chair, CHI 2025 — Subcommittee":
+    // a meeting's edition is the organization and the year its date
+    if is_role(first) && v.dates.is_none() {
+        if let Some(k) = others.iter().position(|p| meeting_edition(p).is_some()) {
+            let (tag, year, rest) = meeting_edition(&others[k]).unwrap_or_default();
+            v.position = tidy(first);
+            v.organization = tag;
+            v.dates = Some(DateRange::single(crate::model::Date::year(year)));
+            others.remove(k);
+            if !rest.is_empty() {
+                others.insert(k, rest);
+            }
+            v.summary = tidy(&others.join(", "));
+            return Some(v);
+        }
+    }
     if is_role(first) {
         v.position = tidy(first);
     } else {
@@ -298,6 +314,18 @@ fn teaching(role: &str) -> bool {
         })
 }
 
+/// "CHI 2025" or "CHI 2025 — Accessibility subcommittee" → ("CHI", 2025, the rest).
+fn meeting_edition(p: &str) -> Option<(String, u16, String)> {
+    let (head, rest) = p
+        .split_once(" — ")
+        .or_else(|| p.split_once(" – "))
+        .unwrap_or((p, ""));
+    let (word, year) = head.trim().rsplit_once(' ')?;
+    let y: u16 = year.parse().ok().filter(|y| (1950..2100).contains(y))?;
+    crate::lex::venue::venue_tag(head, false)?;
+    Some((word.to_string(), y, rest.trim().to_string()))
+}
+
 /// A short phrase holding a role word ("Teaching Assistant", "Chairman").
 fn is_role(s: &str) -> bool {
     s.split_whitespace().count() <= 5 && words_lower(s).any(|w| ROLES.contains(w.as_str()))
@@ -370,6 +398,26 @@ mod tests {
         let v = section(&b);
         assert_eq!(v[0].organization, "Rice University");
         assert_eq!(v[0].dates.unwrap().start.year, Some(2022));
+    }
+
+    #[test]
+    fn a_meeting_edition_is_organization_and_date() {
+        let v = line("Associate Chair, CHI 2025 — Accessibility & Aging subcommittee").unwrap();
+        assert_eq!(
+            (
+                v.position.as_str(),
+                v.organization.as_str(),
+                v.summary.as_str()
+            ),
+            (
+                "Associate Chair",
+                "CHI",
+                "Accessibility & Aging subcommittee"
+            )
+        );
+        assert_eq!(v.dates.map(|d| d.start), Some(Date::year(2025)));
+        let v = line("Student Volunteer Chair, ASSETS 2021").unwrap();
+        assert_eq!(v.organization, "ASSETS");
     }
 
     #[test]

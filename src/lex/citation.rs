@@ -30,7 +30,8 @@ use crate::model::{Date, PubKind, Publication};
 static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "a." / "b)" letter sub-items too (NIH biosketch contributions); "J3." / "P2." lettered
     // numbers (journal, conference, preprint lists) without brackets
-    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:\[([^\]]{1,24})\]|\(?([0-9]{1,3})[.)]|([0-9]{1,3})\s|\(?[a-z][.)]\s|([A-Z]{1,2}[0-9]{1,3})[.)]\s)\s*)?")
+    // ("**[J2]**": a bold label)
+    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:(?:\*\*)?\[([^\]]{1,24})\](?:\*\*)?|\(?([0-9]{1,3})[.)]|([0-9]{1,3})\s|\(?[a-z][.)]\s|([A-Z]{1,2}[0-9]{1,3})[.)]\s)\s*)?")
         .unwrap()
 });
 static URL: LazyLock<Regex> =
