@@ -108,7 +108,9 @@ pub fn profile(url: &str) -> Option<Profile> {
         .split_once('/')
         .map_or("", |(_, p)| p);
     let username = match network {
-        "Google Scholar" | "DBLP" | "ORCID" | "Semantic Scholar" => String::new(),
+        "Google Scholar" | "DBLP" | "ORCID" | "Semantic Scholar" | "Web of Science" | "Scopus" => {
+            String::new()
+        }
         _ => path
             .trim_start_matches("in/")
             .split(['/', '?', '#'])

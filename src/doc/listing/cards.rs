@@ -185,7 +185,8 @@ static NAME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
 /// The name on a header line, without page-title words or a category code glued to its end
 /// ("Donglin ZhuangLG").
 fn name_text(raw: &str) -> String {
-    let t = markup::plain(raw);
+    // ("Dr Priya Raghunathan": the honorific is no part of the name)
+    let t = crate::extract::basics::latin_name(&markup::plain(raw));
     let t = NAME_FRAME
         .captures(&t)
         .and_then(|c| c.get(1))

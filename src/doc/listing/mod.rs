@@ -214,7 +214,7 @@ fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<Strin
 /// Tokyo", "Associate Professor, KTH"): the person's headline.
 fn affiliation(header: &[Line], name: &str) -> String {
     static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:universi|institut|college|school|laborator|lab(?-u:\b)|academy|professor|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
+        Regex::new(r"(?i)(?-u:\b)(?:universi|institut|college|school|laborator|lab(?-u:\b)|academy|professor|lecturer|reader(?-u:\b)|fellow|postdoc|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
     });
     if name.is_empty() {
         return String::new();

@@ -60,7 +60,15 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
         if !opens {
             continue;
         }
-        if let Some(p) = lines.get(start..i).and_then(record) {
+        // (lines with no date, venue or link are page text: an address block)
+        let substantial = |p: &Publication| {
+            p.date.is_some()
+                || !p.venue.is_empty()
+                || !p.url.is_empty()
+                || !p.doi.is_empty()
+                || !p.arxiv.is_empty()
+        };
+        if let Some(p) = lines.get(start..i).and_then(record).filter(substantial) {
             first.get_or_insert(start);
             out.push(p);
         }
