@@ -391,6 +391,9 @@ pub fn is_known_meeting(venue: &str) -> bool {
 /// ISO 4 / IEEE abbreviations of journal words ("IEEE J. Ocean. Eng.", "IEEE Robot. Autom.
 /// Lett.", "Int. J. Robot. Res.", "ACM Trans. Graph."), as whole words.
 fn abbreviated_journal(lower: &str) -> bool {
+    if !lower.contains(". ") && !lower.ends_with('.') {
+        return false;
+    }
     const WORDS: &[&str] = &["trans.", "lett.", "mag.", "commun.", "jour."];
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
