@@ -41,6 +41,7 @@ pub const ORG_CITY_LEAD_TXT: &str = include_str!("../grammars/org_city_lead.txt"
 pub const TABLE_HEADERS_TXT: &str = include_str!("../grammars/table_headers.txt");
 pub const PERSONAL_DATA_TXT: &str = include_str!("../grammars/personal_data.txt");
 pub const HEADING_QUALIFIERS_TXT: &str = include_str!("../grammars/heading_qualifiers.txt");
+pub const WORK_TYPES_TSV: &str = include_str!("../grammars/work_types.tsv");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -63,6 +64,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("table_headers.txt", TABLE_HEADERS_TXT),
     ("personal_data.txt", PERSONAL_DATA_TXT),
     ("heading_qualifiers.txt", HEADING_QUALIFIERS_TXT),
+    ("work_types.tsv", WORK_TYPES_TSV),
 ];
 
 /// Words that only qualify a section name ("peer-reviewed", "selected").
@@ -127,6 +129,10 @@ pub static ORG_WORD_CITIES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(ORG_WORD_CITIES_TXT));
 pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ARXIV_TXT));
 /// Listing-page furniture word (lower case) → role ("label" or "stat").
+/// Work-type phrase (lower case) → publication kind name ("book chapter" labels hold both
+/// "book" and "chapter": the longer phrase decides).
+pub static WORK_TYPES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| map(WORK_TYPES_TSV, |r| r.get(1).copied()));
 pub static LISTING_WORDS: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| map(LISTING_WORDS_TSV, |r| r.get(1).copied()));
 

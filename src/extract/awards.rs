@@ -79,9 +79,7 @@ fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
         let in_paren = before[..before.len() - word.len()].ends_with('(');
         let edition = before.len() < span.start
             && !in_paren
-            && span.len() == 4
-            && crate::lex::venue::venue_tag(&format!("{word} {}", &s[span.clone()]), false)
-                .is_some();
+            && crate::lex::venue::edition(&format!("{word} {}", &s[span.clone()])).is_some();
         if !edition {
             t.replace_range(span, " ");
         }
@@ -115,9 +113,7 @@ fn leading_edition(title: &str) -> Option<(String, String)> {
     let mut words = title.splitn(3, ' ');
     let (tag, year, rest) = (words.next()?, words.next()?, words.next()?);
     let edition = format!("{tag} {year}");
-    let is_year =
-        year.len() == 4 && year.starts_with(['1', '2']) && year.bytes().all(|b| b.is_ascii_digit());
-    (is_year && rest.len() > 3 && crate::lex::venue::venue_tag(&edition, false).is_some())
+    (rest.len() > 3 && crate::lex::venue::edition(&edition).is_some())
         .then(|| (edition, rest.to_string()))
 }
 

@@ -320,10 +320,8 @@ fn meeting_edition(p: &str) -> Option<(String, u16, String)> {
         .split_once(" — ")
         .or_else(|| p.split_once(" – "))
         .unwrap_or((p, ""));
-    let (word, year) = head.trim().rsplit_once(' ')?;
-    let y: u16 = year.parse().ok().filter(|y| (1950..2100).contains(y))?;
-    crate::lex::venue::venue_tag(head, false)?;
-    Some((word.to_string(), y, rest.trim().to_string()))
+    let (tag, y) = crate::lex::venue::edition(head)?;
+    Some((tag.to_string(), y, rest.trim().to_string()))
 }
 
 /// A short phrase holding a role word ("Teaching Assistant", "Chairman").

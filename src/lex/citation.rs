@@ -450,7 +450,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         p.kind = PubKind::Thesis;
         // the school follows the type words: "PhD thesis, ETH Zurich, 2022"
         static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)[,.(]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:[0-9]{1,2},?\s+)?)?(?:19|20)[0-9]{2}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{2}\)?\.?\s*$")
+            Regex::new(&format!(r"(?i)[,.(]\s*(?:{MONTH_WORD}\s+(?:[0-9]{{1,2}},?\s+)?)?(?:19|20)[0-9]{{2}}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{{2}}\)?\.?\s*$", MONTH_WORD = crate::lex::date::MONTH_WORD))
                 .unwrap()
         });
         let after_type = THESIS.find(&outside).map_or("", |m| &outside[m.end()..]);
@@ -2228,7 +2228,11 @@ fn strip_place(seg: &str) -> String {
 
 fn strip_trailing_date(v: &str) -> String {
     static T: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:,\s*|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)[0-9]{2}\s*$").unwrap()
+        Regex::new(&format!(
+            r"(?i)(?:,\s*|\s+)(?:{MONTH_WORD}\s+)?(?:19|20)[0-9]{{2}}\s*$",
+            MONTH_WORD = crate::lex::date::MONTH_WORD
+        ))
+        .unwrap()
     });
     // keep a year inside the venue's own name when it is all there is ("ISCA 2025" stays)
     let t = T.replace(v, "").trim().to_string();

@@ -18,6 +18,10 @@ use crate::tables::{MONTHS, PRESENT};
 
 type R<'a, T> = IResult<&'a str, T>;
 
+/// An English month word as a regex fragment ("Mar", "Sept.", "September"), for the few
+/// patterns that find a date inside a longer match; the grammar below reads the table.
+pub const MONTH_WORD: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
 }

@@ -170,6 +170,15 @@ pub fn venue_tag(s: &str, bare: bool) -> Option<(String, Option<u16>)> {
     (bare && VENUES.contains_key(s.to_uppercase().as_str())).then(|| (s.to_string(), None))
 }
 
+/// A meeting's edition as acronym and four-digit year ("CHI 2025", "NeurIPS 2023") →
+/// (acronym, year).
+pub fn edition(s: &str) -> Option<(&str, u16)> {
+    let s = s.trim();
+    let (tag, year) = s.rsplit_once(' ')?;
+    let y: u16 = year.parse().ok().filter(|_| year.len() == 4)?;
+    (venue_tag(s, false)?.1 == Some(y)).then_some((tag.trim(), y))
+}
+
 /// Status words after a venue or a title ("…, to appear", "…, forthcoming 2026").
 pub const STATUS_WORDS: &str = r"to\s+appear|in\s+press|accepted|forthcoming|under\s+review";
 /// Publication status printed with a venue: leading ("To appear in", "Accepted at",
@@ -388,6 +397,33 @@ pub fn is_known_meeting(venue: &str) -> bool {
 }
 
 /// What kind of publication a venue string implies.
+/// A kind by its table name ("journal", "techreport").
+fn kind_named(name: &str) -> Option<PubKind> {
+    Some(match name {
+        "conference" => PubKind::Conference,
+        "workshop" => PubKind::Workshop,
+        "journal" => PubKind::Journal,
+        "preprint" => PubKind::Preprint,
+        "patent" => PubKind::Patent,
+        "thesis" => PubKind::Thesis,
+        "book" => PubKind::Book,
+        "chapter" => PubKind::Chapter,
+        "techreport" => PubKind::TechReport,
+        _ => return None,
+    })
+}
+
+/// The kind a repository's work-type label names ("Journal article", "Book chapter",
+/// "Conference contribution", "Doctoral Thesis"): the longest `work_types.tsv` phrase in it.
+pub fn kind_from_type(label: &str) -> Option<PubKind> {
+    let l = label.to_lowercase();
+    crate::tables::WORK_TYPES
+        .iter()
+        .filter(|(phrase, _)| l.contains(**phrase))
+        .max_by_key(|(phrase, _)| phrase.len())
+        .and_then(|(_, kind)| kind_named(kind))
+}
+
 /// ISO 4 / IEEE abbreviations of journal words ("IEEE J. Ocean. Eng.", "IEEE Robot. Autom.
 /// Lett.", "Int. J. Robot. Res.", "ACM Trans. Graph."), as whole words.
 fn abbreviated_journal(lower: &str) -> bool {
@@ -483,10 +519,8 @@ pub fn classify(venue: &str) -> PubKind {
     ]) {
         PubKind::Journal
     } else if let Some(k) = table_kind(venue) {
-        match k {
-            "journal" => PubKind::Journal,
-            "workshop" => PubKind::Workshop,
-            "preprint" => PubKind::Preprint,
+        match kind_named(k) {
+            Some(k @ (PubKind::Journal | PubKind::Workshop | PubKind::Preprint)) => k,
             _ => PubKind::Conference,
         }
     } else if l.trim().is_empty() {
@@ -499,6 +533,17 @@ pub fn classify(venue: &str) -> PubKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_type_labels() {
+        assert_eq!(kind_from_type("Book chapter"), Some(PubKind::Chapter));
+        assert_eq!(
+            kind_from_type("Conference contribution"),
+            Some(PubKind::Conference)
+        );
+        assert_eq!(kind_from_type("Doctoral Thesis"), Some(PubKind::Thesis));
+        assert_eq!(kind_from_type("Article"), None);
+    }
 
     #[test]
     fn abbreviated_journals() {

@@ -122,14 +122,9 @@ pub fn publication(m: &Meta, body: &[Block]) -> Publication {
         // pages, DOI, publisher)
         let text = markup::plain(&markup::entities(c));
         if let Some(q) = crate::lex::citation::parse_reference(&text) {
-            let venue_known = !p.venue.is_empty();
+            // (the printed URL is the DOI's; the page's own link stays first)
             p.fill_missing(&Publication {
                 url: String::new(),
-                venue: if venue_known {
-                    String::new()
-                } else {
-                    q.venue.clone()
-                },
                 ..q
             });
         }

@@ -190,11 +190,10 @@ fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<Strin
     let mail = lines
         .iter()
         .position(|l| l.links.iter().any(|k| k.url.trim().starts_with("mailto:")))?;
-    let at = (mail.saturating_sub(3)..mail).rev().find(|&i| {
+    let (at, name) = (mail.saturating_sub(3)..mail).rev().find_map(|i| {
         let t = crate::extract::basics::latin_name(&crate::markup::plain(&lines[i].text));
-        cards::single_name(&t) && crate::lex::citation::is_name_like(&t)
+        cards::single_name(&t).then_some((i, t))
     })?;
-    let name = crate::extract::basics::latin_name(&crate::markup::plain(&lines[at].text));
     if basics.label.is_empty() {
         basics.label = affiliation(&lines[at..mail], &crate::markup::plain(&lines[at].text));
     }

@@ -8,9 +8,7 @@
 //! "Contributors: A; B". Output: basics, work, education, volunteer (reviewing), publications.
 
 use crate::lex::{date, ids, name, venue};
-use crate::model::{
-    DateRange, Education, End, Profile, PubKind, Publication, Record, Volunteer, Work,
-};
+use crate::model::{DateRange, Education, End, Profile, Publication, Record, Volunteer, Work};
 
 /// Does the text look like a copied ORCID record (an iD line and a "Works (n)" or
 /// "Employment (n)" section with "Source:" lines)?
@@ -221,22 +219,7 @@ fn add_item(r: &mut Record, sec: Sec, item: &[&str]) {
                     p.venue = l.to_string();
                 }
             }
-            let w = what.to_lowercase();
-            p.kind = if w.contains("journal") {
-                PubKind::Journal
-            } else if w.contains("conference") {
-                PubKind::Conference
-            } else if w.contains("preprint") {
-                PubKind::Preprint
-            } else if w.contains("thesis") || w.contains("dissertation") {
-                PubKind::Thesis
-            } else if w.contains("book chapter") {
-                PubKind::Chapter
-            } else if w.contains("book") {
-                PubKind::Book
-            } else {
-                venue::classify(&p.venue)
-            };
+            p.kind = venue::kind_from_type(&what).unwrap_or_else(|| venue::classify(&p.venue));
             if !p.doi.is_empty() {
                 p.url = format!("https://doi.org/{}", p.doi);
             }
@@ -251,6 +234,7 @@ fn add_item(r: &mut Record, sec: Sec, item: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PubKind;
 
     const REC: &str = "ORCID logo\nJane Roe\nhttps://orcid.org/0000-0002-1825-0097\n\nBiography\nI study ice.\n\nEmployment (1)\nSort\nUniversity of Oslo: Oslo, NO\n2019-03-01 to present | Associate Professor (Geosciences)\nEmployment\nSource: Jane Roe\n\nWorks (1)\nSort\nIce sheets in a warmer world\nThe Cryosphere\n2023-06 | Journal article\nDOI: 10.5194/tc-17-1-2023\nContributors: Jane Roe; Bo Li\nSource: Crossref\n\nPeer review (2 reviews for 1 publications/grants)\nReview activity for Journal of Glaciology (2)\n";
 

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lex::{date, name};
+use crate::lex::{date, name, venue};
 use crate::model::{PubKind, Publication, Record};
 
 /// The type line: (category, type), "Contribution to journal" and "Article".
@@ -33,7 +33,7 @@ pub fn is_listing(src: &str) -> bool {
 
 /// The date (or publication status) that closes the author list of a details line.
 static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:((?:[0-9]{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2})|(accepted/in press|in press|submitted|in preparation|unpublished))(?:[,.]|$)").unwrap()
+    Regex::new(&format!(r"(?i),\s*(?:((?:[0-9]{{1,2}}\s+)?{MONTH_WORD}\s+(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{{2}})|(accepted/in press|in press|submitted|in preparation|unpublished))(?:[,.]|$)", MONTH_WORD = date::MONTH_WORD)).unwrap()
 });
 /// "31, 6, p. 9871-9884 14 p.", "26, 6, 065501.", "101, 3, 033812."
 static JOURNAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,27 +44,12 @@ static PAGES: LazyLock<Regex> =
 /// Page counts and series notes after the venue: "14 p.", "(Springer Series …; vol. 231)".
 static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?-u:\b)[0-9]+ p\.").unwrap());
 
+/// The kind from the type line: the output type ("Chapter", "Conference contribution"),
+/// else its category ("Contribution to journal").
 fn kind_of(category: &str, kind: &str) -> PubKind {
-    let (c, k) = (category.to_lowercase(), kind.to_lowercase());
-    if k.contains("conference contribution") || c.contains("contribution to conference") {
-        PubKind::Conference
-    } else if k.contains("chapter") || k.contains("entry for encyclopedia") {
-        PubKind::Chapter
-    } else if c.contains("journal") || c.contains("specialist publication") {
-        PubKind::Journal
-    } else if c.contains("thesis") {
-        PubKind::Thesis
-    } else if k.contains("preprint") || c.contains("working paper") {
-        PubKind::Preprint
-    } else if k.contains("report") {
-        PubKind::TechReport
-    } else if c.contains("book") {
-        PubKind::Book
-    } else if c.contains("patent") {
-        PubKind::Patent
-    } else {
-        PubKind::Misc
-    }
+    venue::kind_from_type(kind)
+        .or_else(|| venue::kind_from_type(category))
+        .unwrap_or(PubKind::Misc)
 }
 
 /// One output from its title and details lines and its type line.
@@ -173,9 +158,10 @@ fn split_venue(s: &str) -> (&str, &str) {
 /// The profile header: name, post and unit, phone, e-mail, ORCID.
 fn owner(header: &[&str], r: &mut Record) {
     let b = &mut r.basics;
-    let Some(at) = header.iter().position(|l| {
-        crate::doc::listing::cards::single_name(l) && crate::lex::citation::is_name_like(l)
-    }) else {
+    let Some(at) = header
+        .iter()
+        .position(|l| crate::doc::listing::cards::single_name(l))
+    else {
         return;
     };
     b.name = header[at].to_string();

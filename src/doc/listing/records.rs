@@ -47,6 +47,14 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
         .position(|l| dblp_key(&l.text))
         .or_else(|| (0..lines.len()).find(|&i| anchor(i + 1)))
         .unwrap_or(0);
+    // (lines with no date, venue or link are page text: an address block)
+    let substantial = |p: &Publication| {
+        p.date.is_some()
+            || !p.venue.is_empty()
+            || !p.url.is_empty()
+            || !p.doi.is_empty()
+            || !p.arxiv.is_empty()
+    };
     for i in start + 1..=lines.len() {
         let opens = lines
             .get(i)
@@ -60,14 +68,6 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
         if !opens {
             continue;
         }
-        // (lines with no date, venue or link are page text: an address block)
-        let substantial = |p: &Publication| {
-            p.date.is_some()
-                || !p.venue.is_empty()
-                || !p.url.is_empty()
-                || !p.doi.is_empty()
-                || !p.arxiv.is_empty()
-        };
         if let Some(p) = lines.get(start..i).and_then(record).filter(substantial) {
             first.get_or_insert(start);
             out.push(p);
