@@ -76,6 +76,8 @@ static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
 static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<body|<div|<ul|<ol|<article|<section)").unwrap()
 });
+static SAVED_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\A\s*(?:<!doctype html|<html)").unwrap());
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^#{1,6} \S").unwrap());
 static MD_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|(?m)^\s*[-*] \*").unwrap()
@@ -114,6 +116,22 @@ fn pandoc_metadata(block: &str) -> bool {
     keys.iter().any(|k| pandoc.contains(k)) && !keys.iter().any(|k| jekyll.contains(k))
 }
 
+/// A repository page (IRIS, DSpace, Pure) prints a work-type line over each output: three
+/// or more, one label repeated; a CV's sub-headings ("Journal Articles", "Book Chapters")
+/// name each type once.
+fn repository_type_lines(head: &str) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    for l in head.lines() {
+        if crate::lex::venue::work_type_line(l).is_some() {
+            seen.push(l.trim().to_lowercase());
+        }
+    }
+    let n = seen.len();
+    seen.sort_unstable();
+    seen.dedup();
+    n >= 3 && seen.len() < n
+}
+
 /// Decide the kind of a document.
 pub fn sniff(src: &str) -> (Kind, String) {
     let head = &src[..floor_boundary(src, 200_000)];
@@ -126,7 +144,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
         }
         return (Kind::Jekyll, "YAML front matter".into());
     }
-    let liquid = LIQUID.find_iter(head).take(3).count();
+    // A saved page's braces belong to its client-side templates (Mustache, Vue), not Liquid.
+    let liquid = if SAVED_PAGE.is_match(head) {
+        0
+    } else {
+        LIQUID.find_iter(head).take(3).count()
+    };
     if liquid >= 1 && (MD_HEADING.is_match(head) || head.contains("<span") || liquid >= 2) {
         return (Kind::Jekyll, "Liquid tags".into());
     }
@@ -164,6 +187,12 @@ pub fn sniff(src: &str) -> (Kind, String) {
         return (
             Kind::Listing,
             "ORCID record (iD line, activity sections)".into(),
+        );
+    }
+    if repository_type_lines(head) {
+        return (
+            Kind::Listing,
+            "repository output list (a work-type line, \"Journal article\", over each output)".into(),
         );
     }
     let cards = card_meta_lines(head);

@@ -42,6 +42,7 @@ pub const TABLE_HEADERS_TXT: &str = include_str!("../grammars/table_headers.txt"
 pub const PERSONAL_DATA_TXT: &str = include_str!("../grammars/personal_data.txt");
 pub const HEADING_QUALIFIERS_TXT: &str = include_str!("../grammars/heading_qualifiers.txt");
 pub const WORK_TYPES_TSV: &str = include_str!("../grammars/work_types.tsv");
+pub const WORK_TYPE_WORDS_TXT: &str = include_str!("../grammars/work_type_words.txt");
 
 /// Every table, for the sortedness test.
 pub const ALL: &[(&str, &str)] = &[
@@ -65,6 +66,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("personal_data.txt", PERSONAL_DATA_TXT),
     ("heading_qualifiers.txt", HEADING_QUALIFIERS_TXT),
     ("work_types.tsv", WORK_TYPES_TSV),
+    ("work_type_words.txt", WORK_TYPE_WORDS_TXT),
 ];
 
 /// Words that only qualify a section name ("peer-reviewed", "selected").
@@ -131,6 +133,8 @@ pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 /// Listing-page furniture word (lower case) → role ("label" or "stat").
 /// Work-type phrase (lower case) → publication kind name ("book chapter" labels hold both
 /// "book" and "chapter": the longer phrase decides).
+pub static WORK_TYPE_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(WORK_TYPE_WORDS_TXT));
 pub static WORK_TYPES: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| map(WORK_TYPES_TSV, |r| r.get(1).copied()));
 pub static LISTING_WORDS: LazyLock<HashMap<&'static str, &'static str>> =

@@ -118,7 +118,9 @@ static EDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Fill what a card's venue line says (venue, date, type, numbers, ids) into a paper whose
 /// title is already known: the reference reader runs on a synthetic `"Title", venue` line.
 pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
-    if let Some(q) = parse_reference(&format!("\"{}\", {}", p.title, venue_line)) {
+    // (a stand-in author before the title: a venue of capitalised words, "Water Resources
+    // Research", must not read as the authors of an authors-after-title reference)
+    if let Some(q) = parse_reference(&format!("Anon, \"{}\", {}", p.title, venue_line)) {
         p.venue = q.venue;
         p.date = q.date;
         p.kind = q.kind;
@@ -126,9 +128,12 @@ pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
         p.volume = q.volume;
         p.number = q.number;
         p.pages = q.pages;
-        p.doi = q.doi;
-        p.arxiv = q.arxiv;
-        p.url = q.url;
+        // (ids found on other lines of the card stay when this one prints none)
+        for (mine, theirs) in [(&mut p.doi, q.doi), (&mut p.arxiv, q.arxiv), (&mut p.url, q.url)] {
+            if !theirs.is_empty() {
+                *mine = theirs;
+            }
+        }
     }
 }
 
@@ -2076,7 +2081,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s[0-9]{1,4},?\s+no\.\s*[0-9]|,?\s*(?-u:\b)(?:vol\.|volume(?-u:\b)|no\.|pp?\.\s*[0-9]|pages(?-u:\b))|\.\s+[0-9]{1,4},\s*[0-9]|\s[0-9]{1,4}\s*\([0-9]|\s[0-9]{1,3}\s*\([A-Z]{3,8}[0-9]?\)|\s[0-9]{1,4},\s*(?:[0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\(|\s[0-9]{1,4}:\s*[0-9]|,\s*[0-9]{1,4},|\s[0-9]{1,4},\s*[A-Za-z]{1,4}[0-9]{3,}\s*\(|\s(?:19|20)[0-9]{2},\s*[0-9]{1,4}(?:\s*\([0-9]{1,4}\))?,\s*[A-Za-z]?[0-9]|\s[0-9]{1,4},\s*[0-9]+\s*(?:–|-)\s*[0-9]+|\.\s+pp(?-u:\b)|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[\x20-\x2D\x2F-\x7E\u{A0}-\u{17F}]{0,40}\((?:19|20)[0-9]{2}\)|\(\s*(?:19|20)[0-9]{2}\s*\)|,\s*(?:19|20)[0-9]{2}(?-u:\b)|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)[0-9]{2}\)|\s\([^()]*,\s*(?:19|20)[0-9]{2}\)|\s[0-9]+\s*(?:–|—|−|-)\s*[0-9]+(?-u:\b)|\s\(pp?\.|\.\s+(?:19|20)[0-9]{2}(?-u:\b)|;\s*[0-9]").unwrap()
+        Regex::new(r"(?i)\s[0-9]{1,4},?\s+no\.\s*[0-9]|,?\s*(?-u:\b)(?:vol\.|volume(?-u:\b)|no\.|(?-i:n)\.\s*[0-9]|pp?\.\s*[0-9]|pages(?-u:\b))|\.\s+[0-9]{1,4},\s*[0-9]|\s[0-9]{1,4}\s*\([0-9]|\s[0-9]{1,3}\s*\([A-Z]{3,8}[0-9]?\)|\s[0-9]{1,4},\s*(?:[0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\(|\s[0-9]{1,4}:\s*[0-9]|,\s*[0-9]{1,4},|\s[0-9]{1,4},\s*[A-Za-z]{1,4}[0-9]{3,}\s*\(|\s(?:19|20)[0-9]{2},\s*[0-9]{1,4}(?:\s*\([0-9]{1,4}\))?,\s*[A-Za-z]?[0-9]|\s[0-9]{1,4},\s*[0-9]+\s*(?:–|-)\s*[0-9]+|\.\s+pp(?-u:\b)|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[\x20-\x2D\x2F-\x7E\u{A0}-\u{17F}]{0,40}\((?:19|20)[0-9]{2}\)|\(\s*(?:19|20)[0-9]{2}\s*\)|,\s*(?:19|20)[0-9]{2}(?-u:\b)|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)[0-9]{2}\)|\s\([^()]*,\s*(?:19|20)[0-9]{2}\)|\s[0-9]+\s*(?:–|—|−|-)\s*[0-9]+(?-u:\b)|\s\(pp?\.|\.\s+(?:19|20)[0-9]{2}(?-u:\b)|;\s*[0-9]").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)

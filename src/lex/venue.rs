@@ -424,6 +424,23 @@ pub fn kind_from_type(label: &str) -> Option<PubKind> {
         .and_then(|(_, kind)| kind_named(kind))
 }
 
+/// A line that is only a repository's work-type label ("Journal article", "Conference
+/// paper", "Preprint", "Doctoral thesis"), as research portals print above each output.
+pub fn work_type_line(line: &str) -> Option<PubKind> {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    let known = lower.split([' ', '-', '/']).filter(|w| !w.is_empty()).all(|w| {
+        crate::tables::WORK_TYPE_WORDS.contains(w)
+            || crate::tables::WORK_TYPES
+                .keys()
+                .any(|p| p.split(' ').any(|x| x == w))
+    });
+    ((1..=4).contains(&words) && known)
+        .then(|| kind_from_type(t))
+        .flatten()
+}
+
 /// ISO 4 / IEEE abbreviations of journal words ("IEEE J. Ocean. Eng.", "IEEE Robot. Autom.
 /// Lett.", "Int. J. Robot. Res.", "ACM Trans. Graph."), as whole words.
 fn abbreviated_journal(lower: &str) -> bool {
@@ -543,6 +560,12 @@ mod tests {
         );
         assert_eq!(kind_from_type("Doctoral Thesis"), Some(PubKind::Thesis));
         assert_eq!(kind_from_type("Article"), None);
+        assert_eq!(work_type_line("Journal article"), Some(PubKind::Journal));
+        assert_eq!(work_type_line(" Preprint "), Some(PubKind::Preprint));
+        assert_eq!(work_type_line("Journal of Hydrology, vol. 634"), None);
+        assert_eq!(work_type_line("Journal of Computational Physics"), None);
+        assert_eq!(work_type_line("Doctoral thesis"), Some(PubKind::Thesis));
+        assert_eq!(work_type_line("A long title about thesis writing in the sciences"), None);
     }
 
     #[test]

@@ -102,6 +102,7 @@ pub fn parse(src: &str) -> Document {
             }) {
                 doc.found.basics.url = l.url.trim().to_string();
             }
+            header_text_contact(header, &mut doc.found.basics);
             publications = records;
             sidebar_contact(&lines, &mut doc.found.basics);
             if name.is_empty() {
@@ -172,11 +173,33 @@ fn sidebar_contact(lines: &[Line], basics: &mut crate::model::Basics) {
             }
         }
         let t = l.text.trim();
+        // (a bare run of digits is an author id, "Scopus Author ID 57193456781")
         if basics.phone.is_empty() && t.chars().count() <= 30 {
-            if let Some(phone) =
-                crate::lex::contact::find_phone(t).filter(|p| p.len() + 2 >= t.len())
+            if let Some(phone) = crate::lex::contact::find_phone(t)
+                .filter(|p| p.len() + 2 >= t.len() && !p.bytes().all(|b| b.is_ascii_digit()))
             {
                 basics.phone = phone;
+            }
+        }
+    }
+}
+
+/// A text copy's header prints the owner's address or profile link as a whole line.
+fn header_text_contact(header: &[Line], basics: &mut crate::model::Basics) {
+    for l in header.iter().filter(|l| l.links.is_empty()) {
+        let t = l.text.trim();
+        if t.contains(' ') {
+            continue;
+        }
+        if let Some(m) = crate::lex::contact::find_email(t).filter(|_| basics.email.is_empty()) {
+            basics.email = m;
+        } else if let Some(p) = t
+            .starts_with("http")
+            .then(|| crate::lex::contact::profile(t))
+            .flatten()
+        {
+            if !basics.profiles.iter().any(|q| q.url == p.url) {
+                basics.profiles.push(p);
             }
         }
     }

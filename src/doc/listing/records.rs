@@ -38,19 +38,33 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     let stacked = (1..lines.len()).filter(|&i| stacked_at(i)).count();
     let gaps_mean =
         gaps * 10 <= lines.len() * 6 || stacked == 0 || (stacked == 1 && lines.len() > 8);
+    // a repository's work-type line ("Journal article") opens the record below it
+    let typed: Vec<bool> = plain
+        .iter()
+        .map(|t| venue::work_type_line(t).is_some())
+        .collect();
+    let after_type = |i: usize| i >= 1 && typed[i - 1];
     let anchor = |i: usize| lines.get(i).is_some_and(|l| !l.gap || !gaps_mean) && stacked_at(i);
+    // (the type line above a title has opened the record already)
+    let opens_at = |i: usize| anchor(i + 1) && !after_type(i);
     let mut out = Vec::new();
     let mut first = None;
     // with stacked records, what comes before the first one is the page header
     let mut start = lines
         .iter()
         .position(|l| dblp_key(&l.text))
-        .or_else(|| (0..lines.len()).find(|&i| anchor(i + 1)))
+        .or_else(|| (0..lines.len()).find(|&i| anchor(i + 1)).map(|i| i - usize::from(after_type(i))))
         .unwrap_or(0);
+    let heads = year_headings(&plain, start);
+    let mut group_year = heads
+        .iter()
+        .rfind(|&&h| h < start)
+        .and_then(|&h| year_line(&plain[h]));
     // (lines with no date, venue or link are page text: an address block)
+    // (a co-author card, "Henry van den Bedem" / "Atomwise", shows one name and no date)
     let substantial = |p: &Publication| {
         p.date.is_some()
-            || !p.venue.is_empty()
+            || (!p.venue.is_empty() && p.authors.people.len() + usize::from(p.authors.et_al) >= 2)
             || !p.url.is_empty()
             || !p.doi.is_empty()
             || !p.arxiv.is_empty()
@@ -64,17 +78,54 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
                     || l.heading
                     || dblp_key(&l.text)
             })
-            || anchor(i + 1);
+            || typed.get(i) == Some(&true)
+            || heads.contains(&i)
+            || opens_at(i);
         if !opens {
             continue;
         }
-        if let Some(p) = lines.get(start..i).and_then(record).filter(substantial) {
+        if heads.contains(&start) {
+            group_year = plain.get(start).and_then(|t| year_line(t));
+        }
+        let dated = |mut p: Publication| {
+            p.date = p.date.or(group_year);
+            p
+        };
+        if let Some(p) = lines
+            .get(start..i)
+            .and_then(record)
+            .map(dated)
+            .filter(substantial)
+        {
             first.get_or_insert(start);
             out.push(p);
         }
         start = i;
     }
     (out, first)
+}
+
+/// Bare year lines that head groups of records ("2025" over that year's outputs), not close
+/// each record (Semantic Scholar prints a record's year after its venue): they are distinct
+/// and the first comes before the first record.
+fn year_headings(plain: &[String], first_record: usize) -> Vec<usize> {
+    let at: Vec<usize> = (0..plain.len())
+        .filter(|&i| year_line(&plain[i]).is_some())
+        .collect();
+    let mut years: Vec<&str> = at.iter().map(|&i| plain[i].trim()).collect();
+    years.sort_unstable();
+    years.dedup();
+    // (a citations-per-year histogram prints years in a run, then the counts)
+    let run = at.windows(2).any(|w| w[1] == w[0] + 1);
+    let leads = !run
+        && at
+            .first()
+            .is_some_and(|&i| i < first_record && first_record - i <= 2);
+    if leads && years.len() == at.len() {
+        at
+    } else {
+        Vec::new()
+    }
 }
 
 /// A DBLP entry key on its own line ("[c15]", "[j7]", "[i9]"): it opens a record.
@@ -153,7 +204,11 @@ fn record(group: &[Line]) -> Option<Publication> {
             !t.trim().is_empty() && (!labels_only(t) || t.trim().eq_ignore_ascii_case("arxiv"))
         })
         .collect();
-    let texts: Vec<String> = texts.into_iter().filter(|t| !dblp_key(t)).collect();
+    let mut texts: Vec<String> = texts.into_iter().filter(|t| !dblp_key(t)).collect();
+    let typed = texts.first().and_then(|t| venue::work_type_line(t));
+    if typed.is_some() {
+        texts.remove(0);
+    }
     let mut p = match texts.as_slice() {
         [] => return None,
         [one] => one_line(one)?,
@@ -167,6 +222,9 @@ fn record(group: &[Line]) -> Option<Publication> {
         many => stacked(many)?,
     };
     add_links(&mut p, group, &links);
+    if let Some(k) = typed {
+        p.kind = k;
+    }
     if let Some(n) = name::equal_note(&p.authors) {
         p.notes.push(n);
     }
@@ -217,6 +275,14 @@ fn stacked(texts: &[String]) -> Option<Publication> {
         if let Some(y) = year_line(t) {
             year.get_or_insert(y);
             continue;
+        }
+        // "DOI: https://doi.org/10.1029/…" on a line of its own
+        if t.len() < 120 && t.to_lowercase().starts_with("doi") {
+            if let Some(d) = ids::doi(t) {
+                p.url = format!("https://doi.org/{d}");
+                p.doi = d;
+                continue;
+            }
         }
         // "ArXiv" alone is the venue Semantic Scholar prints for preprints
         let arxiv = t.eq_ignore_ascii_case("arxiv");
@@ -391,6 +457,38 @@ mod tests {
         assert_eq!(p.date.and_then(|d| d.year), Some(2024));
         assert_eq!(p.url, "https://arxiv.org/pdf/2403.11111.pdf");
         assert_eq!(p.arxiv, "2403.11111");
+    }
+
+    #[test]
+    fn repository_type_lines_and_year_headings() {
+        let ls: Vec<Line> = [
+            "Results 1 - 3 of 3",
+            "2025",
+            "Journal article",
+            "Compound flood hazard at Alpine river confluences",
+            "Galli, Matteo; Rossi, Chiara Elena",
+            "Water Resources Research, vol. 61, n. 2, e2024WR038114",
+            "DOI: https://doi.org/10.1029/2024WR038114",
+            "Cited by 3 (Scopus)",
+            "2016",
+            "Doctoral thesis",
+            "Morphodynamics of gravel-bed river confluences",
+            "Rossi, Chiara Elena",
+            "Politecnico di Milano",
+        ]
+        .iter()
+        .map(|t| line(t, false, &[]))
+        .collect();
+        let (ps, first) = read(&ls);
+        assert_eq!(first, Some(2));
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].venue, "Water Resources Research");
+        assert_eq!(ps[0].date.and_then(|d| d.year), Some(2025));
+        assert_eq!(ps[0].doi, "10.1029/2024WR038114");
+        assert_eq!(ps[0].url, "https://doi.org/10.1029/2024WR038114");
+        assert_eq!(ps[1].kind, PubKind::Thesis);
+        assert_eq!(ps[1].venue, "Politecnico di Milano");
+        assert_eq!(ps[1].date.and_then(|d| d.year), Some(2016));
     }
 
     #[test]
