@@ -192,7 +192,8 @@ pub fn sniff(src: &str) -> (Kind, String) {
     if repository_type_lines(head) {
         return (
             Kind::Listing,
-            "repository output list (a work-type line, \"Journal article\", over each output)".into(),
+            "repository output list (a work-type line, \"Journal article\", over each output)"
+                .into(),
         );
     }
     let cards = card_meta_lines(head);

@@ -233,9 +233,82 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     (!a.title.is_empty()).then_some(a)
 }
 
+/// A grant printed over several lines under one bullet ("▪ R21AG071902  2020 – 2022" /
+/// "National Institute on Aging" / "Light Exposure and …" / "Role: Co-Investigator; Total
+/// costs: $412,500"): the funder line (an organisation) is the awarder, the role and amount
+/// lines and the grant number are the summary, the rest (a title wrapped over lines) is the
+/// title; the first date is the date.
+fn stacked_grant(lines: &[&Block]) -> Option<Award> {
+    let mut a = Award::default();
+    let mut title: Vec<String> = Vec::new();
+    let mut summary: Vec<String> = Vec::new();
+    for (i, b) in lines.iter().enumerate() {
+        let (d, t) = strip_dates(&b.text);
+        if a.date.is_none() {
+            a.date = d;
+        }
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let parts = split_top_level(&protect_thousands(t), &[';', ',']);
+        let grant_facts = parts.iter().all(|p| {
+            let p = p.trim();
+            let p = p.split_once(':').map_or(p, |(k, v)| {
+                if k.split_whitespace().count() <= 3 {
+                    v.trim()
+                } else {
+                    p
+                }
+            });
+            GRANT_PART.is_match(p) || grant_number(p) || p.starts_with("(PI")
+        });
+        if lower.starts_with("role") || grant_facts || (i == 0 && grant_number(t)) {
+            summary.push(t.replace('\u{e000}', ","));
+        } else if a.awarder.is_empty()
+            && i > 0
+            && t.split_whitespace().count() <= 10
+            && crate::extract::volunteer::is_org(t)
+        {
+            a.awarder = t.to_string();
+        } else {
+            title.push(t.to_string());
+        }
+    }
+    a.title = crate::markup::squash(&title.join(" "));
+    a.summary = summary.join("; ");
+    (!a.title.is_empty()).then_some(a)
+}
+
 pub fn section(blocks: &[Block]) -> Vec<Award> {
     let mut out: Vec<Award> = Vec::new();
-    for b in blocks {
+    let mut skip = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        // a bullet whose entry runs on over unbulleted lines
+        // (any bullet level: "▪" reads as a nested mark)
+        if matches!(b.kind, BlockKind::Item(_)) {
+            let more: Vec<&Block> = blocks[i + 1..]
+                .iter()
+                // (a one-word line, "Completed", heads the next group)
+                .take_while(|n| {
+                    matches!(n.kind, BlockKind::Para | BlockKind::Row)
+                        && n.text.trim().contains(' ')
+                })
+                .collect();
+            if more.len() >= 2 {
+                let lines: Vec<&Block> = std::iter::once(b).chain(more.iter().copied()).collect();
+                if let Some(a) = stacked_grant(&lines) {
+                    skip = more.len();
+                    out.push(a);
+                    continue;
+                }
+            }
+        }
         match b.kind {
             BlockKind::Item(d) if d > 0 && !out.is_empty() => {
                 if let Some(a) = out.last_mut() {
@@ -289,6 +362,43 @@ mod tests {
             (a.title.as_str(), a.awarder.as_str()),
             ("Siebel Scholar", "")
         );
+    }
+
+    #[test]
+    fn a_grant_stacked_over_unbulleted_lines() {
+        let blocks = [
+            Block::new(BlockKind::Item(1), "R21AG071902 2020 – 2022", 0..0),
+            Block::new(BlockKind::Para, "National Institute on Aging", 0..0),
+            Block::new(
+                BlockKind::Para,
+                "Light Exposure and Rest-Activity Rhythms",
+                0..0,
+            ),
+            Block::new(BlockKind::Para, "in Assisted Living", 0..0),
+            Block::new(
+                BlockKind::Para,
+                "Role: Co-Investigator; Total costs: $412,500",
+                0..0,
+            ),
+            Block::new(BlockKind::Para, "Completed", 0..0),
+            Block::new(
+                BlockKind::Item(0),
+                "Dean's Medal, University of Portland 2008",
+                0..0,
+            ),
+        ];
+        let a = section(&blocks);
+        assert_eq!(a.len(), 2);
+        assert_eq!(
+            a[0].title,
+            "Light Exposure and Rest-Activity Rhythms in Assisted Living"
+        );
+        assert_eq!(a[0].awarder, "National Institute on Aging");
+        assert_eq!(a[0].date.and_then(|d| d.year), Some(2020));
+        assert!(a[0]
+            .summary
+            .starts_with("R21AG071902; Role: Co-Investigator"));
+        assert_eq!(a[1].title, "Dean's Medal");
     }
 
     #[test]

@@ -125,9 +125,21 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
             let prose = b.kind == BlockKind::Para
                 && b.text.split_whitespace().count() >= 12
                 && b.text.trim_end().ends_with('.');
+            // "Role  2016 – 2018" / "Org, City, ST" / "T32 Program; Mentor: …": a header
+            // with its dates and its organisation's place is complete, the next line is body
+            // ("Thesis: …", "Supervisors: …" lines stay with the header)
+            let labelled = b
+                .text
+                .split_once(':')
+                .is_some_and(|(k, _)| k.split_whitespace().count() <= 2);
+            let complete = !labelled
+                && cur.head.len() >= 2
+                && cur.head.last().is_some_and(is_org_place)
+                && cur.head.iter().any(|h| date::find_range(&h.text).is_some());
             if cur.body.is_empty()
                 && !matches!(b.kind, BlockKind::Item(_) | BlockKind::Heading(_))
                 && !prose
+                && !complete
                 && (!dated
                     || cur.head.is_empty()
                     || org_under_date
@@ -462,7 +474,7 @@ pub fn is_note(s: &str) -> bool {
         Regex::new(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)(?-u:\b)|advis(?:ed|or|ors)(?-u:\b)|co-?advis|mentor(?:ed|s)?(?-u:\b)|manager:|reports? to(?-u:\b)|reporting to(?-u:\b)|hosted by(?-u:\b)|host:|working with(?-u:\b)|work with(?-u:\b)|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with(?-u:\b))").unwrap()
     });
     static MODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship)(?-u:\b)").unwrap()
+        Regex::new(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship|tenured|(?:non[- ])?tenure[- ]track|fixed[- ]term|permanent|temporary|on leave|sabbatical|[0-9.]+\s*FTE)(?-u:\b)").unwrap()
     });
     let t = s.trim();
     SUPERVISOR.is_match(t)
@@ -672,12 +684,34 @@ pub fn roles(pieces: &[String]) -> Roles {
         }
     }
     r.org = org_parts.join(", ");
+    // "Associate Professor (tenured)", "Nurse Practitioner (0.2 FTE)": the mode is a note
+    if let Some(open) = r.position.rfind(" (").filter(|_| r.position.ends_with(')')) {
+        let mode = r.position[open..].trim().to_string();
+        if is_note(&mode) {
+            r.notes.insert(0, note_text(&mode));
+            r.position.truncate(open);
+        }
+    }
     r
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_employment_mode_after_the_role_is_a_note() {
+        let r = roles(&["Associate Professor (tenured)".into(), "OHSU".into()]);
+        assert_eq!(r.position, "Associate Professor");
+        assert_eq!(r.notes, ["tenured"]);
+        let r = roles(&["Nurse Practitioner (0.2 FTE)".into(), "OHSU Clinic".into()]);
+        assert_eq!(
+            (r.position.as_str(), r.notes[0].as_str()),
+            ("Nurse Practitioner", "0.2 FTE")
+        );
+        let r = roles(&["Research Intern (Applied RL)".into(), "DeepMind".into()]);
+        assert_eq!(r.position, "Research Intern (Applied RL)");
+    }
 
     #[test]
     fn role_and_organisation_in_capitals() {

@@ -129,7 +129,11 @@ pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
         p.number = q.number;
         p.pages = q.pages;
         // (ids found on other lines of the card stay when this one prints none)
-        for (mine, theirs) in [(&mut p.doi, q.doi), (&mut p.arxiv, q.arxiv), (&mut p.url, q.url)] {
+        for (mine, theirs) in [
+            (&mut p.doi, q.doi),
+            (&mut p.arxiv, q.arxiv),
+            (&mut p.url, q.url),
+        ] {
             if !theirs.is_empty() {
                 *mine = theirs;
             }

@@ -430,12 +430,15 @@ pub fn work_type_line(line: &str) -> Option<PubKind> {
     let t = line.trim();
     let words = t.split_whitespace().count();
     let lower = t.to_lowercase();
-    let known = lower.split([' ', '-', '/']).filter(|w| !w.is_empty()).all(|w| {
-        crate::tables::WORK_TYPE_WORDS.contains(w)
-            || crate::tables::WORK_TYPES
-                .keys()
-                .any(|p| p.split(' ').any(|x| x == w))
-    });
+    let known = lower
+        .split([' ', '-', '/'])
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            crate::tables::WORK_TYPE_WORDS.contains(w)
+                || crate::tables::WORK_TYPES
+                    .keys()
+                    .any(|p| p.split(' ').any(|x| x == w))
+        });
     ((1..=4).contains(&words) && known)
         .then(|| kind_from_type(t))
         .flatten()
@@ -565,7 +568,10 @@ mod tests {
         assert_eq!(work_type_line("Journal of Hydrology, vol. 634"), None);
         assert_eq!(work_type_line("Journal of Computational Physics"), None);
         assert_eq!(work_type_line("Doctoral thesis"), Some(PubKind::Thesis));
-        assert_eq!(work_type_line("A long title about thesis writing in the sciences"), None);
+        assert_eq!(
+            work_type_line("A long title about thesis writing in the sciences"),
+            None
+        );
     }
 
     #[test]

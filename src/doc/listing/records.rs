@@ -53,7 +53,11 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     let mut start = lines
         .iter()
         .position(|l| dblp_key(&l.text))
-        .or_else(|| (0..lines.len()).find(|&i| anchor(i + 1)).map(|i| i - usize::from(after_type(i))))
+        .or_else(|| {
+            (0..lines.len())
+                .find(|&i| anchor(i + 1))
+                .map(|i| i - usize::from(after_type(i)))
+        })
         .unwrap_or(0);
     let heads = year_headings(&plain, start);
     let mut group_year = heads
