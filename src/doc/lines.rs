@@ -26,15 +26,16 @@ pub fn page_furniture(line: &str) -> bool {
 
 /// A date glued to the word before it by PDF extraction ("Google Zurich, SwitzerlandJan
 /// 2024 – Present", "UKJun 2019", "Computer Science2016 – 2020") set apart: an English month
-/// with its year after a letter, or a year opening a range after a lower-case letter.
+/// with its year after a letter, a year opening a range after a lower-case letter, or a
+/// year ending a line after a lower-case word or a state code ("Portland, OR2008").
 pub fn unglue_dates(src: &str) -> Option<String> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\p{L})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?:19|20)[0-9]{2})|(\p{Ll})((?:19|20)[0-9]{2}\s*[–—-]\s*(?:(?:19|20)[0-9]{2}|(?i:present|now|current|today)))")
+        Regex::new(r"(\p{L})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?:19|20)[0-9]{2})|(\p{Ll})((?:19|20)[0-9]{2}\s*[–—-]\s*(?:(?:19|20)[0-9]{2}|(?i:present|now|current|today)))|(?m)(\p{Ll}\p{Ll}|, [A-Z]{2})((?:19|20)[0-9]{2})[ \t]*$")
             .unwrap()
     });
     GLUED
         .is_match(src)
-        .then(|| GLUED.replace_all(src, "$1$3 $2$4").into_owned())
+        .then(|| GLUED.replace_all(src, "$1$3$5 $2$4$6").into_owned())
 }
 
 /// Words hyphenated across a line end by PDF extraction ("high-dimen-" then "sional PDEs")
@@ -248,6 +249,11 @@ mod tests {
         );
         assert_eq!(u("Science2016 – present"), "Science 2016 – present");
         assert_eq!(u("Cambridge, UKJun 2019"), "Cambridge, UK Jun 2019");
+        assert_eq!(
+            u("BSN University of Portland, Portland, OR2008"),
+            "BSN University of Portland, Portland, OR 2008"
+        );
+        assert_eq!(u("Nurse Practitioner2012"), "Nurse Practitioner 2012");
         // a capital before it, or no date after: as printed
         assert_eq!(u("IEEE ICDE2023"), "IEEE ICDE2023");
         assert_eq!(u("Summer school"), "Summer school");

@@ -218,6 +218,17 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
                 continue;
             }
         }
+        // "PhD, Nursing University of California" (a PDF copy lost the column gap): the
+        // field, then a school named "University of …"
+        if k == 0 && d.area.is_empty() && d.institution.is_empty() {
+            if let Some((field, school)) = field_glued_to_school(p) {
+                d.area = area_text(field);
+                let mut tail = vec![school];
+                tail.extend(parts[1..].iter().map(|x| x.trim()));
+                d.institution = institution_name(&tail.join(", "));
+                break;
+            }
+        }
         // "PhD, University of Cambridge": the school may follow the degree directly
         if INSTITUTION.is_match(p) && d.institution.is_empty() {
             let tail: Vec<&str> = parts[k..].iter().map(|x| x.trim()).collect();
@@ -253,6 +264,21 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
         }
     }
     Some(d)
+}
+
+/// "Nursing University of California" → ("Nursing", "University of California"), when the
+/// word before the school ends like a field ("Nursing", "Physics", "Computer Science"); a
+/// place or name word ("Tokyo Institute of …", "Technical University of …") keeps it whole.
+fn field_glued_to_school(p: &str) -> Option<(&str, &str)> {
+    static OF_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" (?:University|College|Institute|Universidad|Universidade|Université|Università|Universität) (?:of|de|di|du|do|des|della|für) ").unwrap()
+    });
+    static FIELD_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:ing|ics|ogy|try|phy|ance|ence|ism|ture|ment|tion|sion|ies|Science|Sciences|Studies|Law|Medicine|Arts|Health|Education|Design)$").unwrap()
+    });
+    let m = OF_SCHOOL.find(p)?;
+    let (field, school) = (p[..m.start()].trim(), p[m.start()..].trim());
+    (FIELD_END.is_match(field) && looks_like_field(field)).then_some((field, school))
 }
 
 fn area_text(a: &str) -> String {
@@ -427,6 +453,23 @@ pub fn section(blocks: &[Block]) -> (Vec<Education>, Vec<Award>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_glued_to_its_school() {
+        assert_eq!(
+            field_glued_to_school("Nursing University of California"),
+            Some(("Nursing", "University of California"))
+        );
+        assert_eq!(field_glued_to_school("Tokyo Institute of Technology"), None);
+        assert_eq!(
+            field_glued_to_school("Technical University of Munich"),
+            None
+        );
+        assert_eq!(
+            field_glued_to_school("Massachusetts Institute of Technology"),
+            None
+        );
+    }
     use crate::doc::BlockKind;
 
     fn blk(kind: BlockKind, s: &str) -> Block {
