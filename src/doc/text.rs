@@ -275,6 +275,8 @@ pub fn parse(src: &str) -> Document {
     let mut last_line = (0usize, 0usize);
     // under a publications heading, where unlabelled references may wrap
     let mut in_refs = false;
+    // right under a talks heading: whether its entries are printed as references
+    let mut talks_probe = false;
     // whether the last block grew since its plain text was made: a paragraph of many
     // wrapped lines is made plain once, not once per line
     let mut stale = false;
@@ -434,10 +436,16 @@ pub fn parse(src: &str) -> Document {
             Block::new(BlockKind::Para, trimmed, span)
         };
         if let BlockKind::Heading(_) = block.kind {
+            let kind = classify_heading(&block.text);
             in_refs = matches!(
-                classify_heading(&block.text),
+                kind,
                 Some(SectionKind::Publications | SectionKind::Preprints)
             );
+            talks_probe = kind == Some(SectionKind::Talks);
+        } else if std::mem::take(&mut talks_probe) {
+            // talks printed as references ("Roe, J. (2024, April 11). Title [Paper
+            // presentation]. Meeting, City.") wrap as references do
+            in_refs = block.kind == BlockKind::Para && AUTHOR_START.is_match(&block.text);
         }
         settle(&mut blocks, &mut stale);
         blocks.push(block);
@@ -452,6 +460,10 @@ pub fn parse(src: &str) -> Document {
 
 /// Does a reference line `prev` go on in `next`: a lower-case start, a line ending in a
 /// comma or a word that never ends a reference ("In", "on", "and"), or a lone year?
+/// "Roe, J., Doe, A. (2021)." / "J. Roe, …": an author list opening a new reference.
+static AUTHOR_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\.|^\p{Lu}\.\s").unwrap());
+
 fn reference_goes_on(prev: &str, next: &str) -> bool {
     let p = prev.trim_end();
     let last = p.rsplit(' ').next().unwrap_or(p).to_lowercase();
@@ -470,9 +482,6 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
         )
         .unwrap()
     });
-    // "Roe, J., Doe, A. (2021)." / "J. Roe, …": an author list opening a new reference
-    static AUTHOR_START: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\.|^\p{Lu}\.\s").unwrap());
     // (a remark line "Reviewed in Speculum, Past & Present" is whole as it is)
     let unfinished = p.len() >= 40
         && p.ends_with(char::is_alphabetic)

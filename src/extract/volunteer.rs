@@ -242,7 +242,8 @@ pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
     }
     let first = all.len().checked_sub(run).filter(|_| run > 0)?;
     let (r0, sp0) = all.get(first)?;
-    if !detached(&t[..sp0.start]) {
+    // (a range, "… Nursing 2019 – 2021", is no edition glued to a name: "CHI 2024" is)
+    if !detached(&t[..sp0.start]) && !(run == 1 && r0.end.is_some()) {
         return None;
     }
     let r = if run == 1 {
@@ -356,6 +357,16 @@ fn is_place(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trailing_range_after_a_name_is_the_date() {
+        let v = line("Abstract reviewer, Western Institute of Nursing 2019 – 2021").unwrap();
+        assert_eq!(v.organization, "Western Institute of Nursing");
+        assert!(v.dates.is_some());
+        // a meeting's edition stays with the meeting
+        let v = line("Session chair, APS DAMOP 2022").unwrap();
+        assert_eq!(v.position, "Session chair");
+    }
     use crate::model::Date;
 
     #[test]
