@@ -18,6 +18,16 @@ static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*[0-9]{1,3}(?:\s*(?:of|/|von|sur|de)\s*[0-9]{1,3})?\s*$|^[-–—\s]*[0-9]{1,2}\s*(?:/\s*[0-9]{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|(?-u:\b)cv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*[0-9]{1,2}\s*/\s*[0-9]{1,2}$").unwrap()
 });
 
+/// A running header without a page number ("S. Ní Bhriain — Curriculum Vitae"): page
+/// furniture only away from the top of the document, where it is the title.
+pub fn running_header(line: &str) -> bool {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[^|–—]+\s[-–—|·]\s*(?:curriculum\s+vitae|cv|résumé|resume)$").unwrap()
+    });
+    let t = line.trim();
+    t.len() <= 90 && HEADER.is_match(t)
+}
+
 /// Is this source line page furniture (a running header or footer with a page number)?
 pub fn page_furniture(line: &str) -> bool {
     let t = line.trim();
@@ -234,6 +244,14 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn a_running_header_without_page_number() {
+        assert!(running_header("S. Ní Bhriain — Curriculum Vitae"));
+        assert!(running_header("Jane Roe | CV"));
+        assert!(!running_header("Curriculum Vitae"));
+        assert!(!running_header("Research Experience"));
     }
 
     #[test]

@@ -187,6 +187,8 @@ fn parse_markdown(src: &str) -> Document {
     let mut offset = 0;
     // the previous non-blank source line, while no blank line has come since
     let mut prev_line: Option<&str> = None;
+    // whether page furniture (a footer, a page number) was skipped since the last text line
+    let mut after_break = false;
     let mut grid: Option<GridRow> = None;
     for line in src.split_inclusive('\n') {
         let span = offset..offset + line.trim_end().len();
@@ -226,8 +228,29 @@ fn parse_markdown(src: &str) -> Document {
             || (trimmed.contains(['*', '<', '_'])
                 && trimmed.len() < 200
                 && crate::doc::lines::page_furniture(&crate::markup::plain(trimmed)));
+        let furniture = furniture
+            || blocks.len() > 3
+                && crate::doc::lines::running_header(&crate::markup::plain(&strip_anchors(
+                    trimmed,
+                )));
         if trimmed.starts_with(":::") || furniture {
+            after_break = true;
             continue;
+        }
+        // a reference cut by a page break ("… (Humana," / footer / "2022).") goes on
+        if std::mem::take(&mut after_break) {
+            if let Some(prev) = blocks
+                .last_mut()
+                .filter(|b| matches!(b.kind, BlockKind::Item(_) | BlockKind::Para))
+                .filter(|b| {
+                    let r = b.raw.trim_end();
+                    r.ends_with(',') || r.matches('(').count() > r.matches(')').count()
+                })
+            {
+                let raw = format!("{} {}", prev.raw.trim_end(), trimmed);
+                *prev = Block::new(prev.kind, &raw, prev.span.start..span.end);
+                continue;
+            }
         }
         let before = prev_line.replace(line);
         // a pandoc hard break ("Name\\") is layout, not text

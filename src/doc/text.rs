@@ -286,7 +286,7 @@ pub fn parse(src: &str) -> Document {
         let trimmed = line.trim();
         // a page break (blank lines around a running footer) is no paragraph break: an
         // entry cut by it goes on after it
-        if lines::page_furniture(trimmed) {
+        if lines::page_furniture(trimmed) || blocks.len() > 3 && lines::running_header(trimmed) {
             if prev_blank {
                 (prev_blank, hang) = after_break;
             }

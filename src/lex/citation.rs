@@ -1302,9 +1302,22 @@ fn author_list_end(s: &str) -> usize {
         return end.min(s.len());
     }
     // inverted lists ("Teh, K. J., Tanaka, H. & Song, S. L. Title"): family, then initials
+    // (the family name may be several words: "Ní Bhriain, S.", "van der Berg, J.")
     let inverted = words.len() > 2
-        && words[0].1.ends_with(',')
-        && is_initial(words[1].1.trim_end_matches([',', ':', ';', '*', '†', '‡']));
+        && (0..3.min(words.len() - 1)).any(|k| {
+            words[k].1.ends_with(',')
+                && words[..k]
+                    .iter()
+                    .all(|(_, w)| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
+                && !words[..=k]
+                    .iter()
+                    .any(|(_, w)| w.trim_end_matches(',').ends_with('.'))
+                && is_initial(
+                    words[k + 1]
+                        .1
+                        .trim_end_matches([',', ':', ';', '*', '†', '‡']),
+                )
+        });
     let mut in_name = 0usize; // words in the current name
     let mut have_initials = false;
     let mut name_had_initial = false;
