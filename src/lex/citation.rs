@@ -2329,6 +2329,16 @@ fn publisher(v: &str, venue_text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::parse_reference;
+
+    #[test]
+    fn nature_style_with_a_two_word_family_name_first() {
+        let p = parse_reference("Ní Bhriain, S.*, Okonjo, T. & Walsh, P. J. Circadian gating of lateral roots. *Nat. Plants* **10**, 1187–1199 (2024).").unwrap();
+        assert_eq!(p.title, "Circadian gating of lateral roots");
+        assert_eq!(p.authors.people.len(), 3);
+        assert_eq!(p.authors.people[0].family, "Ní Bhriain");
+        assert_eq!(p.authors.people[2].family, "Walsh");
+    }
 
     #[test]
     fn acm_titles_with_questions_and_quotations_and_article_numbers() {
