@@ -230,9 +230,7 @@ fn parse_markdown(src: &str) -> Document {
                 && crate::doc::lines::page_furniture(&crate::markup::plain(trimmed)));
         let furniture = furniture
             || blocks.len() > 3
-                && crate::doc::lines::running_header(&crate::markup::plain(&strip_anchors(
-                    trimmed,
-                )));
+                && crate::doc::lines::running_header(&crate::markup::plain(strip_anchors(trimmed)));
         if trimmed.starts_with(":::") || furniture {
             after_break = true;
             continue;

@@ -243,7 +243,7 @@ pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
     let first = all.len().checked_sub(run).filter(|_| run > 0)?;
     let (r0, sp0) = all.get(first)?;
     // (a range, "… Nursing 2019 – 2021", is no edition glued to a name: "CHI 2024" is)
-    if !detached(&t[..sp0.start]) && !(run == 1 && r0.end.is_some()) {
+    if !(detached(&t[..sp0.start]) || run == 1 && r0.end.is_some()) {
         return None;
     }
     let r = if run == 1 {
