@@ -118,11 +118,14 @@ const GLUED_BULLETS: &[&str] = &["o ", "• ", "◦ ", "○ ", "- ", "▪ ", "�
 
 /// Byte position in `raw` right after an open range at its start ("Sept 2024 – " with no
 /// end), where the end date from the next line belongs.
-fn open_start(raw: &str) -> Option<usize> {
+fn open_start(raw: &str, end_below: bool) -> Option<usize> {
     let t = raw.trim_start();
-    // ("2021–           Assistant Professor": a column left open is a range to the present)
+    // ("2021–           Assistant Professor": a column left open is a range to the present,
+    // unless the line below starts with the end date, "  Jun 2019   Seattle, WA.")
     if date::range(t).is_ok_and(|(_, r)| r.end.is_some()) {
-        return None;
+        let (r, _) = date::date(t).ok()?;
+        let after_dash = r.trim_start().strip_prefix(['–', '-', '—'])?;
+        return (end_below && after_dash.starts_with("  ")).then(|| raw.len() - after_dash.len());
     }
     let (r, _) = date::date(t).ok()?;
     let (r2, _) = date::range_sep(r).ok()?;
@@ -182,8 +185,18 @@ pub fn repair(blocks: Vec<Block>) -> Vec<Block> {
         };
         let end = ntext.get(..len).unwrap_or("").trim().to_string();
         let rest = ntext.get(len..).unwrap_or("").to_string();
-        let raw = if let Some(pos) = open_start(&b.raw) {
-            format!("{}{} {}", &b.raw[..pos], end, &b.raw[pos..])
+        // (a lone end date, not the start of the next range: "2011–2013   M.Sc.")
+        let lone_end = ntext
+            .get(len..)
+            .is_some_and(|r| date::range_sep(r).is_err());
+        let raw = if let Some(pos) = open_start(&b.raw, lone_end) {
+            let pre = &b.raw[..pos];
+            let gap = if pre.ends_with(['–', '-', '—']) {
+                " "
+            } else {
+                ""
+            };
+            format!("{pre}{gap}{end} {}", &b.raw[pos..])
         } else if open_end(&b.text) {
             format!("{} {}", b.raw.trim_end(), end)
         } else {
@@ -244,6 +257,31 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn a_date_column_range_split_over_two_lines() {
+        let blocks = vec![
+            blk(
+                BlockKind::Row,
+                "Sep 2013 –   Ph.D. in Physics, University of Oslo,",
+            ),
+            blk(BlockKind::Row, "Jun 2019\tOslo, Norway."),
+            blk(
+                BlockKind::Row,
+                "2011–2013   M.Sc. in Physics, University of Oslo.",
+            ),
+        ];
+        let out = repair(blocks);
+        assert!(out[0].raw.starts_with("Sep 2013 – Jun 2019"));
+        assert_eq!(out[1].text, "Oslo, Norway.");
+        // an open column with no end date below is a range to the present
+        let out = repair(vec![
+            blk(BlockKind::Row, "2021–   Assistant Professor, MIT"),
+            blk(BlockKind::Row, "2011–2013   Postdoc, Oslo"),
+        ]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].raw, "2021–   Assistant Professor, MIT");
     }
 
     #[test]

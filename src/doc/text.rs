@@ -139,6 +139,18 @@ fn body_column(line: &str) -> Option<usize> {
     Some(indent + t.get(..marker)?.chars().count())
 }
 
+/// Column (in characters) where the text of a date-column line starts ("  2021–2023   NSF,
+/// …", "Mar 2024   Title"): the date, a gap of two or more spaces, the text.
+fn date_body_column(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.chars().count() - t.chars().count();
+    let gap = t.find("  ")?;
+    let date = &t[..gap];
+    crate::lex::date::parse_range(date)?;
+    let text = t[gap..].trim_start();
+    (!text.is_empty()).then(|| indent + t.chars().count() - text.chars().count())
+}
+
 /// A line of a margin-heading layout (LaTeX `res.cls`, `currvita`, many Word templates):
 /// a short capitalised label at column 0 ("Education", "Research"), three or more spaces,
 /// then the body. -> (label, body column in characters, body).
@@ -267,6 +279,8 @@ pub fn parse(src: &str) -> Document {
     let mut offset = 0;
     // body column of the last bulleted or labelled line, while its entry may go on
     let mut hang: Option<usize> = None;
+    // body column of the last date-column line ("   2021–2023   Text")
+    let mut date_hang: Option<usize> = None;
     let mut prev_blank = true;
     // the state before the blank lines of a possible page break, and whether one is open
     let mut after_break: (bool, Option<usize>) = (true, None);
@@ -330,6 +344,28 @@ pub fn parse(src: &str) -> Document {
         // a hanging indent: the wrapped rest of the entry above
         if let (Some(col), Some(prev)) = (hang, blocks.last_mut()) {
             if !prev_blank && indent > 0 && indent.abs_diff(col) <= 1 && bullet(line).is_none() {
+                grow(prev, trimmed, span.end, &mut stale);
+                continue;
+            }
+        }
+        // a date-column entry wrapped under its text column ("2023–2028   NSF, “Scaffolding
+        // Program Writing" then "at Scale …,” $549,870, PI."), when the line above is cut
+        // mid-phrase or the line below ends the entry
+        if let (Some(col), Some(prev)) = (date_hang, blocks.last_mut()) {
+            let p = prev.raw.trim_end();
+            let cut = p.matches(['“', '(']).count() > p.matches(['”', ')']).count()
+                || p.matches('"').count() % 2 == 1
+                || open_end(p)
+                || trimmed.starts_with(|c: char| c.is_lowercase() || c == '(')
+                || trimmed.ends_with('.');
+            if !prev_blank
+                && indent.abs_diff(col) <= 1
+                && !p.ends_with('.')
+                && cut
+                && bullet(line).is_none()
+                && crate::lex::date::find_range(trimmed).is_none()
+                && classify_heading(trimmed).is_none()
+            {
                 grow(prev, trimmed, span.end, &mut stale);
                 continue;
             }
@@ -422,6 +458,7 @@ pub fn parse(src: &str) -> Document {
             }
         }
         hang = body_column(line);
+        date_hang = date_body_column(line);
         prev_blank = false;
         // a bullet is never a heading ("- Developed Skills")
         let block = if let Some((depth, body)) = bullet(line) {

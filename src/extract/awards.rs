@@ -117,6 +117,73 @@ fn leading_edition(title: &str) -> Option<(String, String)> {
         .then(|| (edition, rest.to_string()))
 }
 
+/// A grant line with its project title in quotes ("National Science Foundation, CAREER
+/// DUE-2238817, “Scaffolding Program Writing at Scale,” $549,870, PI."): the quoted title,
+/// the first organisation before it the awarder, the other parts the summary.
+fn quoted_grant(text: &str) -> Option<Award> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"[“"]([^”"]+?)[,.]?[”"]"#).unwrap());
+    let m = QUOTED.captures(text)?;
+    let title = m.get(1)?.as_str().trim().trim_end_matches([',', '.']);
+    // (a citation, "“for contributions to networks”", is no project title)
+    if title.split_whitespace().count() < 3
+        || title.len() > 300
+        || !title.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let whole = m.get(0)?;
+    let before = &text[..whole.start()];
+    // "SSHRC Insight Grant, “Title”": a named scheme before the quote is the award itself
+    static SCHEME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:grant|award|fellowship|scholarship|prize|studentship|medal)(?-u:\b)",
+        )
+        .unwrap()
+    });
+    let lead = before.split([',', ';']).next().unwrap_or("").trim();
+    if SCHEME.is_match(lead) && !crate::extract::volunteer::is_org(lead) {
+        return None;
+    }
+    let after = &text[whole.end()..];
+    let mut a = Award {
+        title: title.to_string(),
+        ..Award::default()
+    };
+    let mut summary = Vec::new();
+    for part in split_top_level(&protect_thousands(before), &[',', ';']) {
+        let part = part.trim().replace('\u{e000}', ",");
+        if part.is_empty() {
+            continue;
+        }
+        if a.awarder.is_empty() && crate::extract::volunteer::is_org(&part) && !grant_number(&part)
+        {
+            a.awarder = part;
+        } else {
+            summary.push(part);
+        }
+    }
+    for part in split_top_level(&protect_thousands(after), &[',', ';']) {
+        let part = part.trim().trim_end_matches('.').replace('\u{e000}', ",");
+        if part.is_empty() {
+            continue;
+        }
+        // "“Title,” NSF CNS-2107316, PI": the funder after the title
+        if a.awarder.is_empty()
+            && summary.is_empty()
+            && part.starts_with(char::is_uppercase)
+            && !GRANT_PART.is_match(&part)
+            && !grant_number(&part)
+        {
+            a.awarder = part;
+        } else {
+            summary.push(part);
+        }
+    }
+    a.summary = summary.join("; ");
+    Some(a)
+}
+
 /// One award line.
 pub fn parse_line(b: &Block) -> Option<Award> {
     // "Total external funding as PI or co-PI: $5.1M": a sum over the list, not an award
@@ -141,6 +208,11 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     };
     let (d, text) = strip_dates(&whole);
     a.date = d;
+    // ("**NSF Standard Grant** DMS-2310457, “Title,” …": the bold scheme is the title)
+    let bold_lead = b.raw.trim_start_matches(['-', ' ']).starts_with("**");
+    if let Some(q) = quoted_grant(&text).filter(|_| !bold_lead) {
+        return Some(Award { date: d, ..q });
+    }
     // a native-script gloss "(感恩近现代科学家奖学金)" is not part of the title (as for names)
     let mut text = crate::lex::strip_native_gloss(&text);
     if let Some(r) = crate::extract::entries::find_location(&text) {
@@ -362,6 +434,20 @@ mod tests {
             (a.title.as_str(), a.awarder.as_str()),
             ("Siebel Scholar", "")
         );
+    }
+
+    #[test]
+    fn a_grant_with_a_quoted_title() {
+        let b = Block::new(
+            BlockKind::Row,
+            "2023–2028\tNational Science Foundation, CAREER DUE-2238817, “Scaffolding Program Writing at Scale,” $549,870, PI.",
+            0..0,
+        );
+        let a = parse_line(&b).unwrap();
+        assert_eq!(a.title, "Scaffolding Program Writing at Scale");
+        assert_eq!(a.awarder, "National Science Foundation");
+        assert_eq!(a.summary, "CAREER DUE-2238817; $549,870; PI");
+        assert_eq!(a.date.and_then(|d| d.year), Some(2023));
     }
 
     #[test]
