@@ -343,7 +343,16 @@ pub fn parse(src: &str) -> Document {
         }
         // a hanging indent: the wrapped rest of the entry above
         if let (Some(col), Some(prev)) = (hang, blocks.last_mut()) {
-            if !prev_blank && indent > 0 && indent.abs_diff(col) <= 1 && bullet(line).is_none() {
+            // (a heading in the body column after a page break opens its section)
+            if !prev_blank
+                && indent > 0
+                && indent.abs_diff(col) <= 1
+                && bullet(line).is_none()
+                // ("Posters and Demos" among references stays with them, as before)
+                && !(trimmed.len() < 40
+                    && classify_heading(trimmed)
+                        .is_some_and(|k| !(in_refs && k == SectionKind::Talks)))
+            {
                 grow(prev, trimmed, span.end, &mut stale);
                 continue;
             }

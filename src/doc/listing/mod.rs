@@ -79,6 +79,23 @@ pub fn parse(src: &str) -> Document {
         if !records.is_empty() {
             let header = lines.get(..first.unwrap_or(0)).unwrap_or_default();
             name = cards::person_name(header).unwrap_or_default();
+            // the author on every record names the owner: a header line holding that
+            // name beats a site title ("Open Research Repository")
+            if let Some(owner) = crate::normalize::owner_from_publications(&records) {
+                let family = owner.rsplit(' ').next().unwrap_or("").to_string();
+                if !family.is_empty() && !name.contains(&family) {
+                    if let Some(l) =
+                        header
+                            .iter()
+                            .map(|l| crate::markup::plain(&l.text))
+                            .find(|t| {
+                                t.split_whitespace().any(|w| w == family) && cards::single_name(t)
+                            })
+                    {
+                        name = l.trim().to_string();
+                    }
+                }
+            }
             doc.found.basics.label = affiliation(header, &name);
             // contact links in the header: mail, profiles
             for l in header.iter().flat_map(|l| &l.links) {

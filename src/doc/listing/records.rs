@@ -50,9 +50,13 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     let mut out = Vec::new();
     let mut first = None;
     // with stacked records, what comes before the first one is the page header
-    let mut start = lines
-        .iter()
-        .position(|l| dblp_key(&l.text))
+    // (a repository page's first type line ends its header: "Profile of X" over "X" is
+    // no record)
+    let first_typed = (typed.iter().filter(|t| **t).count() >= 2)
+        .then(|| typed.iter().position(|t| *t))
+        .flatten();
+    let mut start = first_typed
+        .or_else(|| lines.iter().position(|l| dblp_key(&l.text)))
         .or_else(|| {
             (0..lines.len())
                 .find(|&i| anchor(i + 1))
