@@ -245,6 +245,15 @@ pub struct Basics {
     pub profiles: Vec<Profile>,
 }
 
+impl Basics {
+    /// Add a profile unless one with the same address is there.
+    pub fn add_profile(&mut self, p: Profile) {
+        if !self.profiles.iter().any(|q| q.url == p.url) {
+            self.profiles.push(p);
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Education {
     pub institution: String,

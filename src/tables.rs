@@ -133,8 +133,13 @@ pub static ARXIV_CATEGORIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 /// Listing-page furniture word (lower case) → role ("label" or "stat").
 /// Work-type phrase (lower case) → publication kind name ("book chapter" labels hold both
 /// "book" and "chapter": the longer phrase decides).
-pub static WORK_TYPE_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(WORK_TYPE_WORDS_TXT));
+/// Every word a work-type line may hold: the qualifier words and the words of the
+/// `work_types.tsv` phrases.
+pub static WORK_TYPE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut words = set(WORK_TYPE_WORDS_TXT);
+    words.extend(rows(WORK_TYPES_TSV).flat_map(|r| r[0].split(' ')));
+    words
+});
 pub static WORK_TYPES: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| map(WORK_TYPES_TSV, |r| r.get(1).copied()));
 pub static LISTING_WORDS: LazyLock<HashMap<&'static str, &'static str>> =

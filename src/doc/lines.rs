@@ -18,6 +18,12 @@ static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*[0-9]{1,3}(?:\s*(?:of|/|von|sur|de)\s*[0-9]{1,3})?\s*$|^[-–—\s]*[0-9]{1,2}\s*(?:/\s*[0-9]{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|(?-u:\b)cv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*[0-9]{1,2}\s*/\s*[0-9]{1,2}$").unwrap()
 });
 
+/// Does `t` leave a parenthesis or quotation open ("… (Humana,", "NSF, “Scaffolding
+/// Program")? Then the next line carries it on.
+pub fn unclosed(t: &str) -> bool {
+    t.matches(['(', '“']).count() > t.matches([')', '”']).count() || t.matches('"').count() % 2 == 1
+}
+
 /// A running header without a page number ("S. Ní Bhriain — Curriculum Vitae"): page
 /// furniture only away from the top of the document, where it is the title.
 pub fn running_header(line: &str) -> bool {

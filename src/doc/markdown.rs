@@ -242,7 +242,7 @@ fn parse_markdown(src: &str) -> Document {
                 .filter(|b| matches!(b.kind, BlockKind::Item(_) | BlockKind::Para))
                 .filter(|b| {
                     let r = b.raw.trim_end();
-                    r.ends_with(',') || r.matches('(').count() > r.matches(')').count()
+                    r.ends_with(',') || crate::doc::lines::unclosed(r)
                 })
             {
                 let raw = format!("{} {}", prev.raw.trim_end(), trimmed);

@@ -362,8 +362,7 @@ pub fn parse(src: &str) -> Document {
         // mid-phrase or the line below ends the entry
         if let (Some(col), Some(prev)) = (date_hang, blocks.last_mut()) {
             let p = prev.raw.trim_end();
-            let cut = p.matches(['“', '(']).count() > p.matches(['”', ')']).count()
-                || p.matches('"').count() % 2 == 1
+            let cut = lines::unclosed(p)
                 || open_end(p)
                 || trimmed.starts_with(|c: char| c.is_lowercase() || c == '(')
                 || trimmed.ends_with('.');
@@ -442,10 +441,9 @@ pub fn parse(src: &str) -> Document {
         // a form's heading whose bracketed instructions wrap ("EDUCATION/TRAINING (Begin
         // with …" then "include postdoctoral training … as necessary.)") takes them along
         if let Some(prev) = blocks.last_mut() {
-            let unclosed = |t: &str| t.matches('(').count() > t.matches(')').count();
             if matches!(prev.kind, BlockKind::Heading(_))
                 && prev.raw.len() < 600
-                && unclosed(&prev.raw)
+                && lines::unclosed(&prev.raw)
             {
                 grow(prev, trimmed, span.end, &mut stale);
                 prev_blank = false;

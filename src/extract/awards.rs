@@ -55,6 +55,16 @@ fn protect_thousands(s: &str) -> String {
         .collect()
 }
 
+/// List parts of a grant line, split at commas and semicolons but not inside amounts
+/// ("$1,200,000").
+fn grant_parts(s: &str) -> Vec<String> {
+    split_top_level(&protect_thousands(s), &[',', ';'])
+        .into_iter()
+        .map(|p| p.trim().trim_end_matches('.').replace('\u{e000}', ","))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?[0-9].*)$").unwrap()
 });
@@ -151,11 +161,7 @@ fn quoted_grant(text: &str) -> Option<Award> {
         ..Award::default()
     };
     let mut summary = Vec::new();
-    for part in split_top_level(&protect_thousands(before), &[',', ';']) {
-        let part = part.trim().replace('\u{e000}', ",");
-        if part.is_empty() {
-            continue;
-        }
+    for part in grant_parts(before) {
         if a.awarder.is_empty() && crate::extract::volunteer::is_org(&part) && !grant_number(&part)
         {
             a.awarder = part;
@@ -163,11 +169,7 @@ fn quoted_grant(text: &str) -> Option<Award> {
             summary.push(part);
         }
     }
-    for part in split_top_level(&protect_thousands(after), &[',', ';']) {
-        let part = part.trim().trim_end_matches('.').replace('\u{e000}', ",");
-        if part.is_empty() {
-            continue;
-        }
+    for part in grant_parts(after) {
         // "“Title,” NSF CNS-2107316, PI": the funder after the title
         if a.awarder.is_empty()
             && summary.is_empty()
@@ -324,9 +326,8 @@ fn stacked_grant(lines: &[&Block]) -> Option<Award> {
             continue;
         }
         let lower = t.to_lowercase();
-        let parts = split_top_level(&protect_thousands(t), &[';', ',']);
-        let grant_facts = parts.iter().all(|p| {
-            let p = p.trim();
+        let grant_facts = grant_parts(t).iter().all(|p| {
+            let p = p.as_str();
             let p = p.split_once(':').map_or(p, |(k, v)| {
                 if k.split_whitespace().count() <= 3 {
                     v.trim()
@@ -337,7 +338,7 @@ fn stacked_grant(lines: &[&Block]) -> Option<Award> {
             GRANT_PART.is_match(p) || grant_number(p) || p.starts_with("(PI")
         });
         if lower.starts_with("role") || grant_facts || (i == 0 && grant_number(t)) {
-            summary.push(t.replace('\u{e000}', ","));
+            summary.push(t.to_string());
         } else if a.awarder.is_empty()
             && i > 0
             && t.split_whitespace().count() <= 10

@@ -160,8 +160,7 @@ fn url(u: &str, b: &mut Basics) {
         return;
     }
     match contact::profile(u) {
-        Some(p) if !b.profiles.iter().any(|q| q.url == p.url) => b.profiles.push(p),
-        Some(_) => {}
+        Some(p) => b.add_profile(p),
         None if b.url.is_empty() => b.url = u.trim_end_matches('/').to_string(),
         None => {}
     }

@@ -128,23 +128,24 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
             // "Role  2016 – 2018" / "Org, City, ST" / "T32 Program; Mentor: …": a header
             // with its dates and its organisation's place is complete, the next line is body
             // ("Thesis: …", "Supervisors: …" lines stay with the header)
-            let labelled = b
-                .text
-                .split_once(':')
-                .is_some_and(|(k, _)| k.split_whitespace().count() <= 2);
-            let complete = !labelled
-                && cur.head.len() >= 2
-                && cur.head.last().is_some_and(is_org_place)
-                && cur.head.iter().any(|h| date::find_range(&h.text).is_some());
+            // (tested last: it reads the header's lines again)
+            let complete = || {
+                cur.head.len() >= 2
+                    && b.text
+                        .split_once(':')
+                        .is_none_or(|(k, _)| k.split_whitespace().count() > 2)
+                    && cur.head.last().is_some_and(is_org_place)
+                    && cur.head.iter().any(|h| date::find_range(&h.text).is_some())
+            };
             if cur.body.is_empty()
                 && !matches!(b.kind, BlockKind::Item(_) | BlockKind::Heading(_))
                 && !prose
-                && !complete
                 && (!dated
                     || cur.head.is_empty()
                     || org_under_date
                     || date_under_heading
                     || title_under_date)
+                && !complete()
             {
                 cur.head.push(b.clone());
             } else {

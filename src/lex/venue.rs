@@ -428,18 +428,15 @@ pub fn kind_from_type(label: &str) -> Option<PubKind> {
 /// paper", "Preprint", "Doctoral thesis"), as research portals print above each output.
 pub fn work_type_line(line: &str) -> Option<PubKind> {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    // (run on every line a sniffer reads: the cheap tests first)
+    if t.is_empty() || t.len() > 40 || t.split_whitespace().count() > 4 {
+        return None;
+    }
     let lower = t.to_lowercase();
-    let known = lower
+    lower
         .split([' ', '-', '/'])
         .filter(|w| !w.is_empty())
-        .all(|w| {
-            crate::tables::WORK_TYPE_WORDS.contains(w)
-                || crate::tables::WORK_TYPES
-                    .keys()
-                    .any(|p| p.split(' ').any(|x| x == w))
-        });
-    ((1..=4).contains(&words) && known)
+        .all(|w| crate::tables::WORK_TYPE_WORDS.contains(w))
         .then(|| kind_from_type(t))
         .flatten()
 }

@@ -84,9 +84,7 @@ pub fn read(paras: &[Block]) -> About {
         }
         for l in &b.links {
             if let Some(p) = own_profile(&l.text, &l.url) {
-                if !a.basics.profiles.iter().any(|q| q.url == p.url) {
-                    a.basics.profiles.push(p);
-                }
+                a.basics.add_profile(p);
             }
         }
         a.work.extend(internships(&b.text));

@@ -97,19 +97,7 @@ pub fn parse(src: &str) -> Document {
                 }
             }
             doc.found.basics.label = affiliation(header, &name);
-            // contact links in the header: mail, profiles
-            for l in header.iter().flat_map(|l| &l.links) {
-                let u = l.url.trim();
-                if let Some(m) = u.strip_prefix("mailto:") {
-                    if doc.found.basics.email.is_empty() {
-                        doc.found.basics.email = m.to_string();
-                    }
-                } else if let Some(p) = crate::lex::contact::profile(u) {
-                    if !doc.found.basics.profiles.iter().any(|q| q.url == p.url) {
-                        doc.found.basics.profiles.push(p);
-                    }
-                }
-            }
+            header_contact(header, &mut doc.found.basics);
             // "Verified email at x.edu - Homepage": the homepage link is the person's url
             if let Some(l) = header.iter().flat_map(|l| &l.links).find(|l| {
                 matches!(
@@ -119,7 +107,6 @@ pub fn parse(src: &str) -> Document {
             }) {
                 doc.found.basics.url = l.url.trim().to_string();
             }
-            header_text_contact(header, &mut doc.found.basics);
             publications = records;
             sidebar_contact(&lines, &mut doc.found.basics);
             if name.is_empty() {
@@ -182,10 +169,8 @@ fn sidebar_contact(lines: &[Line], basics: &mut crate::model::Basics) {
                     basics.email = m.to_string();
                 }
             } else if let Some(p) = crate::lex::contact::profile(u) {
-                if OWNER_NETWORKS.contains(&p.network.as_str())
-                    && !basics.profiles.iter().any(|q| q.url == p.url)
-                {
-                    basics.profiles.push(p);
+                if OWNER_NETWORKS.contains(&p.network.as_str()) {
+                    basics.add_profile(p);
                 }
             }
         }
@@ -201,23 +186,36 @@ fn sidebar_contact(lines: &[Line], basics: &mut crate::model::Basics) {
     }
 }
 
-/// A text copy's header prints the owner's address or profile link as a whole line.
-fn header_text_contact(header: &[Line], basics: &mut crate::model::Basics) {
-    for l in header.iter().filter(|l| l.links.is_empty()) {
+/// The header's contact: mail and profile links, and (in a text copy) an address or
+/// profile link printed as a whole line.
+fn header_contact(header: &[Line], basics: &mut crate::model::Basics) {
+    for l in header {
         let t = l.text.trim();
-        if t.contains(' ') {
-            continue;
-        }
-        if let Some(m) = crate::lex::contact::find_email(t).filter(|_| basics.email.is_empty()) {
-            basics.email = m;
-        } else if let Some(p) = t
-            .starts_with("http")
-            .then(|| crate::lex::contact::profile(t))
-            .flatten()
-        {
-            if !basics.profiles.iter().any(|q| q.url == p.url) {
-                basics.profiles.push(p);
+        let mails: Vec<String> = if l.links.is_empty() {
+            // a text copy: the line itself ("henrik@utu.fi", "https://orcid.org/…")
+            if t.contains(' ') {
+                continue;
             }
+            if let Some(p) = t
+                .starts_with("http")
+                .then(|| crate::lex::contact::profile(t))
+                .flatten()
+            {
+                basics.add_profile(p);
+            }
+            crate::lex::contact::find_email(t).into_iter().collect()
+        } else {
+            for k in &l.links {
+                if let Some(p) = crate::lex::contact::profile(k.url.trim()) {
+                    basics.add_profile(p);
+                }
+            }
+            let mailto =
+                |k: &crate::markup::Link| k.url.trim().strip_prefix("mailto:").map(str::to_string);
+            l.links.iter().filter_map(mailto).collect()
+        };
+        if let Some(m) = mails.into_iter().next().filter(|_| basics.email.is_empty()) {
+            basics.email = m;
         }
     }
 }
@@ -240,9 +238,7 @@ fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<Strin
     for l in lines.iter().skip(at).take(mail - at + 3) {
         for k in &l.links {
             if let Some(p) = crate::lex::contact::profile(k.url.trim()) {
-                if !basics.profiles.iter().any(|q| q.url == p.url) {
-                    basics.profiles.push(p);
-                }
+                basics.add_profile(p);
             }
         }
     }

@@ -87,12 +87,12 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
                     || dblp_key(&l.text)
             })
             || typed.get(i) == Some(&true)
-            || heads.contains(&i)
+            || heads.binary_search(&i).is_ok()
             || opens_at(i);
         if !opens {
             continue;
         }
-        if heads.contains(&start) {
+        if heads.binary_search(&start).is_ok() {
             group_year = plain.get(start).and_then(|t| year_line(t));
         }
         let dated = |mut p: Publication| {
