@@ -62,7 +62,7 @@ impl GridRow {
 }
 
 /// A source line ends in a hard line break: a backslash (pandoc), two spaces or `<br>`.
-fn hard_break(line: &str) -> bool {
+pub(crate) fn hard_break(line: &str) -> bool {
     let l = line.trim_end_matches(['\n', '\r']);
     l.ends_with('\\')
         || l.ends_with("  ")

@@ -170,6 +170,20 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
         .trim_start()
         .trim_start_matches([',', ';'])
         .trim_start();
+    // "B.Sc. (First Class Honours), Physics": a class or honour in brackets after the
+    // degree is its grade, and the field follows
+    static CLASS_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\(\s*([^()]*(?:class|honou?rs|distinction|merit|laude)[^()]*?)\s*\)[\s,;]*",
+        )
+        .unwrap()
+    });
+    if let Some(c) = CLASS_PAREN.captures(rest).filter(|c| c[1].len() <= 40) {
+        if d.score.is_empty() {
+            d.score = c[1].to_string();
+        }
+        rest = &rest[c[0].len()..];
+    }
     // "..., Universitat Pompeu Fabra (cum laude)": a Latin honour in brackets is the grade
     static LATIN_PAREN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(

@@ -203,6 +203,12 @@ static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:universit\w*|college|institute|technology|school|lab|laboratory|labs|inc\.?|corp\.?|ltd\.?|llc|gmbh|ag|center|centre|department|research|group|team|company|academy|hospital|foundation)$").unwrap()
 });
 
+/// Words that follow a place in an organisation's name ("Georgia Tech", "Beijing Normal"),
+/// never the role or team after a location ("Los Angeles, CA, USA Research Intern").
+static ORG_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Institute|University|College|Tech|State|A&M|Polytechnic|Normal|Medical|Technical|Technological)$").unwrap()
+});
+
 static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = PLACES.keys().copied().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -277,9 +283,18 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             let before_ok = m.start == 0
                 || s[..m.start].ends_with([' ', '\t', ',', ';', '|', '('])
                 || s[..m.start].ends_with('·');
+            // "Georgia Institute of Technology", "Ohio State University": a place opening an
+            // organisation's name is not its location
+            let next = after
+                .trim_start_matches([' ', '\t'])
+                .split_whitespace()
+                .next();
+            let names_org =
+                after.starts_with(' ') && next.is_some_and(|w| ORG_AFTER_PLACE.is_match(w));
             let after_ok = after.trim_start().is_empty()
                 || after.starts_with([' ', '\t', ',', ';', '|', ')'])
-                    && !after.trim_start().starts_with(|c: char| c.is_lowercase());
+                    && !after.trim_start().starts_with(|c: char| c.is_lowercase())
+                    && !names_org;
             let after_comma = s[..m.start].trim_end().ends_with(',');
             before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0 || after_comma)
         })

@@ -43,7 +43,7 @@ static YEAR_SENTENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s((?:19|20)[0-9]{2})[a-z]?\.\s+").unwrap());
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?-u:\b)pp?\.\s*|:\s*|(?-u:\b))([eES]?[0-9]+[A-Za-z]?\s*(?:–|—|--|-|−)\s*[eES]?[0-9]+[A-Za-z]?)(?-u:\b)",
+        r"(?:(?-u:\b)pp?\.\s*|:\s*|(?-u:\b))([0-9]+:[0-9]+\s*(?:–|—|--|-|−)\s*[0-9]+:[0-9]+|[eES]?[0-9]+[A-Za-z]?\s*(?:–|—|--|-|−)\s*[eES]?[0-9]+[A-Za-z]?)(?-u:\b)",
     )
     .unwrap()
 });
@@ -430,11 +430,14 @@ fn report_code(descriptor: &str) -> &str {
     d.strip_prefix("No.").unwrap_or(d).trim()
 }
 
+/// What theses are called ("thesis", "Thèse de doctorat", "Tesi di dottorato").
+const THESIS_WORDS: &str = r"thesis|dissertation|th[eè]se(?:\s+de\s+doctorat)?|tesi\s+di\s+(?:dottorato|laurea)|tesis\s+doctoral|doktorarbeit|proefschrift";
+
 /// Thesis and report cues anywhere in the reference decide the kind; a report number
 /// goes to `number`.
 fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     static THESIS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:thesis|dissertation)(?-u:\b)").unwrap());
+        LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{THESIS_WORDS})(?-u:\b)")).unwrap());
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)technical report(?-u:\b)|(?-u:\b)tech\.? rep(?:ort)?(?-u:\b)|(?-u:\b)TR[- ]?[0-9]").unwrap()
     });
@@ -519,7 +522,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     if matches!(p.kind, PubKind::Thesis | PubKind::TechReport) {
         // the venue is the school or institution: drop the type words before it
         static TYPE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+(?:thesis|dissertation)|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*[0-9][\w-]*)?[.,]?\s*").unwrap()
+            Regex::new(&format!(r"(?i)^(?:(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+)?(?:{THESIS_WORDS})|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*[0-9][\w-]*)?[.,]?\s*")).unwrap()
         });
         p.venue = TYPE_WORDS.replace(&p.venue, "").trim().to_string();
         if p.venue.is_empty() || p.venue.chars().all(|c| !c.is_alphabetic()) {
@@ -532,7 +535,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
 /// PhD thesis." → "ETH Zurich".
 fn school_before_type(whole: &str, title: &str) -> Option<String> {
     static TYPE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc?\.?)?\s*(?:thesis|dissertation)(?-u:\b)").unwrap()
+        Regex::new(&format!(r"(?i),?\s*(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc?\.?)?\s*(?:{THESIS_WORDS})(?-u:\b)")).unwrap()
     });
     let from = whole.find(title).map(|i| i + title.len())?;
     let after_title = &whole[from..];
@@ -1106,14 +1109,24 @@ fn split_sentence(s: &str) -> (String, String) {
         .unwrap()
     });
     let status = STATUS_AFTER.find(s).map(|m| m.start());
-    // ("Title., in Venue" in Frontiers)
-    let cut = [", in: ", ", In: ", "., in ", "., In "]
-        .iter()
-        .filter_map(|m| s.find(m))
-        .chain(journal)
-        .chain(status)
-        .min()
-        .unwrap_or(s.len());
+    // ("Title., in Venue" in Frontiers; "Title, Proceedings of …" in AMS)
+    let cut = [
+        ", in: ",
+        ", In: ",
+        "., in ",
+        "., In ",
+        ", Proceedings of ",
+        ", in Proceedings of ",
+        ", In Proceedings of ",
+        ", Proc. ",
+        ", in Proc. ",
+    ]
+    .iter()
+    .filter_map(|m| s.find(m))
+    .chain(journal)
+    .chain(status)
+    .min()
+    .unwrap_or(s.len());
     let b = &s.as_bytes()[..cut];
     let mut i = 0;
     while i + 1 < b.len() {
@@ -1123,6 +1136,27 @@ fn split_sentence(s: &str) -> (String, String) {
             let word_start = s[..i].rfind(' ').map_or(0, |x| x + 1);
             // "(No. NISTIR 7890)": the bracket is not part of the word
             let word = s[word_start..i].trim_start_matches(['(', '[']);
+            // "Title, Ann. Inst. Henri Poincaré, to appear", "Title, J. Algebra …" (AMS): an
+            // abbreviated journal word right after a comma, another capital after it, opens
+            // the venue at that comma
+            if c == b'.'
+                && s[..word_start].ends_with(", ")
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() <= 7
+                && word.chars().all(char::is_alphabetic)
+                && s[i + 1..].trim_start().starts_with(char::is_uppercase)
+                && s[..word_start - 2].split_whitespace().count() >= 2
+                && venue::abbreviated_journal(
+                    &s[word_start..]
+                        .split(", ")
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase(),
+                )
+            {
+                let comma = word_start - 2;
+                return (s[..comma].to_string(), s[comma + 2..].trim().to_string());
+            }
             let abbrev = c == b'.'
                 && (word.chars().count() == 1
                     || matches!(
@@ -1144,7 +1178,7 @@ fn split_sentence(s: &str) -> (String, String) {
     // for AI, 2019": the first comma before an edition, a type word, a publisher or an
     // institution ends the title
     static TYPE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[0-9]{1,2}(?:st|nd|rd|th)\s+edn?(?-u:\b)|(?:ph\.?\s?d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)|technical report)").unwrap()
+        Regex::new(&format!(r"(?i)^(?:[0-9]{{1,2}}(?:st|nd|rd|th)\s+edn?(?-u:\b)|(?:ph\.?\s?d\.?|doctoral|master'?s?|diploma|habilitation|bachelor'?s?)\s+(?:thesis|dissertation)|technical report|(?:{THESIS_WORDS})(?-u:\b))")).unwrap()
     });
     // (only in a reference, which ends with its year: "PhD Student, Allen School, University
     // of Washington" is an affiliation line)
@@ -1251,6 +1285,7 @@ pub fn is_name_like(s: &str) -> bool {
         let shouty = letters > 3 && caps == letters;
         !shouty
             && (first.is_some_and(char::is_uppercase)
+                || crate::lex::name::elided_particle(w)
                 || [
                     "van", "von", "de", "der", "den", "di", "da", "du", "la", "le", "del", "della",
                     "dos", "al", "bin", "and", "et", "al.",
@@ -1323,6 +1358,7 @@ fn author_list_end(s: &str) -> usize {
     let mut name_had_initial = false;
     let mut name_start_end = 0;
     let mut particles = 0usize; // particles in the current name
+    let mut last_name = false; // the current name follows "and": the list's last
     while pos < words.len() {
         let (off, w) = words[pos];
         let core = w.trim_end_matches([',', ';', ':', '.', '*', '†', '‡']);
@@ -1332,6 +1368,7 @@ fn author_list_end(s: &str) -> usize {
         let is_sep = bare == "and" || w == "&" || w == "et" || bare == "al." || bare == "al";
         if is_sep {
             name_had_initial = false;
+            last_name = bare == "and" || w == "&";
             if w.starts_with("al") {
                 let al = w.trim_end_matches(',');
                 end = off + al.len();
@@ -1348,7 +1385,8 @@ fn author_list_end(s: &str) -> usize {
         // inverted lists print initials with periods: a bare "A" starts the title
         let init = is_initial(core_init) && (!inverted || core_init.contains('.'));
         let particle = NAME_PARTICLES.contains(&core);
-        let cap = core.chars().next().is_some_and(|c| c.is_uppercase())
+        let cap = (core.chars().next().is_some_and(|c| c.is_uppercase())
+            || crate::lex::name::elided_particle(core))
             && !core.chars().any(|c| c.is_ascii_digit());
         let accept = if inverted {
             // family words until a comma, then initials (and trailing particles)
@@ -1384,6 +1422,10 @@ fn author_list_end(s: &str) -> usize {
         };
         if complete {
             end = off + w.trim_end_matches(',').len();
+        }
+        // "…, and K. Wójcik, The Green function…" (AMS): the last name's comma ends the list
+        if !inverted && last_name && complete && w.ends_with(',') {
+            break;
         }
         if opens_given {
             have_initials = true;
@@ -1863,7 +1905,11 @@ fn read_venue(v: &str, p: &mut Publication) {
     } else if let Some(c) = YEAR_VOL.captures(v) {
         p.volume = c[1].to_string();
         p.number = c.get(2).map_or("", |m| m.as_str()).to_string();
-    } else if let Some(c) = VOL_ONLY.captures_iter(v).find(|c| !is_year(&c[1])) {
+    } else if let Some(c) = VOL_ONLY.captures_iter(v).find(|c| {
+        // ("pp. 8:1–8:15" are LIPIcs article pages)
+        let before = v[..c.get(1).map_or(0, |m| m.start())].trim_end();
+        !is_year(&c[1]) && !before.ends_with("pp.") && !before.ends_with("p.")
+    }) {
         p.volume = c[1].to_string();
     }
     // AMS: "156 (2020), no. 4, 781–812": the issue is marked, whatever matched the volume
@@ -2002,11 +2048,24 @@ fn read_venue(v: &str, p: &mut Publication) {
     // (a numbered proceedings series of a known meeting stays a conference paper:
     // "Advances in Neural Information Processing Systems 33, 11205-11216")
     // ("Lecture Notes in Computer Science, 12224": a proceedings series)
+    // ("Proceedings of the 31st International Conference …, LIPIcs, vol. 159": named so)
+    let meeting_named = {
+        let l = venue_text.to_lowercase();
+        [
+            "lecture notes",
+            "proceedings",
+            "conference",
+            "symposium",
+            "workshop",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    };
     if (p.kind == PubKind::Conference || p.kind == PubKind::Misc)
         && !p.volume.is_empty()
         && !lead_in
         && !venue::is_known_meeting(&venue_text)
-        && !venue_text.to_lowercase().contains("lecture notes")
+        && !meeting_named
     {
         p.kind = PubKind::Journal;
     }

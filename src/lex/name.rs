@@ -346,6 +346,16 @@ fn is_capitalised_word(w: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic() && c.is_alphanumeric())
         || is_cjk(w)
+        || elided_particle(w)
+}
+
+/// A family name opened by an elided particle: "d'Aubigny", "dell’Acqua", "l'Hôpital".
+pub fn elided_particle(w: &str) -> bool {
+    let Some(i) = w.find(['\'', '’']) else {
+        return false;
+    };
+    matches!(&w[..i], "d" | "l" | "dell" | "dall" | "degl" | "D" | "L")
+        && w[i..].chars().nth(1).is_some_and(char::is_uppercase)
 }
 
 /// Could this token be a family name standing before a comma ("Huang", "van der Berg",

@@ -443,7 +443,7 @@ pub fn work_type_line(line: &str) -> Option<PubKind> {
 
 /// ISO 4 / IEEE abbreviations of journal words ("IEEE J. Ocean. Eng.", "IEEE Robot. Autom.
 /// Lett.", "Int. J. Robot. Res.", "ACM Trans. Graph."), as whole words.
-fn abbreviated_journal(lower: &str) -> bool {
+pub(crate) fn abbreviated_journal(lower: &str) -> bool {
     if !lower.contains(". ") && !lower.ends_with('.') {
         return false;
     }
@@ -456,7 +456,12 @@ fn abbreviated_journal(lower: &str) -> bool {
         .iter()
         .filter(|w| w.len() >= 4 && w.ends_with('.') && !w[..w.len() - 1].contains('.'))
         .count();
-    words.iter().any(|w| WORDS.contains(w)) || (words.contains(&"j.") && abbreviated >= 1)
+    // "Comment. Math. Helv.", "Ann. Inst. Henri Poincaré Probab. Stat." (AMS, ISO 4): a
+    // run of abbreviated words names a journal unless one names a meeting
+    const MEETING: &[&str] = &["proc.", "conf.", "symp.", "workshop", "meet.", "congr."];
+    words.iter().any(|w| WORDS.contains(w))
+        || (words.contains(&"j.") && abbreviated >= 1)
+        || (abbreviated >= 2 && !words.iter().any(|w| MEETING.contains(w)))
 }
 
 pub fn classify(venue: &str) -> PubKind {
@@ -484,7 +489,15 @@ pub fn classify(venue: &str) -> PubKind {
         "unpublished manuscript",
     ]) {
         PubKind::Preprint
-    } else if has(&["thesis", "dissertation"]) {
+    } else if has(&[
+        "thesis",
+        "dissertation",
+        "thèse",
+        "tesi di",
+        "tesis doctoral",
+        "doktorarbeit",
+        "proefschrift",
+    ]) {
         PubKind::Thesis
     } else if has(&["technical report", "tech. rep", "tech report"]) {
         PubKind::TechReport
@@ -577,6 +590,8 @@ mod tests {
             "IEEE J. Ocean. Eng.",
             "IEEE Robot. Autom. Lett.",
             "Int. J. Robot. Res.",
+            "Comment. Math. Helv.",
+            "Ann. Inst. Henri Poincaré Probab. Stat.",
         ] {
             assert_eq!(classify(v), PubKind::Journal, "{v}");
         }

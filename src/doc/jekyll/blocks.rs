@@ -52,7 +52,7 @@ pub fn parse(src: &str, base: usize) -> Vec<Block> {
             }
             Event::Start(Tag::Paragraph) if items.is_empty() && row.is_none() => {
                 let text = &src[r.clone()];
-                if fact_stack(text) {
+                if fact_stack(text) || hard_broken(text) {
                     let mut at = r.start;
                     for line in text.split_inclusive('\n') {
                         push(
@@ -134,6 +134,17 @@ fn fact_stack(text: &str) -> bool {
         })
 }
 
+/// A paragraph whose lines all end in hard breaks (two spaces, a backslash) and are short:
+/// the writer set one fact on each line ("School — *2016 – 2021*", "Advisor: …").
+fn hard_broken(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines.len() >= 2
+        && lines[..lines.len() - 1]
+            .iter()
+            .all(|l| crate::doc::markdown::hard_break(l))
+        && lines.iter().all(|l| l.split_whitespace().count() <= 20)
+}
+
 /// Lines of a block joined with single spaces; tabs (table cells) kept.
 fn join_lines(s: &str) -> String {
     s.lines()
@@ -167,6 +178,8 @@ mod tests {
         let v = kinds("**Ana Costa**\nPostdoctoral Researcher, ETH Zürich\n[a@b.ch](mailto:a@b.ch) · [site](https://a.io)\n");
         assert_eq!(v.len(), 3);
         assert_eq!(v[1].1, "Postdoctoral Researcher, ETH Zürich");
+        let v = kinds("Univ. of Lagos — *2010 – 2015*  \nAdvisor: Prof. Ada Eze\n");
+        assert_eq!(v.len(), 2);
         let v = kinds("I am a **postdoc** at ETH Zürich working on clouds,\nconvection and [climate](https://x.io).\n");
         assert_eq!(v.len(), 1);
     }

@@ -173,6 +173,90 @@ pub fn ol_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
     regions(s, &OL_TOKEN, class)
 }
 
+static TABLE_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<table(?-u:\b)[^>]*>|</table\s*>").unwrap());
+
+/// Byte ranges of the outermost `<table>` elements.
+pub fn table_regions(s: &str) -> Vec<std::ops::Range<usize>> {
+    regions(s, &TABLE_TOKEN, "")
+}
+
+/// A data table (every row one fact, each cell short) as a Markdown pipe table, so its rows
+/// reach the extractors as rows; `None` for a layout table (a paper beside its image, long
+/// cells) or one too big to parse, which is read line by line instead.
+pub fn table_to_pipes(fragment: &str) -> Option<String> {
+    if !parseable(fragment) {
+        return None;
+    }
+    let doc = Html::parse_fragment(fragment);
+    let mut rows: Vec<(bool, Vec<String>)> = Vec::new();
+    for tr in doc
+        .root_element()
+        .descendants()
+        .filter(|n| matches!(n.value(), Node::Element(e) if e.name() == "tr"))
+    {
+        let mut head = true;
+        let mut cells = Vec::new();
+        for td in tr.children() {
+            let Node::Element(e) = td.value() else {
+                continue;
+            };
+            if !matches!(e.name(), "td" | "th") {
+                continue;
+            }
+            head &= e.name() == "th";
+            let md = children_markdown(td);
+            let cell = md.split_whitespace().collect::<Vec<_>>().join(" ");
+            cells.push(cell.replace('|', "/"));
+        }
+        cells.retain(|c| !c.is_empty());
+        if !cells.is_empty() {
+            rows.push((head, cells));
+        }
+    }
+    let layout = rows.is_empty()
+        || rows
+            .iter()
+            .any(|(_, cells)| cells.iter().any(|c| c.split_whitespace().count() > 25))
+        || rows
+            .iter()
+            .filter(|(h, _)| !h)
+            .all(|(_, cells)| cells.len() < 2);
+    if layout {
+        return None;
+    }
+    let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(1);
+    let line = |cells: &[String]| {
+        let mut l = String::from("|");
+        for i in 0..width {
+            l.push(' ');
+            l.push_str(cells.get(i).map_or("", String::as_str));
+            l.push_str(" |");
+        }
+        l.push('\n');
+        l
+    };
+    let mut out = String::from("\n");
+    let body = match rows.first() {
+        Some((true, cells)) => {
+            out.push_str(&line(cells));
+            &rows[1..]
+        }
+        _ => {
+            out.push_str(&line(&[]));
+            &rows[..]
+        }
+    };
+    out.push('|');
+    out.push_str(&"---|".repeat(width));
+    out.push('\n');
+    for (_, cells) in body {
+        out.push_str(&line(cells));
+    }
+    out.push('\n');
+    Some(out)
+}
+
 fn regions(s: &str, tokens: &Regex, class: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (start, depth)
@@ -183,7 +267,8 @@ fn regions(s: &str, tokens: &Regex, class: &str) -> Vec<std::ops::Range<usize>> 
             None if !closing => {
                 let has = CLASS_ATTR
                     .captures(tag)
-                    .is_some_and(|c| c[1].split_whitespace().any(|k| k == class));
+                    .is_some_and(|c| c[1].split_whitespace().any(|k| k == class))
+                    || class.is_empty();
                 if has {
                     open = Some((m.start(), 1));
                 }

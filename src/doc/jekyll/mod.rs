@@ -186,8 +186,23 @@ fn title_heading(meta: &crate::doc::Meta, blocks: &[Block], base: usize) -> Opti
     Some(Block::new(BlockKind::Heading(1), &title, base..base))
 }
 
-/// Lines holding HTML tags become the equivalent Markdown; other lines stay as they are.
+/// Data tables become Markdown pipe tables; other lines holding HTML tags become the
+/// equivalent Markdown; lines without tags stay as they are.
 fn html_lines_to_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for r in html::table_regions(s) {
+        if let Some(pipes) = html::table_to_pipes(&s[r.clone()]) {
+            out.push_str(&html_lines(&s[last..r.start]));
+            out.push_str(&pipes);
+            last = r.end;
+        }
+    }
+    out.push_str(&html_lines(&s[last..]));
+    out
+}
+
+fn html_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut fenced = false;
     for line in s.split_inclusive('\n') {
