@@ -24,6 +24,7 @@ fn set(src: &'static str) -> HashSet<&'static str> {
 
 pub const MONTHS_TSV: &str = include_str!("../grammars/months.tsv");
 pub const PRESENT_TXT: &str = include_str!("../grammars/present.txt");
+pub const SINCE_TXT: &str = include_str!("../grammars/since.txt");
 pub const SECTIONS_TSV: &str = include_str!("../grammars/sections.tsv");
 pub const DEGREES_TSV: &str = include_str!("../grammars/degrees.tsv");
 pub const VENUES_TSV: &str = include_str!("../grammars/venues.tsv");
@@ -48,6 +49,7 @@ pub const WORK_TYPE_WORDS_TXT: &str = include_str!("../grammars/work_type_words.
 pub const ALL: &[(&str, &str)] = &[
     ("months.tsv", MONTHS_TSV),
     ("present.txt", PRESENT_TXT),
+    ("since.txt", SINCE_TXT),
     ("sections.tsv", SECTIONS_TSV),
     ("degrees.tsv", DEGREES_TSV),
     ("venues.tsv", VENUES_TSV),
@@ -92,6 +94,8 @@ pub static LANGUAGE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| se
 pub static MONTHS: LazyLock<HashMap<&'static str, u8>> =
     LazyLock::new(|| map(MONTHS_TSV, |r| r.get(1)?.parse().ok()));
 pub static PRESENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PRESENT_TXT));
+/// Words opening a running range ("since 2022").
+pub static SINCE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SINCE_TXT));
 /// Heading (lower case) → section kind name (see `sections::SectionKind`).
 pub static SECTIONS: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| map(SECTIONS_TSV, |r| r.get(1).copied()));

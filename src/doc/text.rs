@@ -287,6 +287,13 @@ pub fn parse(src: &str) -> Document {
     let mut in_break = false;
     // indentation and length in characters of the last source line kept
     let mut last_line = (0usize, 0usize);
+    // the page's right margin: a line reaching it was wrapped there
+    let width = src
+        .lines()
+        .map(|l| l.trim_end().chars().count())
+        .filter(|&n| n <= 200)
+        .max()
+        .unwrap_or(0);
     // under a publications heading, where unlabelled references may wrap
     let mut in_refs = false;
     // right under a talks heading: whether its entries are printed as references
@@ -362,10 +369,12 @@ pub fn parse(src: &str) -> Document {
         // mid-phrase or the line below ends the entry
         if let (Some(col), Some(prev)) = (date_hang, blocks.last_mut()) {
             let p = prev.raw.trim_end();
+            let at_margin = width >= 60 && last_line.0 + last_line.1 + 12 >= width;
             let cut = lines::unclosed(p)
                 || open_end(p)
                 || trimmed.starts_with(|c: char| c.is_lowercase() || c == '(')
-                || trimmed.ends_with('.');
+                || trimmed.ends_with('.')
+                || at_margin && !note_label(trimmed);
             if !prev_blank
                 && indent.abs_diff(col) <= 1
                 && !p.ends_with('.')
@@ -550,9 +559,15 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
 fn join_wrapped(prev: &mut String, next: &str) {
     prev.truncate(prev.trim_end().len());
     let last = prev.rsplit(' ').next().unwrap_or(prev);
+    // ("…/daubigny/" then "orcid.org/0000-…": a second address, not the rest of the first)
+    let own_address =
+        next.split(['/', ' ']).next().is_some_and(|host| {
+            host.contains('.') && !host.starts_with("10.") && next.contains('/')
+        }) && last.matches('/').count() >= 3;
     let in_link = (last.contains("://") || last.contains("doi.org/") || last.starts_with("10."))
         && last.ends_with(['-', '/', '.', '_'])
-        && !next.starts_with(char::is_whitespace);
+        && !next.starts_with(char::is_whitespace)
+        && !own_address;
     let compound = last
         .strip_suffix('-')
         .is_some_and(|w| w.ends_with(char::is_alphabetic));
@@ -587,6 +602,8 @@ fn open_end(prev: &str) -> bool {
 
 const OPEN_WORDS: &[&str] = &[
     "in", "on", "of", "and", "for", "the", "to", "with", "at", "by", "from", "a", "an", "or",
+    // name particles ("Rio de" / "Janeiro", "Universität für" / "Bodenkultur")
+    "de", "di", "da", "del", "della", "des", "du", "van", "von", "der", "für", "und", "et",
 ];
 
 /// Does body line `next` carry on line `prev`, wrapped at the page width? It must start

@@ -26,6 +26,7 @@ fn name_like(t: &str) -> bool {
         && !t.contains(':')
         && words.iter().enumerate().all(|(i, w)| {
             w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                || crate::lex::name::elided_particle(w)
                 // "Sofía de la Fuente Ortega", "Ludwig van Beethoven": inner particles
                 || (i > 0 && i + 1 < words.len() && crate::lex::name::is_particle(w))
         })
@@ -211,6 +212,20 @@ pub fn header(blocks: &[Block], b: &mut Basics) {
         let contact_row =
             blk.kind == BlockKind::Row && (t.contains('@') || !contact::find_urls(t).is_empty());
         let cells = contact_row.then(|| blk.columns().join(" | "));
+        // "Einsteinstraße 62 · 48149 Münster · Germany": a postal address set out in pieces
+        if b.location.city.is_empty() && b.location.address.is_empty() && !t.contains('@') {
+            let pieces: Vec<&str> = PIECES.split(t).map(str::trim).collect();
+            if pieces.len() >= 2 {
+                if let Some((street, code, place)) = entries::split_postal(&pieces.join(", "))
+                    .filter(|(street, _, _)| !street.is_empty())
+                {
+                    b.location.address = street;
+                    b.location.postal_code = code;
+                    set_place(&mut b.location, &place);
+                    continue;
+                }
+            }
+        }
         let mut label_here = false;
         for (k, piece) in PIECES.split(cells.as_deref().unwrap_or(t)).enumerate() {
             let mut piece = piece.trim().trim_end_matches(['|', ',']).trim();

@@ -435,6 +435,20 @@ fn name_city(text: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<us
     let lead = before.split_whitespace().next_back().unwrap_or_default();
     if before.ends_with(' ') && crate::tables::ORG_CITY_LEAD.contains(lead.to_lowercase().as_str())
     {
+        // "…, Rio de Janeiro, Brazil": a particle inside the city's own name, whose first
+        // word opens a comma part and leads no organisation's name
+        let head = before.trim_end()[..before.trim_end().len() - lead.len()].trim_end();
+        let first = head.rsplit([' ', ',']).next().unwrap_or_default();
+        let opens_part = head[..head.len() - first.len()].trim_end().ends_with(',');
+        if lead.chars().all(char::is_lowercase)
+            && lead.len() <= 3
+            && opens_part
+            && first.starts_with(char::is_uppercase)
+            && !crate::tables::ORG_CITY_LEAD.contains(first.to_lowercase().as_str())
+            && !ORG_WORD.is_match(first)
+        {
+            return Some(head.len() - first.len()..r.end);
+        }
         let comma = text.get(r.clone())?.find(',')?;
         let start = r.start + comma + 1;
         return (start < r.end).then_some(start..r.end);
@@ -487,7 +501,7 @@ pub fn split_postal(s: &str) -> Option<(String, String, String)> {
 /// Notes that go to a summary: supervisors, advisors, employment modes.
 pub fn is_note(s: &str) -> bool {
     static SUPERVISOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)(?-u:\b)|advis(?:ed|or|ors)(?-u:\b)|co-?advis|mentor(?:ed|s)?(?-u:\b)|manager:|reports? to(?-u:\b)|reporting to(?-u:\b)|hosted by(?-u:\b)|host:|working with(?-u:\b)|work with(?-u:\b)|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with(?-u:\b))").unwrap()
+        Regex::new(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)(?-u:\b)|advis(?:ed|or|ors)(?-u:\b)|co-?advis|mentor(?:ed|s)?(?-u:\b)|manager:|reports? to(?-u:\b)|reporting to(?-u:\b)|hosted by(?-u:\b)|host:|working with(?-u:\b)|work with(?-u:\b)|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with(?-u:\b)|(?:funded|supported|financed|sponsored) by(?-u:\b)|member of(?-u:\b))").unwrap()
     });
     static MODE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship|tenured|(?:non[- ])?tenure[- ]track|fixed[- ]term|permanent|temporary|on leave|sabbatical|[0-9.]+\s*FTE)(?-u:\b)").unwrap()
@@ -666,6 +680,26 @@ pub fn roles(pieces: &[String]) -> Roles {
             if led_by_role && org_before && SUB_UNIT.is_match(&part) {
                 continue;
             }
+            // "Akademische Rätin auf Zeit (postdoctoral position), Institut": a title glossed
+            // in lower case in brackets is the position, the gloss a note
+            if r.position.is_empty() && k == 0 && more_after(k) {
+                if let Some((title, gloss)) = part
+                    .strip_suffix(')')
+                    .and_then(|p| p.rsplit_once(" ("))
+                    .filter(|(t, g)| {
+                        // (a capital gloss is part of the title: "Assistant Professor
+                        // (Lecturer)", "Research Intern (Applied RL)")
+                        !t.contains(['(', ')'])
+                            && g.starts_with(char::is_lowercase)
+                            && g.split_whitespace().count() <= 4
+                    })
+                {
+                    r.position = title.trim().to_string();
+                    r.notes.push(gloss.to_string());
+                    led_by_role = true;
+                    continue;
+                }
+            }
             // "Huawei Campus Ambassador, Xidian University": a leading title stays whole
             if r.position.is_empty()
                 && k == 0
@@ -725,6 +759,11 @@ mod tests {
             (r.position.as_str(), r.notes[0].as_str()),
             ("Nurse Practitioner", "0.2 FTE")
         );
+        let r = roles(&[
+            "Akademische Rätin auf Zeit (postdoctoral position), Universität Münster".into(),
+        ]);
+        assert_eq!(r.position, "Akademische Rätin auf Zeit");
+        assert_eq!(r.org, "Universität Münster");
         let r = roles(&["Research Intern (Applied RL)".into(), "DeepMind".into()]);
         assert_eq!(r.position, "Research Intern (Applied RL)");
     }

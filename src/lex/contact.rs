@@ -19,7 +19,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // the last group may hold 5 digits (German extensions "608-25123"); French numbers come
     // in pairs ("+33 1 23 45 67 89"); other international numbers group their digits
     // freely after the country code ("+353 1 716 6000", "+46 70 123 45 67")
-    Regex::new(r"(?:\+[0-9]{2,3}[ .]?[0-9](?:[ .][0-9]{2}){4}(?-u:\b))|(?:\(\+?[0-9]{1,3}\)|\+[0-9]{1,3})?[ .-]?\(?[0-9]{2,4}\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?-u:\b)|\+[0-9]{1,3}(?:[ .-]\(?[0-9]{1,4}\)?){2,6}(?-u:\b)")
+    Regex::new(r"(?:\+[0-9]{2,3}[ .]?[0-9](?:[ .][0-9]{2}){4}(?-u:\b))|(?:\(\+?[0-9]{1,3}\)|\+[0-9]{1,3})?[ .-]?\(?[0-9]{2,4}\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?-u:\b)|\+[0-9]{1,3}(?:[ .-]\(?[0-9]{1,4}\)?){1,5}[ .-][0-9]{1,5}(?-u:\b)")
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {

@@ -14,7 +14,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use crate::model::{Date, DateRange, End};
-use crate::tables::{MONTHS, PRESENT};
+use crate::tables::{MONTHS, PRESENT, SINCE};
 
 type R<'a, T> = IResult<&'a str, T>;
 
@@ -78,7 +78,10 @@ fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
 /// Can a date start with this word? Only month and season words can; other words are
 /// skipped before the whole grammar is tried on them.
 fn may_start_date(word: &str) -> bool {
-    word.len() <= 12 && with_lower(word, |l| MONTHS.contains_key(l) || is_season(l))
+    word.len() <= 14
+        && with_lower(word, |l| {
+            MONTHS.contains_key(l) || is_season(l) || SINCE.contains(l)
+        })
 }
 
 /// num(1..=2 digits) within [lo, hi], not followed by a digit
@@ -269,6 +272,13 @@ fn is_season(w: &str) -> bool {
             | "verano"
             | "otoño"
             | "invierno"
+            // German semesters: "WiSe 2023/24", "SoSe 2023"
+            | "wise"
+            | "sose"
+            | "ws"
+            | "ss"
+            | "wintersemester"
+            | "sommersemester"
     )
 }
 
@@ -354,7 +364,28 @@ pub fn range(i: &str) -> R<'_, DateRange> {
             }
         }
     }
+    if let Some(found) = since(i) {
+        return Ok(found);
+    }
     let (r, mut start) = date(i)?;
+    // "2019/20", "WiSe 2023/24": an academic year
+    if let Some(rest) = r.strip_prefix('/').filter(|_| start.month.is_none()) {
+        let end = short_end(&start, rest).or_else(|| {
+            year(rest)
+                .ok()
+                .filter(|(_, y)| start.year.is_some_and(|s| *y == s + 1))
+                .map(|(r, y)| (r, Date::year(y)))
+        });
+        if let Some((r, end)) = end {
+            return Ok((
+                r,
+                DateRange {
+                    start,
+                    end: Some(End::Date(end)),
+                },
+            ));
+        }
+    }
     let Ok((r2, sep)) = range_sep(r) else {
         return Ok((r, DateRange::single(start)));
     };
@@ -421,6 +452,29 @@ pub fn range(i: &str) -> R<'_, DateRange> {
             None => Ok((r, DateRange::single(start))),
         },
     }
+}
+
+/// "since 04/2022", "seit 2020": a range running to the present.
+fn since(i: &str) -> Option<(&str, DateRange)> {
+    let (r, w) =
+        take_while::<_, &str, nom::error::Error<&str>>(|c: char| c.is_alphabetic())(i).ok()?;
+    if w.is_empty() || w.len() > 6 || !with_lower(w, |l| SINCE.contains(l)) {
+        return None;
+    }
+    let (r, _) = ws(r).ok()?;
+    let (after, start) = date(r).ok()?;
+    // "Since 2021 –" / "2023" split over lines: the range as printed, for the caller to join
+    if range_sep(after).is_ok() {
+        return range(r).ok();
+    }
+    let r = after;
+    Some((
+        r,
+        DateRange {
+            start,
+            end: Some(End::Present),
+        },
+    ))
 }
 
 /// "2020–21", "2016–20": an end year of two digits, in the start's century, after it.
