@@ -161,8 +161,14 @@ pub fn long_heading(s: &str) -> Option<SectionKind> {
 
 /// The section a heading names, if the synonym table knows it.
 pub fn classify_heading(s: &str) -> Option<SectionKind> {
+    classify(s).map(|(k, _)| k)
+}
+
+/// The kind a heading names and whether only its last word told it ("Marsden Fast-Start
+/// Grant" reads as an awards heading, and may be an award's own title).
+fn classify(s: &str) -> Option<(SectionKind, bool)> {
     if let Some(k) = long_heading(s) {
-        return Some(k);
+        return Some((k, false));
     }
     // Every line of a text CV is asked; a sentence is never a heading, and saying so before
     // normalising saves the allocations. Known headings have at most four words (compounds
@@ -178,7 +184,7 @@ pub fn classify_heading(s: &str) -> Option<SectionKind> {
         return None;
     }
     if let Some(k) = SECTIONS.get(n.as_str()) {
-        return SectionKind::from_table(k);
+        return SectionKind::from_table(k).map(|k| (k, false));
     }
     // "Honors and Awards" style compounds: the first known word that decides
     let mut best = None;
@@ -187,7 +193,13 @@ pub fn classify_heading(s: &str) -> Option<SectionKind> {
             best = best.or(SectionKind::from_table(k));
         }
     }
-    best.or_else(|| by_head_noun(s, &n)).or_else(|| {
+    if let Some(k) = best {
+        return Some((k, false));
+    }
+    if let Some(k) = by_head_noun(s, &n) {
+        return Some((k, true));
+    }
+    let found: Option<SectionKind> = (|| {
         // a qualifier after the name: "Publications (peer-reviewed)", "Talks (selected)"
         // (only a table name: "Banting Fellowship (2022)" is an entry, not a heading)
         // ("Publications (selected from 64)" is one too; a year is not a qualifier)
@@ -196,7 +208,8 @@ pub fn classify_heading(s: &str) -> Option<SectionKind> {
             return None;
         }
         SectionKind::from_table(SECTIONS.get(normalize_heading(head).as_str())?)
-    })
+    })();
+    found.map(|k| (k, false))
 }
 
 /// "Professional Appointments", "RELEVANT EXPERIENCE": a short Title Case or capitals
@@ -254,22 +267,52 @@ pub fn split(doc: &Document) -> Vec<Section> {
         blocks: Vec::new(),
     }];
     let mut level_of_current: u8 = 0;
+    // the known headings above the current block: (level, kind, whether a sub-heading of
+    // another kind came under it: "# Education" then "**PUBLICATIONS**" is no parent)
+    let mut known: Vec<(u8, SectionKind, bool)> = Vec::new();
+    let family = |a: SectionKind, b: SectionKind| {
+        use SectionKind as S;
+        a == b
+            || [a, b]
+                .iter()
+                .all(|k| matches!(k, S::Publications | S::Preprints | S::Patents))
+    };
     for b in &doc.blocks {
         if let BlockKind::Heading(level) = b.kind {
-            if let Some(kind) = classify_heading(&b.text) {
+            known.retain(|(l, _, _)| *l < level);
+            let found = classify(&b.text);
+            // "## Awards" / "### Marsden Fast-Start Grant": a heading read from its last word
+            // only, under a section of that kind, is an entry's title
+            if let Some((kind, true)) = found {
+                if known.last().is_some_and(|(_, k, _)| *k == kind) {
+                    if let Some(last) = out.last_mut() {
+                        last.blocks.push(b.clone());
+                    }
+                    continue;
+                }
+            }
+            if let Some((kind, _)) = found {
                 out.push(Section {
                     kind,
                     heading: b.text.clone(),
                     blocks: Vec::new(),
                 });
                 level_of_current = level;
+                for parent in known.iter_mut() {
+                    parent.2 |= !family(parent.1, kind);
+                }
+                known.push((level, kind, false));
                 continue;
             }
             if level_of_current != 0 && level <= level_of_current {
+                // "## Publications" / "### Submitted" / "### Co-author": a sibling of a known
+                // sub-heading is still inside the section above both (and, as an entry
+                // title, one of its blocks)
+                let parent = known.last().filter(|p| !p.2).map(|p| p.1);
                 out.push(Section {
-                    kind: SectionKind::Other,
+                    kind: parent.unwrap_or(SectionKind::Other),
                     heading: b.text.clone(),
-                    blocks: Vec::new(),
+                    blocks: parent.map(|_| vec![b.clone()]).unwrap_or_default(),
                 });
                 level_of_current = level;
                 continue;

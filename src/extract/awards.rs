@@ -357,11 +357,28 @@ fn stacked_grant(lines: &[&Block]) -> Option<Award> {
 pub fn section(blocks: &[Block]) -> Vec<Award> {
     let mut out: Vec<Award> = Vec::new();
     let mut skip = 0;
+    // an award titled by a heading ("### Marsden Fast-Start Grant"), its lines below
+    let mut under_heading = false;
     for (i, b) in blocks.iter().enumerate() {
         if skip > 0 {
             skip -= 1;
             continue;
         }
+        if let BlockKind::Heading(_) = b.kind {
+            under_heading = false;
+            if let Some(a) = parse_line(b) {
+                out.push(a);
+                under_heading = true;
+            }
+            continue;
+        }
+        if under_heading && b.kind == BlockKind::Para {
+            if let Some(a) = out.last_mut() {
+                heading_entry_line(a, &b.text);
+            }
+            continue;
+        }
+        under_heading = false;
         // a bullet whose entry runs on over unbulleted lines
         // (any bullet level: "▪" reads as a nested mark)
         if matches!(b.kind, BlockKind::Item(_)) {
@@ -412,6 +429,33 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
         }
     }
     out
+}
+
+/// A line under an award's heading (pagedown, Markdown CVs): its year, its awarder (with an
+/// amount after a dash) or filler ("N/A").
+fn heading_entry_line(a: &mut Award, t: &str) {
+    let t = t.trim();
+    if matches!(t.to_lowercase().as_str(), "n/a" | "na" | "-" | "–" | "none") {
+        return;
+    }
+    if let Some(r) = date::parse_range(t) {
+        if a.date.is_none() {
+            a.date = Some(r.start);
+        }
+        return;
+    }
+    if a.awarder.is_empty() {
+        let (who, more) = [" --- ", " — ", " – ", " -- "]
+            .iter()
+            .find_map(|d| t.split_once(d))
+            .unwrap_or((t, ""));
+        a.awarder = who.trim().to_string();
+        if !more.trim().is_empty() {
+            a.summary = more.trim().to_string();
+        }
+    } else if a.summary.is_empty() {
+        a.summary = t.to_string();
+    }
 }
 
 #[cfg(test)]

@@ -834,6 +834,10 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
             ));
         }
     }
+    // AAS (ApJ, MNRAS, A&A): "Authors YEAR, Title, Journal, Vol, Page"
+    if let Some(found) = aas(raw, plain) {
+        return Some(found);
+    }
     // LNCS: "Authors: Title. In: Venue"
     if let Some(i) = plain.find(": ") {
         let authors = &plain[..i];
@@ -875,6 +879,37 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
         .unwrap_or(rest);
     let (title, venue) = split_sentence(rest);
     Some((raw_authors(raw, authors), title, venue))
+}
+
+/// AAS (ApJ, MNRAS, A&A): "Roe, J., Doe, A., et al. 2024, Title, ApJ, 981, 44": the year
+/// right after the inverted author list and a comma; the title runs to the comma before
+/// "Journal, Volume, Page" (or to a status or an arXiv identifier).
+fn aas(raw: &str, plain: &str) -> Option<(String, String, String)> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\(incl\.[^()]*\)\s*)?((?:19|20)[0-9]{2})[a-z]?,\s+").unwrap()
+    });
+    static JOURNAL_VOL_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r", [A-Z][A-Za-z&. ]{0,60}, [A-Z]?[0-9]{1,5}, [A-Z]?[0-9]{1,7}(?-u:\b)").unwrap()
+    });
+    let end = author_list_end(plain);
+    let authors = &plain[..end];
+    if end == 0 || !authors.contains(',') {
+        return None;
+    }
+    let c = YEAR.captures(&plain[end..])?;
+    let rest = &plain[end + c.get(0)?.end()..];
+    let (title, venue) = match JOURNAL_VOL_PAGE.find(rest) {
+        Some(m) => (
+            rest[..m.start()].to_string(),
+            rest[m.start() + 1..].trim().to_string(),
+        ),
+        None => split_sentence(rest),
+    };
+    Some((
+        raw_authors(raw, authors),
+        title,
+        format!("{venue} ({})", &c[1]),
+    ))
 }
 
 /// Does every name of a list have two words or an initial? ("Salt and Sovereignty: The
@@ -1869,7 +1904,18 @@ fn read_venue(v: &str, p: &mut Publication) {
         }
     }
 
-    if let Some(c) = VOLUME.captures(v) {
+    // AAS: "ApJL, 965, L21", "A&A, 684, A112": journal, volume, page or article id
+    static AAS_VOL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][A-Za-z&. ]{0,40}, ([0-9]{1,5}), ([A-Z]?[0-9]{1,7})(?:,|\s+\(|\s*$)")
+            .unwrap()
+    });
+    let aas = AAS_VOL
+        .captures(v.trim_start())
+        .filter(|c| !is_year(&c[1]) && !is_year(&c[2]));
+    if let Some(c) = &aas {
+        p.volume = c[1].to_string();
+        p.pages = c[2].to_string();
+    } else if let Some(c) = VOLUME.captures(v) {
         p.volume = c[1].to_string();
         if let Some(n) = c.get(2) {
             p.number = n.as_str().to_string();
@@ -2021,7 +2067,16 @@ fn read_venue(v: &str, p: &mut Publication) {
     p.kind = if k != PubKind::Conference {
         k
     } else {
-        venue::classify(&format!("{venue_text} {v}"))
+        // (an arXiv identifier after a journal, "ApJL, 965, L21 · arXiv:2403.11029", is
+        // the paper's eprint, not what it is)
+        static ARXIV_TOKEN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)arxiv:\s*[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?").unwrap());
+        let rest = if p.volume.is_empty() {
+            std::borrow::Cow::Borrowed(v)
+        } else {
+            ARXIV_TOKEN.replace_all(v, "")
+        };
+        venue::classify(&format!("{venue_text} {rest}"))
     };
     // (edited proceedings of a meeting stay conference papers)
     let meeting =
