@@ -32,6 +32,7 @@ pub const NETWORKS_TSV: &str = include_str!("../grammars/networks.tsv");
 pub const STOPWORDS_TXT: &str = include_str!("../grammars/stopwords.txt");
 pub const ARXIV_TXT: &str = include_str!("../grammars/arxiv_categories.txt");
 pub const PLACES_TSV: &str = include_str!("../grammars/places.tsv");
+pub const CITIES_TSV: &str = include_str!("../grammars/cities.tsv");
 pub const ROLES_TXT: &str = include_str!("../grammars/roles.txt");
 pub const ROLE_WORDS_TXT: &str = include_str!("../grammars/role_words.txt");
 pub const LISTING_WORDS_TSV: &str = include_str!("../grammars/listing_words.tsv");
@@ -57,6 +58,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("stopwords.txt", STOPWORDS_TXT),
     ("arxiv_categories.txt", ARXIV_TXT),
     ("places.tsv", PLACES_TSV),
+    ("cities.tsv", CITIES_TSV),
     ("roles.txt", ROLES_TXT),
     ("role_words.txt", ROLE_WORDS_TXT),
     ("listing_words.tsv", LISTING_WORDS_TSV),
@@ -121,8 +123,15 @@ pub static NETWORKS: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| map(NETWORKS_TSV, |r| r.get(1).copied()));
 pub static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STOPWORDS_TXT));
 /// Country names and state/region codes that end a printed location.
-pub static PLACES: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| map(PLACES_TSV, |r| r.get(1).copied()));
+/// Major cities, which also end a location (their country code as the value).
+pub static PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = map(PLACES_TSV, |r| r.get(1).copied());
+    m.extend(map(CITIES_TSV, |r| r.get(1).copied()));
+    m
+});
+/// The cities among `PLACES`.
+pub static CITIES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| map(CITIES_TSV, |r| r.get(1).copied()));
 /// Last words of job titles.
 pub static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLES_TXT));
 /// Words that may stand before a job title's last word.

@@ -57,6 +57,36 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
         .first()
         .is_some_and(|b| matches!(b.kind, BlockKind::Para | BlockKind::Row) && is_date_only(b));
     let only_items = content.iter().all(|b| matches!(b.kind, BlockKind::Item(_)));
+    // "Role, Organisation" then "2020–present" on the line below (pdftotext drops the
+    // right-aligned dates under their line): a dates line closes its entry's header
+    // (every dates line sits right under such a header line, not under a place: "Org" /
+    // "City, ST" / "Jun 2021 – Sep 2021" / "Role" is another layout)
+    let date_rows: Vec<usize> = (1..content.len())
+        .filter(|&i| content[i].kind == BlockKind::Para && is_date_only(content[i]))
+        .collect();
+    let dates_below = !date_lines
+        && date_rows.len() >= 2
+        && date_rows.iter().all(|&i| {
+            let h = content[i - 1];
+            h.kind == BlockKind::Para
+                && h.text.contains(',')
+                && !is_date_only(h)
+                && !is_location(&h.text)
+                && !is_org_place(h)
+        });
+    let closed_by_dates = |cur: &Entry, b: &Block| {
+        dates_below
+            && cur.head.len() >= 2
+            && cur.head.last().is_some_and(|h| is_date_only(h))
+            && b.kind == BlockKind::Para
+            && !is_date_only(b)
+            && !is_location(&b.text)
+            && !is_org_place(b)
+            && !b.text.trim_end().ends_with('.')
+            && !b.text.contains(':')
+            && b.text.starts_with(char::is_uppercase)
+            && b.text.contains(',')
+    };
     let mut out: Vec<Entry> = Vec::new();
     for b in content {
         let opens = match b.kind {
@@ -89,7 +119,9 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
             _ => match out.last() {
                 None => true,
                 // an entry opened by a heading runs to the next heading
-                Some(cur) if cur.body.is_empty() => cur.level.is_none() && new_head(cur, b),
+                Some(cur) if cur.body.is_empty() => {
+                    cur.level.is_none() && (new_head(cur, b) || closed_by_dates(cur, b))
+                }
                 Some(cur) => {
                     let last = cur.body.last().map(|l| l.kind);
                     let after_title = matches!(last, Some(BlockKind::Heading(_)))
@@ -221,7 +253,7 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     // ("South San Francisco, CA": a compass word may open a two-word city)
     let part = format!(r"(?:(?:North|South|East|West)\s)?{word}(?:\s{word})?");
     Regex::new(&format!(
-        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
+        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt})){{0,2}}\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))
     .unwrap()
 });
@@ -231,10 +263,26 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
     PLACE_RE
         .find_iter(s)
+        .map(|m| {
+            // "Allegro, Warsaw, Poland": a known city after the first comma is where the
+            // place starts; what comes before it is the organisation
+            let t = m.as_str();
+            match t.find(", ") {
+                Some(i)
+                    if t[i + 2..]
+                        .split(',')
+                        .next()
+                        .is_some_and(|c| crate::tables::CITIES.contains_key(c.trim())) =>
+                {
+                    m.start() + i + 2..m.end()
+                }
+                _ => m.range(),
+            }
+        })
         .filter_map(|m| {
             // "University Georgetown, TX": an organisation word is not part of the city
-            let city_end = m.as_str().find(',').map_or(m.start(), |i| m.start() + i);
-            let mut city = &s[m.start()..city_end];
+            let city_end = s[m.clone()].find(',').map_or(m.start, |i| m.start + i);
+            let mut city = &s[m.start..city_end];
             // "College Station": an organisation word inside the city's own name
             let lower = city.to_lowercase();
             // "Aarhus University, Denmark": a "city" ending in an organisation word is the
@@ -256,7 +304,7 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
                 let cut = city.len().saturating_sub(n);
                 city = city.get(..cut).unwrap_or(city);
                 if city.trim().is_empty() {
-                    return Some(m.range());
+                    return Some(m.clone());
                 }
             }
             // an acronym ("CTF Tokyo") is not part of the city either
@@ -266,16 +314,16 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             match city.split_whitespace().rev().skip(1).find(org_like) {
                 Some(w) => {
                     let at = city.rfind(w).map_or(0, |i| i + w.len());
-                    let start = m.start() + at + city[at..].len() - city[at..].trim_start().len();
-                    (start < city_end).then_some(start..m.end())
+                    let start = m.start + at + city[at..].len() - city[at..].trim_start().len();
+                    (start < city_end).then_some(start..m.end)
                 }
                 // "…Science and Technology, Hong Kong": the place after the comma alone
                 None if ORG_WORD.is_match(city.trim()) => {
                     let at = city_end + 1;
-                    let start = at + s[at..m.end()].len() - s[at..m.end()].trim_start().len();
-                    (city_end < m.end() && start < m.end()).then_some(start..m.end())
+                    let start = at + s[at..m.end].len() - s[at..m.end].trim_start().len();
+                    (city_end < m.end && start < m.end).then_some(start..m.end)
                 }
-                None => Some(m.range()),
+                None => Some(m.clone()),
             }
         })
         .filter(|m| {
@@ -291,10 +339,18 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
                 .next();
             let names_org =
                 after.starts_with(' ') && next.is_some_and(|w| ORG_AFTER_PLACE.is_match(w));
+            // a city alone ends a part: "Shanghai Jiao Tong University" goes on
+            let last_place = s[m.clone()].rsplit(',').next().unwrap_or("").trim();
+            let city_goes_on = crate::tables::CITIES.contains_key(last_place.trim_end_matches('.'))
+                && after.starts_with(' ')
+                && after
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphanumeric());
             let after_ok = after.trim_start().is_empty()
                 || after.starts_with([' ', '\t', ',', ';', '|', ')'])
                     && !after.trim_start().starts_with(|c: char| c.is_lowercase())
-                    && !names_org;
+                    && !names_org
+                    && !city_goes_on;
             let after_comma = s[..m.start].trim_end().ends_with(',');
             before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0 || after_comma)
         })
