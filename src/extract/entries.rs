@@ -77,7 +77,7 @@ pub fn group(blocks: &[Block], new_head: &dyn Fn(&Entry, &Block) -> bool) -> Vec
     let closed_by_dates = |cur: &Entry, b: &Block| {
         dates_below
             && cur.head.len() >= 2
-            && cur.head.last().is_some_and(|h| is_date_only(h))
+            && cur.head.last().is_some_and(is_date_only)
             && b.kind == BlockKind::Para
             && !is_date_only(b)
             && !is_location(&b.text)
