@@ -140,7 +140,22 @@ pub fn section(blocks: &[Block]) -> Vec<Project> {
 fn venue_list(text: &str) -> Option<Vec<Project>> {
     let mut t = text.to_string();
     let dates = take_edge_dates(&mut t)?.closed();
-    let parts = split_top_level(&t, &[';']);
+    let mut parts = split_top_level(&t, &[';']);
+    // "2024: NBER Summer Institute, Princeton University, CEMFI": a year label, then commas
+    let year_label = text
+        .trim_start()
+        .get(..5)
+        .is_some_and(|y| y[..4].bytes().all(|b| b.is_ascii_digit()) && y.ends_with(':'));
+    if parts.len() < 2 && year_label {
+        parts = split_top_level(&t, &[',']);
+        if parts.len() < 3
+            || parts
+                .iter()
+                .any(|p| p.trim().starts_with(char::is_lowercase))
+        {
+            return None;
+        }
+    }
     let short = |p: &String| {
         let p = p.trim();
         !p.is_empty()
