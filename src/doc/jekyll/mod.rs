@@ -238,7 +238,11 @@ fn drop_unknown_sections(blocks: Vec<Block>) -> Vec<Block> {
     for b in blocks {
         if let BlockKind::Heading(level) = b.kind {
             if classify_heading(&b.text).is_some() {
-                known_level = Some(level);
+                // ("### Submitted" under "## Publications" keeps the parent's level, so a
+                // sibling "### Co-author" stays inside it)
+                if known_level.is_none_or(|k| level <= k) {
+                    known_level = Some(level);
+                }
                 skipping = false;
             } else if known_level.is_none_or(|k| level <= k) {
                 skipping = true;
