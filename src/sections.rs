@@ -333,6 +333,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sibling_sub_headings_stay_in_their_section() {
+        use crate::doc::Block;
+        let h = |l: u8, t: &str| Block::new(BlockKind::Heading(l), t, 0..0);
+        let doc = Document {
+            blocks: vec![
+                h(2, "Publications"),
+                h(3, "Submitted"),
+                h(3, "Co-author"),
+                h(2, "Awards"),
+                h(3, "Marsden Fast-Start Grant"),
+            ],
+            ..Default::default()
+        };
+        let kinds: Vec<SectionKind> = split(&doc).iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Header,
+                SectionKind::Publications,
+                SectionKind::Preprints,
+                SectionKind::Publications,
+                SectionKind::Awards
+            ]
+        );
+    }
+
+    #[test]
     fn qualified_headings() {
         assert_eq!(
             classify_heading("Peer-reviewed articles"),

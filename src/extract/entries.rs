@@ -925,6 +925,19 @@ mod tests {
 
     #[test]
     fn locations() {
+        // a city ends its part; a place word opening an organisation's name is no location
+        let loc = |s: &str| find_location(s).map(|r| s[r].to_string());
+        assert_eq!(loc("Koç University, Istanbul").as_deref(), Some("Istanbul"));
+        assert_eq!(loc("School of CS, Shanghai Jiao Tong University"), None);
+        assert_eq!(loc("Postdoc, Georgia Institute of Technology"), None);
+        assert_eq!(
+            loc("Allegro, Warsaw, Poland").as_deref(),
+            Some("Warsaw, Poland")
+        );
+        assert_eq!(
+            loc("100 Main Street, Toronto, ON, Canada").as_deref(),
+            Some("Toronto, ON, Canada")
+        );
         assert!(is_location("Burlingame, CA,USA"));
         assert!(is_location("(remote) Redmond, WA,USA"));
         assert!(is_location("Beijing, China"));

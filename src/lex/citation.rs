@@ -2455,6 +2455,31 @@ mod tests {
     }
 
     #[test]
+    fn ams_and_aas_references() {
+        let p = parse_reference("N. Bérard, L.-M. d'Aubigny, and K. Wójcik, The Green function on hyperbolic groups, Comment. Math. Helv. 98 (2023), no. 2, 311–359.").unwrap();
+        assert_eq!(names(&p), ["Bérard", "d'Aubigny", "Wójcik"]);
+        assert_eq!(p.title, "The Green function on hyperbolic groups");
+        assert_eq!(
+            (p.kind, p.venue.as_str()),
+            (PubKind::Journal, "Comment. Math. Helv.")
+        );
+        let p = parse_reference("A. Roe, Critical percolation on Cayley graphs, Ann. Inst. Henri Poincaré Probab. Stat., to appear.").unwrap();
+        assert_eq!(p.title, "Critical percolation on Cayley graphs");
+        assert_eq!(p.kind, PubKind::Journal);
+        let p = parse_reference("A. Roe and B. Doe, Exact simulation of walks, Proceedings of the 31st International Conference on Algorithms (AofA 2020), LIPIcs, vol. 159, 2020, pp. 8:1–8:15.").unwrap();
+        assert_eq!(
+            (p.kind, p.pages.as_str()),
+            (PubKind::Conference, "8:1–8:15")
+        );
+        let p = parse_reference("Roe, J., Doe, A., & van Houten, M. 2024, The mid-infrared size–mass relation, ApJL, 965, L21").unwrap();
+        assert_eq!(p.title, "The mid-infrared size–mass relation");
+        assert_eq!(
+            (p.venue.as_str(), p.volume.as_str(), p.pages.as_str()),
+            ("ApJL", "965", "L21")
+        );
+    }
+
+    #[test]
     fn acm_titles_with_questions_and_quotations_and_article_numbers() {
         let p = parse_reference("Jordan K. Whitfield and Meredith Ross. 2022. Accessible by Default? Screen Reader Users' Experiences in Hybrid Meetings. In Proceedings of the 2022 CHI Conference on Human Factors in Computing Systems (CHI '22). ACM, New York, NY, USA, 15 pages.").unwrap();
         assert_eq!(

@@ -703,6 +703,29 @@ mod tests {
     }
 
     #[test]
+    fn since_semesters_and_academic_years() {
+        let r = |s: &str| find_all(s).first().map(|(r, span)| (*r, span.clone()));
+        let (since, span) = r("since 04/2022   Postdoc").unwrap();
+        assert_eq!(since.start, Date::ym(2022, 4));
+        assert_eq!(since.end, Some(End::Present));
+        // the word is part of the date's text, so it leaves the entry's name
+        assert_eq!(span, 0..13);
+        assert_eq!(r("seit 2020").unwrap().0.end, Some(End::Present));
+        let (wise, _) = r("WiSe 2023/24   Lecture").unwrap();
+        assert_eq!(
+            (wise.start, wise.end),
+            (Date::year(2023), Some(End::Date(Date::year(2024))))
+        );
+        assert_eq!(
+            r("2019/2020 Tutor").unwrap().0.end,
+            Some(End::Date(Date::year(2020)))
+        );
+        // a month/year date is not an academic year
+        assert_eq!(r("03/2019").unwrap().0.start, Date::ym(2019, 3));
+        assert_eq!(r("SoSe 2023").unwrap().0.end, None);
+    }
+
+    #[test]
     fn year_group_headings() {
         assert!(year_group("2023"));
         assert!(year_group("2019 – 2020"));
