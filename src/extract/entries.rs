@@ -252,8 +252,20 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"\p{Lu}[\p{L}.'’-]*";
     // ("South San Francisco, CA": a compass word may open a two-word city)
     let part = format!(r"(?:(?:North|South|East|West)\s)?{word}(?:\s{word})?");
+    // a third place is a country ("Toronto, ON, Canada"): only country names there keep
+    // this, the largest pattern, from growing by a third
+    let countries = names
+        .iter()
+        .filter(|n| {
+            PLACES.get(*n).is_some_and(|c| *c != "state")
+                && !crate::tables::CITIES.contains_key(*n)
+                && n.chars().any(char::is_lowercase)
+        })
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt})){{0,2}}\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
+        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?(?:,\s?(?:{countries}|USA|UK))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))
     .unwrap()
 });
