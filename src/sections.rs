@@ -199,17 +199,18 @@ fn classify(s: &str) -> Option<(SectionKind, bool)> {
     if let Some(k) = by_head_noun(s, &n) {
         return Some((k, true));
     }
-    let found: Option<SectionKind> = (|| {
-        // a qualifier after the name: "Publications (peer-reviewed)", "Talks (selected)"
-        // (only a table name: "Banting Fellowship (2022)" is an entry, not a heading)
-        // ("Publications (selected from 64)" is one too; a year is not a qualifier)
-        let (head, qualifier) = s.split_once('(')?;
-        if crate::lex::date::find_range(qualifier).is_some() {
-            return None;
-        }
-        SectionKind::from_table(SECTIONS.get(normalize_heading(head).as_str())?)
-    })();
-    found.map(|k| (k, false))
+    bracket_qualified(s).map(|k| (k, false))
+}
+
+/// A qualifier after the name: "Publications (peer-reviewed)", "Talks (selected)" (only a
+/// table name: "Banting Fellowship (2022)" is an entry, not a heading; "Publications
+/// (selected from 64)" is one too, a year is not a qualifier).
+fn bracket_qualified(s: &str) -> Option<SectionKind> {
+    let (head, qualifier) = s.split_once('(')?;
+    if crate::lex::date::find_range(qualifier).is_some() {
+        return None;
+    }
+    SectionKind::from_table(SECTIONS.get(normalize_heading(head).as_str())?)
 }
 
 /// "Professional Appointments", "RELEVANT EXPERIENCE": a short Title Case or capitals

@@ -237,9 +237,19 @@ static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that follow a place in an organisation's name ("Georgia Tech", "Beijing Normal"),
 /// never the role or team after a location ("Los Angeles, CA, USA Research Intern").
-static ORG_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Institute|University|College|Tech|State|A&M|Polytechnic|Normal|Medical|Technical|Technological)$").unwrap()
-});
+const ORG_AFTER_PLACE: &[&str] = &[
+    "Institute",
+    "University",
+    "College",
+    "Tech",
+    "State",
+    "A&M",
+    "Polytechnic",
+    "Normal",
+    "Medical",
+    "Technical",
+    "Technological",
+];
 
 static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = PLACES.keys().copied().collect();
@@ -257,15 +267,13 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let countries = names
         .iter()
         .filter(|n| {
-            PLACES.get(*n).is_some_and(|c| *c != "state")
-                && !crate::tables::CITIES.contains_key(*n)
-                && n.chars().any(char::is_lowercase)
+            PLACES.get(*n).is_some_and(|c| *c != "state") && !crate::tables::CITIES.contains_key(*n)
         })
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?(?:,\s?(?:{countries}|USA|UK))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
+        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?(?:,\s?(?:{countries}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))
     .unwrap()
 });
@@ -343,26 +351,22 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             let before_ok = m.start == 0
                 || s[..m.start].ends_with([' ', '\t', ',', ';', '|', '('])
                 || s[..m.start].ends_with('·');
-            // "Georgia Institute of Technology", "Ohio State University": a place opening an
-            // organisation's name is not its location
-            let next = after
-                .trim_start_matches([' ', '\t'])
-                .split_whitespace()
-                .next();
-            let names_org =
-                after.starts_with(' ') && next.is_some_and(|w| ORG_AFTER_PLACE.is_match(w));
-            // a city alone ends a part: "Shanghai Jiao Tong University" goes on
-            let last_place = s[m.clone()].rsplit(',').next().unwrap_or("").trim();
-            let city_goes_on = crate::tables::CITIES.contains_key(last_place.trim_end_matches('.'))
-                && after.starts_with(' ')
-                && after
-                    .trim_start()
-                    .starts_with(|c: char| c.is_alphanumeric());
+            // a place opening an organisation's name is not its location: "Georgia
+            // Institute of Technology", "Ohio State University", and after a city any word
+            // ("Shanghai Jiao Tong University": a city alone ends its part)
+            let name_goes_on = after.starts_with(' ')
+                && after.split_whitespace().next().is_some_and(|w| {
+                    ORG_AFTER_PLACE.contains(&w)
+                        || w.starts_with(char::is_alphanumeric)
+                            && s[m.clone()].rsplit(',').next().is_some_and(|last| {
+                                crate::tables::CITIES
+                                    .contains_key(last.trim().trim_end_matches('.'))
+                            })
+                });
             let after_ok = after.trim_start().is_empty()
                 || after.starts_with([' ', '\t', ',', ';', '|', ')'])
                     && !after.trim_start().starts_with(|c: char| c.is_lowercase())
-                    && !names_org
-                    && !city_goes_on;
+                    && !name_goes_on;
             let after_comma = s[..m.start].trim_end().ends_with(',');
             before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0 || after_comma)
         })

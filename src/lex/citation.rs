@@ -2069,12 +2069,10 @@ fn read_venue(v: &str, p: &mut Publication) {
     } else {
         // (an arXiv identifier after a journal, "ApJL, 965, L21 · arXiv:2403.11029", is
         // the paper's eprint, not what it is)
-        static ARXIV_TOKEN: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)arxiv:\s*[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?").unwrap());
         let rest = if p.volume.is_empty() {
             std::borrow::Cow::Borrowed(v)
         } else {
-            ARXIV_TOKEN.replace_all(v, "")
+            crate::lex::ids::without_arxiv(v)
         };
         venue::classify(&format!("{venue_text} {rest}"))
     };

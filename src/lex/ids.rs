@@ -35,6 +35,12 @@ pub fn arxiv_id(s: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
+/// `s` without its arXiv identifiers ("ApJL, 965, L21 · arXiv:2403.11029" → "ApJL, 965,
+/// L21 · ").
+pub fn without_arxiv(s: &str) -> std::borrow::Cow<'_, str> {
+    ARXIV.replace_all(s, "")
+}
+
 /// The first DOI in `s` (a URL or an identifier line), without trailing punctuation.
 pub fn doi(s: &str) -> Option<String> {
     DOI.find(s).map(|m| clean_doi(m.as_str()))

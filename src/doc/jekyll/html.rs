@@ -162,7 +162,7 @@ static CLASS_ATTR: LazyLock<Regex> =
 /// Byte ranges of the `<div class="...CLASS...">` elements (outermost only), each up to its
 /// matching `</div>`; an unclosed one runs to the end of the text.
 pub fn div_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
-    regions(s, &DIV_TOKEN, class)
+    regions(s, &DIV_TOKEN, Some(class))
 }
 
 static OL_TOKEN: LazyLock<Regex> =
@@ -170,7 +170,7 @@ static OL_TOKEN: LazyLock<Regex> =
 
 /// Byte ranges of the `<ol class="...CLASS...">` lists, as `div_regions` for divs.
 pub fn ol_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
-    regions(s, &OL_TOKEN, class)
+    regions(s, &OL_TOKEN, Some(class))
 }
 
 static TABLE_TOKEN: LazyLock<Regex> =
@@ -178,7 +178,7 @@ static TABLE_TOKEN: LazyLock<Regex> =
 
 /// Byte ranges of the outermost `<table>` elements.
 pub fn table_regions(s: &str) -> Vec<std::ops::Range<usize>> {
-    regions(s, &TABLE_TOKEN, "")
+    regions(s, &TABLE_TOKEN, None)
 }
 
 /// A data table (every row one fact, each cell short) as a Markdown pipe table, so its rows
@@ -257,7 +257,8 @@ pub fn table_to_pipes(fragment: &str) -> Option<String> {
     Some(out)
 }
 
-fn regions(s: &str, tokens: &Regex, class: &str) -> Vec<std::ops::Range<usize>> {
+/// Outermost elements opened by `tokens`, those of one class only when `class` is given.
+fn regions(s: &str, tokens: &Regex, class: Option<&str>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (start, depth)
     for m in tokens.find_iter(s) {
@@ -265,10 +266,11 @@ fn regions(s: &str, tokens: &Regex, class: &str) -> Vec<std::ops::Range<usize>> 
         let closing = tag.starts_with("</");
         match open.as_mut() {
             None if !closing => {
-                let has = CLASS_ATTR
-                    .captures(tag)
-                    .is_some_and(|c| c[1].split_whitespace().any(|k| k == class))
-                    || class.is_empty();
+                let has = class.is_none_or(|class| {
+                    CLASS_ATTR
+                        .captures(tag)
+                        .is_some_and(|c| c[1].split_whitespace().any(|k| k == class))
+                });
                 if has {
                     open = Some((m.start(), 1));
                 }
