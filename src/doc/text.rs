@@ -424,7 +424,7 @@ pub fn parse(src: &str) -> Document {
                     BlockKind::Item(_) | BlockKind::Para | BlockKind::Row
                 )
                 && bullet(line).is_none()
-                && wrapped(&prev.raw, trimmed, matches!(prev.kind, BlockKind::Item(_)))
+                && wrapped(&prev.raw, trimmed)
             {
                 grow(prev, trimmed, span.end, &mut stale);
                 continue;
@@ -610,10 +610,17 @@ const OPEN_WORDS: &[&str] = &[
 /// with a lower-case word (not a label such as "email:" or a web address) or follow a word
 /// that never ends a line ("… host–guest thermodynamics by" / "ITC and VT-NMR"); a line
 /// holding a date range opens an entry of its own.
-fn wrapped(prev: &str, next: &str, item: bool) -> bool {
+fn wrapped(prev: &str, next: &str) -> bool {
     let p = prev.trim_end();
     // "…, Northwestern University," then "2013–2015": the entry's dates wrapped alone
     if p.ends_with(',') && crate::lex::date::parse_range(next.trim_end_matches('.')).is_some() {
+        return true;
+    }
+    // "… (graduate, Fall" then "2020).": a parenthesis left open closes on the next line
+    let closes = next
+        .find(')')
+        .is_some_and(|i| next.find('(').is_none_or(|j| j > i));
+    if p.matches('(').count() > p.matches(')').count() && closes && bullet(next).is_none() {
         return true;
     }
     if p.ends_with(['.', '!', '?', ':', ';']) || crate::lex::date::find_range(next).is_some() {
@@ -624,8 +631,9 @@ fn wrapped(prev: &str, next: &str, item: bool) -> bool {
         && !first.contains(['@', ':', '/'])
         && !first.trim_end_matches([',', '.']).contains('.');
     let last = p.rsplit([' ', '\t']).next().unwrap_or(p);
-    // a bullet is one sentence: after a comma it goes on ("…, Research Methods in HCI,")
-    let open = OPEN_WORDS.contains(&last) || item && p.ends_with(',');
+    // an entry stopped on a comma goes on ("…, Research Methods in HCI,", "…, Fall Meeting,"
+    // then "Lausanne, Switzerland")
+    let open = OPEN_WORDS.contains(&last) || p.ends_with(',');
     lower_word || open && !next.contains('\t')
 }
 
@@ -684,20 +692,22 @@ mod tests {
 
     #[test]
     fn wrapped_body_lines_and_year_led_references() {
+        assert!(wrapped("host–guest thermodynamics by", "ITC and VT-NMR"));
+        assert!(wrapped("(120 students); supervision", "of four students"));
+        assert!(!wrapped("Lensfield Road", "Cambridge CB2 1EW"));
+        assert!(!wrapped("Department of Chemistry", "email: a@b.org"));
+        assert!(!wrapped("Built a pipeline.", "then more"));
+        assert!(!wrapped("Research Intern at", "2019–2020 Engineer"));
+        assert!(wrapped("Math 603 Algebra (graduate, Fall", "2020)."));
         assert!(wrapped(
-            "host–guest thermodynamics by",
-            "ITC and VT-NMR",
-            false
+            "LING 420 Language Contact (2018–",
+            "2023); MLCS 599"
         ));
+        assert!(!wrapped("Lecturer (2018–", "(2019) Reader"));
         assert!(wrapped(
-            "(120 students); supervision",
-            "of four students",
-            false
+            "Talk, Swiss Chemical Society Fall Meeting,",
+            "Lausanne, Switzerland"
         ));
-        assert!(!wrapped("Lensfield Road", "Cambridge CB2 1EW", false));
-        assert!(!wrapped("Department of Chemistry", "email: a@b.org", false));
-        assert!(!wrapped("Built a pipeline.", "then more", false));
-        assert!(!wrapped("Research Intern at", "2019–2020 Engineer", false));
         let src = "Publications\n2024    Roe, J.; Doe, A. A Title That\nWraps. J. Chem. 2024, 1, 2–3.\n2023    Roe, J. Another. Org. Lett. 2023, 4, 5.\n";
         let d = parse(src);
         let raws: Vec<&str> = d.blocks.iter().map(|b| b.raw.as_str()).collect();

@@ -435,7 +435,7 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
 /// amount after a dash) or filler ("N/A").
 fn heading_entry_line(a: &mut Award, t: &str) {
     let t = t.trim();
-    if matches!(t.to_lowercase().as_str(), "n/a" | "na" | "-" | "–" | "none") {
+    if crate::lex::is_filler(t) {
         return;
     }
     if let Some(r) = date::parse_range(t) {

@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::Block;
-use crate::extract::volunteer::{entries, take_edge_dates};
+use crate::extract::volunteer::{
+    attach_date_lines, entries, group_heading_entries, take_edge_dates,
+};
 use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, Project};
 
@@ -85,9 +87,26 @@ pub fn section(blocks: &[Block]) -> Vec<Project> {
     let links: Vec<&crate::markup::Link> = blocks.iter().flat_map(|b| &b.links).collect();
     // an APA presentation whose event and place wrapped onto the next line
     let mut apa_open = false;
-    for (text, subs) in entries(blocks) {
+    let blocks = group_heading_entries(blocks, true);
+    let list = attach_date_lines(entries(&blocks));
+    for (i, (text, subs)) in list.iter().enumerate() {
+        let (text, subs) = (text.clone(), subs.clone());
         if seen.contains(&text) {
             continue;
+        }
+        // "Title" / "Event, Stanford, CA" / "April 2024" (raw PDF text): a bare title over
+        // the dated event line
+        if let Some(p) = out
+            .last_mut()
+            .filter(|q| q.entity.is_empty() && q.location.is_empty() && q.dates.is_none() && i > 0)
+        {
+            if bare_title(&list[i - 1].0) {
+                if let Some((event, place, dates)) = event_line(&text) {
+                    (p.entity, p.location, p.dates) = (event, place, dates);
+                    seen.push(text);
+                    continue;
+                }
+            }
         }
         if std::mem::take(&mut apa_open) && date::find_all(&text).is_empty() {
             if let Some(prev) = out.last_mut() {
@@ -201,6 +220,42 @@ fn tidy(s: &str) -> String {
         .trim_end_matches('.')
         .trim()
         .to_string()
+}
+
+/// A line that can only be a talk's title: no date, no comma, no quotes, several words.
+fn bare_title(t: &str) -> bool {
+    !t.contains([',', '“', '"'])
+        && t.split_whitespace().count() >= 3
+        && date::find_all(t).is_empty()
+}
+
+/// "Department of Genetics Seminar Series, Stanford University, Stanford, CA  April 2024":
+/// an event, its place and its date, no title.
+fn event_line(text: &str) -> Option<(String, String, Option<DateRange>)> {
+    let mut t = text.to_string();
+    let dates = take_edge_dates(&mut t)?.closed();
+    let t = tidy(&t);
+    // ("Keynote, Meeting, Wellington": the talk's kind goes)
+    let t = match LEAD_TAG.find(&t) {
+        Some(m) => tidy(&t[m.end()..]),
+        None => t,
+    };
+    if QUOTED.is_match(&t) || !t.contains(',') {
+        return None;
+    }
+    let (event, place) = match crate::extract::entries::find_location(&t) {
+        Some(r) if r.start > 0 && tidy(&t[r.end..]).trim_matches(['(', ')']).len() <= 12 => {
+            // the place's first part is whole ("Cold Spring Harbor, NY")
+            let from = t[..r.start].rfind(", ").map_or(0, |i| i + 2);
+            let whole = t[from..r.start]
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+            let start = if whole && from > 0 { from } else { r.start };
+            (tidy(&t[..start]), tidy(&t[start..]))
+        }
+        _ => (t.clone(), String::new()),
+    };
+    (!event.is_empty()).then_some((event, place, Some(dates)))
 }
 
 /// One talk line.
@@ -392,6 +447,34 @@ mod tests {
         assert_eq!(talks[0].entity, "Swiss Chemical Society Fall Meeting");
         assert_eq!(talks[1].location, "Lausanne, Switzerland");
         assert_eq!(talks[1].description, "Best Poster Prize");
+    }
+
+    #[test]
+    fn title_over_event_line_and_date_line() {
+        use crate::doc::{Block, BlockKind};
+        let b = |k, t: &str| Block::new(k, t, 0..0);
+        let talks = section(&[
+            b(BlockKind::Para, "Lineage trees from barcodes and beyond"),
+            b(
+                BlockKind::Para,
+                "CSHL Meeting: Single Cell Analyses, Cold Spring Harbor, NY",
+            ),
+            b(BlockKind::Para, "November 2023"),
+            b(BlockKind::Heading(3), "Fast Bayesian spatial models"),
+            b(
+                BlockKind::Para,
+                "Keynote, NZ Statistical Association Conference",
+            ),
+            b(BlockKind::Para, "Wellington, New Zealand"),
+            b(BlockKind::Para, "Dec 2024"),
+        ]);
+        assert_eq!(talks.len(), 2, "{talks:?}");
+        assert_eq!(talks[0].entity, "CSHL Meeting: Single Cell Analyses");
+        assert_eq!(talks[0].location, "Cold Spring Harbor, NY");
+        assert_eq!(talks[0].dates.map(|d| d.start.month), Some(Some(11)));
+        assert_eq!(talks[1].name, "Fast Bayesian spatial models");
+        assert_eq!(talks[1].entity, "NZ Statistical Association Conference");
+        assert_eq!(talks[1].location, "Wellington, New Zealand");
     }
 
     #[test]

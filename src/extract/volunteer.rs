@@ -12,18 +12,217 @@ use crate::model::{DateRange, Volunteer};
 use crate::tables::{ORGANIZATIONS, ROLES};
 
 pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
+    let blocks = heading_entries(blocks);
+    let list = attach_date_lines(entries(&blocks));
+    let dated = |t: &str| !date::find_all(t).is_empty();
     let mut out: Vec<Volunteer> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for (text, subs) in entries(blocks) {
-        if seen.contains(&text) {
+    let mut seen: Vec<&str> = Vec::new();
+    // the organization line the entries below belong to ("University of Rochester" over
+    // its courses)
+    let mut label: Option<Label> = None;
+    for (i, (text, subs)) in list.iter().enumerate() {
+        if seen.contains(&text.as_str()) {
             continue;
         }
-        if let Some(mut v) = line(&text) {
-            v.highlights = subs;
+        seen.push(text);
+        // "University of Utah: Math 2210 … (Fall 2021); Math 5405 … (Spring 2023)."
+        if let Some((org, rest)) = org_lead(text) {
+            let l = Label::new(org);
+            for part in split_top_level(rest, &[';']) {
+                out.extend(line(&part).map(|v| l.apply(v)));
+            }
+            continue;
+        }
+        if let Some(l) = group_label(text) {
+            // "To the discipline" over dated items; "University of X" over dated lines
+            if subs.iter().any(|s| dated(s)) {
+                out.extend(subs.iter().filter_map(|s| line(s)).map(|v| l.apply(v)));
+                continue;
+            }
+            let next_dated = list
+                .get(i + 1)
+                .is_some_and(|(t, _)| dated(t) && group_label(t).is_none());
+            if subs.is_empty() && next_dated && !l.org.is_empty() {
+                label = Some(l);
+                continue;
+            }
+        }
+        if let Some(mut v) = line(text) {
+            v.highlights = subs.clone();
+            if let Some(l) = &label {
+                v = l.apply(v);
+            }
             out.push(v);
         }
-        seen.push(text);
     }
+    out
+}
+
+/// A line of dates only: a range, or a list ("Spring 2021, 2022, 2023").
+fn only_dates(t: &str) -> bool {
+    let mut x = t.to_string();
+    take_edge_span(&mut x).is_some() && edge_trim(&x).is_empty()
+}
+
+/// Entries titled by a sub-heading (R pagedown, Markdown CVs: "### Treasurer" then the
+/// organization, a place and the dates on lines of their own) as one line each:
+/// "Treasurer, New Zealand Statistical Association  2022 - 2019". Filler lines ("N/A") go.
+fn heading_entries(blocks: &[Block]) -> Vec<Block> {
+    group_heading_entries(blocks, false)
+}
+
+/// As `heading_entries`; with `title_apart` the heading stays a line of its own over the
+/// joined rest (a talk's title over its event, place and date).
+pub(crate) fn group_heading_entries(blocks: &[Block], title_apart: bool) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let run = blocks[i + 1..]
+            .iter()
+            .take_while(|x| x.kind == BlockKind::Para)
+            .count();
+        let body = &blocks[i + 1..i + 1 + run];
+        let ends_group = blocks
+            .get(i + 1 + run)
+            .is_none_or(|x| matches!(x.kind, BlockKind::Heading(_)));
+        if matches!(b.kind, BlockKind::Heading(l) if l >= 3)
+            && date::find_all(&b.text).is_empty()
+            && (1..=4).contains(&run)
+            && ends_group
+            && body.iter().any(|x| only_dates(&x.text))
+        {
+            let (dates, text): (Vec<&Block>, Vec<&Block>) =
+                body.iter().partition(|x| only_dates(&x.text));
+            let head = if title_apart {
+                out.push(Block::new(BlockKind::Para, &b.text, b.span.clone()));
+                None
+            } else {
+                Some(b.text.as_str())
+            };
+            let mut line = head
+                .into_iter()
+                .chain(text.iter().map(|x| x.text.as_str()))
+                .filter(|t| !crate::lex::is_filler(t))
+                .collect::<Vec<_>>()
+                .join(", ");
+            for d in dates {
+                line = format!("{line}, {}", d.text);
+            }
+            let span = b.span.start..body.last().map_or(b.span.end, |x| x.span.end);
+            out.push(Block::new(BlockKind::Para, &line, span));
+            i += 1 + run;
+            continue;
+        }
+        if !crate::lex::is_filler(&b.text) {
+            out.push(b.clone());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A line grouping the entries under it: an organization, maybe with a role qualifier
+/// ("Massachusetts Institute of Technology (teaching assistant)"), or a short phrase ("To
+/// the discipline"); no date, no role of its own.
+struct Label {
+    org: String,
+    role: String,
+}
+
+impl Label {
+    fn new(org: &str) -> Self {
+        Label {
+            org: tidy(org),
+            role: String::new(),
+        }
+    }
+
+    /// An entry under the label takes its organization and role when it names none.
+    fn apply(&self, mut v: Volunteer) -> Volunteer {
+        if v.organization.is_empty() {
+            v.organization = self.org.clone();
+        }
+        if v.position.is_empty() && !self.role.is_empty() {
+            v.position = self.role.clone();
+        }
+        v
+    }
+}
+
+fn group_label(text: &str) -> Option<Label> {
+    let t = text.trim().trim_end_matches('.');
+    if t.ends_with(':') || t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (head, role) = match t.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+        Some((h, q)) if is_role(q) => (h.trim(), q.trim()),
+        _ => (t, ""),
+    };
+    let words = head.split_whitespace().count();
+    if words == 0 || words > 8 || is_role(head) || !head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let org = is_org(head)
+        && split_top_level(head, &[','])
+            .iter()
+            .skip(1)
+            .all(|p| is_place(p));
+    if !org && (words > 4 || head.contains(',')) {
+        return None;
+    }
+    let role = if role.chars().all(|c| !c.is_uppercase()) {
+        crate::lex::capitalize_words(role)
+    } else {
+        role.to_string()
+    };
+    Some(Label {
+        org: if org { head.to_string() } else { String::new() },
+        role,
+    })
+}
+
+/// "University of Toronto: Teaching Assistant, LIN 100 …": an organization before a colon
+/// heads the entries after it.
+fn org_lead(text: &str) -> Option<(&str, &str)> {
+    let (head, rest) = text.split_once(": ")?;
+    (is_org(head)
+        && !is_role(head)
+        && head.split_whitespace().count() <= 8
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && !date::find_all(rest).is_empty())
+    .then_some((head, rest))
+}
+
+/// A line holding only dates belongs to the entry beside it: under it in raw PDF text
+/// ("Co-organizer, Workshop" / "2022–present"), or over it when the list opens with one.
+pub(crate) fn attach_date_lines(list: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
+    // (a year inside a name, "ISMB 2022, Madison", is no date of the entry's own)
+    let undated = |t: &str| take_edge_span(&mut t.to_string()).is_none();
+    let leading = list.first().is_some_and(|(t, _)| only_dates(t));
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut pending: Option<String> = None;
+    for (text, subs) in list {
+        if let Some(d) = pending.take() {
+            if undated(&text) {
+                out.push((format!("{d}  {text}"), subs));
+                continue;
+            }
+            out.push((d, Vec::new()));
+        }
+        if subs.is_empty() && only_dates(&text) {
+            if leading {
+                pending = Some(text);
+                continue;
+            }
+            if let Some(prev) = out.last_mut().filter(|p| p.1.is_empty() && undated(&p.0)) {
+                prev.0 = format!("{}  {}", prev.0, text);
+                continue;
+            }
+        }
+        out.push((text, subs));
+    }
+    out.extend(pending.map(|d| (d, Vec::new())));
     out
 }
 
@@ -68,7 +267,7 @@ pub fn entries(blocks: &[Block]) -> Vec<(String, Vec<String>)> {
 fn gap_text(b: &Block) -> String {
     let cols = b.columns();
     match cols.split_last() {
-        Some((last, head)) if !head.is_empty() && date::parse_range(last).is_some() => {
+        Some((last, head)) if !head.is_empty() && only_dates(last) => {
             format!("{}  {}", head.join(", "), last)
         }
         _ => b.text.clone(),
@@ -102,7 +301,7 @@ pub fn join_continuation(line: &str, cont: &str) -> String {
 /// One service line.
 pub fn line(text: &str) -> Option<Volunteer> {
     let mut t = text.replace("(expected)", "");
-    let dates = take_edge_dates(&mut t);
+    let dates = take_edge_span(&mut t);
     let t = edge_trim(&t).to_string();
     if t.is_empty() {
         return None;
@@ -204,9 +403,34 @@ pub fn line(text: &str) -> Option<Volunteer> {
 
 /// Remove the line's own dates and return them: a date (range) opening the line, or the run
 /// of dates closing it ("…, Spring 2016", "… (2017–2019)", "…, Fall 2022, Fall 2023"). A
-/// closing year glued to a name ("EuroSys 2022") is part of the name. A list of dates is not
-/// a range: its first date is the start.
+/// closing year glued to a name ("EuroSys 2022") is part of the name. Of a list of dates
+/// (a talk given twice) only the first is kept.
 pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
+    take_edge_run(t).map(|(first, last)| match last {
+        Some(_) => DateRange::single(first.start),
+        None => first,
+    })
+}
+
+/// As `take_edge_dates`, but a list of dates spans them ("Fall 2021, Fall 2023": a course
+/// taught over 2021–2023).
+pub fn take_edge_span(t: &mut String) -> Option<DateRange> {
+    take_edge_run(t).map(|(first, last)| match last {
+        // (a list printed newest first, or a range printed end first: "2022 - 2019")
+        Some(l) if date::is_before(&l.start, &first.start) => DateRange {
+            start: l.start,
+            end: Some(crate::model::End::Date(first.start)),
+        },
+        Some(l) => DateRange {
+            start: first.start,
+            end: Some(l.end.unwrap_or(crate::model::End::Date(l.start))),
+        },
+        None => first,
+    })
+}
+
+/// The edge dates and, when they are a list, its last date.
+fn take_edge_run(t: &mut String) -> Option<(DateRange, Option<DateRange>)> {
     let all = date::find_all(t);
     if let Some((r, span)) = all
         .first()
@@ -222,13 +446,10 @@ pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
             run += 1;
             end = sp.end;
         }
-        let r = if run == 1 {
-            *r
-        } else {
-            DateRange::single(r.start)
-        };
+        let last = all.get(run - 1).filter(|_| run > 1).map(|(l, _)| *l);
+        let r = *r;
         t.replace_range(span.start..end, " ");
-        return Some(r);
+        return Some((r, last));
     }
     // the trailing run: each date separated from the next only by punctuation
     let mut run = 0;
@@ -246,16 +467,13 @@ pub fn take_edge_dates(t: &mut String) -> Option<DateRange> {
     if !(detached(&t[..sp0.start]) || run == 1 && r0.end.is_some()) {
         return None;
     }
-    let r = if run == 1 {
-        *r0
-    } else {
-        DateRange::single(r0.start)
-    };
+    let last = all.last().filter(|_| run > 1).map(|(l, _)| *l);
+    let r = *r0;
     t.replace_range(sp0.start.., "");
     // the parenthesis that held the dates
     let trimmed = t.trim_end().trim_end_matches('(').trim_end().len();
     t.truncate(trimmed);
-    Some(r)
+    Some((r, last))
 }
 
 /// Punctuation, "and" or nothing between two dates of one list.
@@ -494,17 +712,23 @@ mod tests {
         let v = line("CS 244B: Distributed Systems, Stanford University, Fall 2022, Fall 2023")
             .unwrap();
         assert_eq!(v.organization, "Stanford University");
+        // a list of terms spans them
         let d = v.dates.unwrap();
-        assert_eq!((d.start.year, d.end), (Some(2022), None));
+        assert_eq!(
+            (d.start.year, d.end_date()),
+            (Some(2022), Some(Date::year(2023)))
+        );
         let v = line("2021, 2022: Reviewer, IEEE").unwrap();
         assert_eq!(
             (v.position.as_str(), v.organization.as_str()),
             ("Reviewer", "IEEE")
         );
         assert_eq!(
-            v.dates.map(|d| (d.start.year, d.end)),
-            Some((Some(2021), None))
+            v.dates.map(|d| (d.start.year, d.end_date())),
+            Some((Some(2021), Some(Date::year(2022))))
         );
+        let mut t = "Talk, Meeting, 2023, 2021".to_string();
+        assert_eq!(take_edge_dates(&mut t).map(|d| d.end), Some(None));
         let v = line("Program Committee: OSDI 2024, SOSP 2023, EuroSys 2022").unwrap();
         assert_eq!(v.summary, "OSDI 2024, SOSP 2023, EuroSys 2022");
         assert!(v.dates.is_none());
@@ -538,6 +762,77 @@ mod tests {
         assert_eq!(v.organization, "University of Bologna");
         let v = line("Referee for Physical Review Letters, JHEP, and Nature Physics").unwrap();
         assert_eq!(v.position, "Referee");
+    }
+
+    #[test]
+    fn organization_lines_head_the_courses_under_them() {
+        let b = |k, t: &str| Block::new(k, t, 0..0);
+        // a label over dated rows, with a role qualifier; dates on lines of their own
+        let v = section(&[
+            b(BlockKind::Para, "University of Rochester"),
+            b(
+                BlockKind::Row,
+                "PHY 237: Quantum Mechanics\tSpring 2021, 2022, 2023",
+            ),
+            b(
+                BlockKind::Para,
+                "Massachusetts Institute of Technology (teaching assistant)",
+            ),
+            b(BlockKind::Para, "14.01 Principles of Microeconomics"),
+            b(BlockKind::Para, "Fall 2016, Fall 2017"),
+        ]);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].organization, "University of Rochester");
+        assert_eq!(v[0].summary, "PHY 237: Quantum Mechanics");
+        assert_eq!(
+            v[0].dates.and_then(|d| d.end_date()),
+            Some(Date::year(2023))
+        );
+        assert_eq!(v[1].organization, "Massachusetts Institute of Technology");
+        assert_eq!(v[1].position, "Teaching Assistant");
+        assert_eq!(v[1].dates.map(|d| d.start.year), Some(Some(2016)));
+        // a phrase over dated items; "Org: course (dates); course (dates)"
+        let v = section(&[
+            b(BlockKind::Para, "To the discipline"),
+            b(BlockKind::Item(1), "Editorial Board, Demography 2020–2023"),
+            b(BlockKind::Item(1), "Program Committee, PAA Annual Meeting 2022"),
+            b(
+                BlockKind::Para,
+                "University of Utah: Math 2210 Calculus III (Fall 2021); Math 5405 Geometry (2023).",
+            ),
+        ]);
+        assert_eq!(v.len(), 4, "{v:?}");
+        assert_eq!(v[0].position, "Editorial Board");
+        assert_eq!(v[2].organization, "University of Utah");
+        assert_eq!(v[3].summary, "Math 5405 Geometry");
+        // an undated entry line is no label
+        let v = section(&[
+            b(BlockKind::Para, "Graduate Admissions Committee"),
+            b(BlockKind::Para, "Referee, Nature Physics"),
+        ]);
+        assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn sub_heading_entries_with_filler_and_reversed_dates() {
+        let b = |k, t: &str| Block::new(k, t, 0..0);
+        let v = section(&[
+            b(BlockKind::Heading(3), "Treasurer"),
+            b(
+                BlockKind::Para,
+                "New Zealand Statistical Association (NZSA)",
+            ),
+            b(BlockKind::Para, "N/A"),
+            b(BlockKind::Para, "2022 - 2019"),
+        ]);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].position, "Treasurer");
+        assert_eq!(
+            v[0].organization,
+            "New Zealand Statistical Association (NZSA)"
+        );
+        assert_eq!(v[0].dates.map(|d| d.start.year), Some(Some(2019)));
+        assert_eq!(v[0].summary, "");
     }
 
     #[test]

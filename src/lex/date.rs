@@ -80,7 +80,7 @@ fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
 fn may_start_date(word: &str) -> bool {
     word.len() <= 14
         && with_lower(word, |l| {
-            MONTHS.contains_key(l) || is_season(l) || SINCE.contains(l)
+            MONTHS.contains_key(l) || is_season(l) || SINCE.contains(l) || PRESENT.contains(l)
         })
 }
 
@@ -367,6 +367,18 @@ pub fn range(i: &str) -> R<'_, DateRange> {
     if let Some(found) = since(i) {
         return Ok(found);
     }
+    // "Current - 2020": printed newest first (R pagedown), the present before the start
+    if let Ok((r, end)) = present(i) {
+        let (r, _) = range_sep(r)?;
+        let (r, start) = date(r)?;
+        return Ok((
+            r,
+            DateRange {
+                start,
+                end: Some(end),
+            },
+        ));
+    }
     let (r, mut start) = date(i)?;
     // "2019/20", "WiSe 2023/24": an academic year
     if let Some(rest) = r.strip_prefix('/').filter(|_| start.month.is_none()) {
@@ -428,9 +440,19 @@ pub fn range(i: &str) -> R<'_, DateRange> {
             }
             // "(expected)" ends are kept as dates (MAPPING: a future expected date stays)
             let (r3, _) = opt((ws, opt(char('(')), tag("expected"), opt(char(')')))).parse(r3)?;
-            // "2024 – 2022" is two dates in a list, never a range running backwards
+            // "2022 - 2019": a range printed newest first; (months are not swapped: "Sep
+            // 2021 – Aug 2021" is a slip, not an order)
             if is_before(&end, &start) {
-                return Ok((r, DateRange::single(start)));
+                if start.month.is_some() || end.month.is_some() {
+                    return Ok((r, DateRange::single(start)));
+                }
+                return Ok((
+                    r3,
+                    DateRange {
+                        start: end,
+                        end: Some(End::Date(start)),
+                    },
+                ));
             }
             Ok((
                 r3,
@@ -769,11 +791,13 @@ mod tests {
     }
 
     #[test]
-    fn backwards_ranges_are_not_ranges() {
-        assert!(parse_range("2024 - 2022").is_none());
-        let (rest, d) = range("2024 – 2022").unwrap();
-        assert_eq!(d.end, None);
-        assert!(rest.contains("2022"));
+    fn backwards_ranges_are_printed_newest_first() {
+        assert_eq!(
+            r("2022 - 2019"),
+            (Some("2019".into()), Some("2022".into()), false)
+        );
+        let d = parse_range("Current - 2020").unwrap();
+        assert_eq!((d.start.year, d.end), (Some(2020), Some(End::Present)));
         assert!(parse_range("Sep 2021 – Aug 2021").is_none());
         assert_eq!(r("Aug 2021 – Sep 2021").1.as_deref(), Some("2021-09"));
         assert_eq!(r("2021 – Jan 2021").1.as_deref(), Some("2021-01"));

@@ -75,6 +75,28 @@ pub fn split_top_level(s: &str, seps: &[char]) -> Vec<String> {
     out
 }
 
+/// A placeholder printed where a template wants a value ("N/A", "–").
+pub fn is_filler(t: &str) -> bool {
+    matches!(
+        t.trim().to_lowercase().as_str(),
+        "n/a" | "na" | "-" | "–" | "none"
+    )
+}
+
+/// "teaching assistant" → "Teaching Assistant": each word's first letter upper case, the
+/// rest as printed ("TA" stays).
+pub fn capitalize_words(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,18 +129,6 @@ fn own_profile(text: &str, url: &str) -> Option<Profile> {
     ok.then_some(p)
 }
 
-fn title_case(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn trim_org(s: &str) -> String {
     let mut t = s.trim();
     for tail in [" and", " of", " for", " &", " the"] {
@@ -157,7 +145,7 @@ fn internships(text: &str) -> Vec<Work> {
     for c in INTERN.captures_iter(text) {
         out.push(Work {
             name: trim_org(&c[2]),
-            position: title_case(&c[1]),
+            position: crate::lex::capitalize_words(&c[1]),
             ..Default::default()
         });
     }
@@ -282,7 +270,7 @@ pub fn stated(summary: &str) -> (Vec<Work>, Vec<Education>) {
             }
             work.push(Work {
                 name: org,
-                position: title_case(c[1].trim()),
+                position: crate::lex::capitalize_words(c[1].trim()),
                 ..Default::default()
             });
         }

@@ -268,7 +268,7 @@ pub fn teaching(m: &Meta, body: &[Block]) -> Volunteer {
         .into_iter()
         .chain(body_text)
         .find_map(|t| TEACHING_ROLE.find(t).map(|r| r.as_str().to_string()))
-        .map(|r| title_case(&r))
+        .map(|r| crate::lex::capitalize_words(&r))
         .unwrap_or_default();
     Volunteer {
         organization: text_of(m, "venue"),
@@ -297,19 +297,6 @@ fn course_of(title: &str) -> String {
     } else {
         rest.to_string()
     }
-}
-
-/// "teaching assistant" → "Teaching Assistant"; "TA" stays.
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
 }
 
 #[cfg(test)]
