@@ -236,7 +236,9 @@ fn by_head_noun(printed: &str, n: &str) -> Option<SectionKind> {
             w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
                 || matches!(w, "and" | "of" | "&" | "in" | "for" | "the")
         });
-    if !titled || printed.trim_end().ends_with('.') {
+    // ("Research skills": sentence case in a short heading)
+    let sentence = words.len() <= 3 && printed.trim_start().starts_with(char::is_uppercase);
+    if !(titled || sentence) || printed.trim_end().ends_with('.') {
         return None;
     }
     let last = words.last()?;

@@ -623,6 +623,13 @@ fn wrapped(prev: &str, next: &str) -> bool {
     if p.matches('(').count() > p.matches(')').count() && closes && bullet(next).is_none() {
         return true;
     }
+    // "English World-" then "Wide; …": a compound cut at its hyphen
+    if p.strip_suffix('-')
+        .is_some_and(|w| w.ends_with(char::is_alphabetic))
+        && next.starts_with(char::is_alphabetic)
+    {
+        return true;
+    }
     if p.ends_with(['.', '!', '?', ':', ';']) || crate::lex::date::find_range(next).is_some() {
         return false;
     }
@@ -704,6 +711,10 @@ mod tests {
             "2023); MLCS 599"
         ));
         assert!(!wrapped("Lecturer (2018–", "(2019) Reader"));
+        assert!(wrapped(
+            "Peer reviewer for English World-",
+            "Wide; Scottish Language"
+        ));
         assert!(wrapped(
             "Talk, Swiss Chemical Society Fall Meeting,",
             "Lausanne, Switzerland"

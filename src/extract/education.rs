@@ -105,9 +105,11 @@ pub fn degree_at(s: &str) -> Option<(String, usize)> {
     } else {
         canon.to_string()
     };
-    // "B.Sc. (Honours)", "BA (Hons.)": the qualifier belongs to the degree, not an award
-    static QUALIFIER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*\((?i:hons?\.?|honou?rs)\)").unwrap());
+    // "B.Sc. (Honours)", "BA (Hons.)", "MSc (Res)", "MA (Oxon)": the qualifier belongs to
+    // the degree, not an award
+    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\((?i:hons?\.?|honou?rs|res|mod|oxon|cantab|econ|eng)\)").unwrap()
+    });
     if let Some(m) = s.get(end..).and_then(|t| QUALIFIER.find(t)) {
         study = format!("{study} {}", m.as_str().trim());
         end += m.end();
@@ -144,6 +146,13 @@ fn institution_name(s: &str) -> String {
         _ => t.to_string(),
     }
 }
+
+/// A British class or grade printed alone: "First Class", "Upper Second Class Honours",
+/// "Distinction", "Merit", "2:1".
+static CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:first|upper second|lower second|second|third)(?:[- ]class)?(?: honou?rs)?|distinction|merit|[12]:[12])$")
+        .unwrap()
+});
 
 /// What a degree line gives.
 #[derive(Default)]
@@ -200,14 +209,26 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
     let parts = split_top_level(rest, &[',', ';']);
     for (k, part) in parts.iter().enumerate() {
         let mut p = part.trim().trim_end_matches('.');
-        // "Economics (summa cum laude)": a Latin honour after the field is the grade
+        // "Economics (summa cum laude)", "English Language (Distinction)": a Latin honour or
+        // a class after the field is the grade
         if let Some((field, q)) = p.split_once(" (").filter(|(_, q)| q.ends_with(')')) {
-            if let Some(m) = LATIN.find(q).filter(|m| m.len() + 1 == q.len()) {
+            let q = &q[..q.len() - 1];
+            let grade = LATIN
+                .find(q)
+                .filter(|m| m.len() == q.len())
+                .map(|m| m.as_str())
+                .or_else(|| CLASS.is_match(q).then_some(q));
+            if let Some(g) = grade {
                 if d.score.is_empty() {
-                    d.score = m.as_str().to_string();
+                    d.score = g.to_string();
                 }
                 p = field.trim();
             }
+        }
+        // "…, First Class, University of Aberdeen": a class of its own is the grade
+        if k > 0 && CLASS.is_match(p) && d.score.is_empty() {
+            d.score = p.to_string();
+            continue;
         }
         if k == 0 {
             // "PHD IN PHYSICS Università degli Studi di Milano" (Europass): the field in
@@ -539,6 +560,23 @@ mod tests {
         assert_eq!(
             (d.study.as_str(), d.institution.as_str()),
             ("PhD", "University of Cambridge")
+        );
+        // British classes and qualifiers
+        let d =
+            degree_line("MSc in English Language (Distinction), University of Edinburgh").unwrap();
+        assert_eq!(
+            (d.area.as_str(), d.score.as_str()),
+            ("English Language", "Distinction")
+        );
+        let d = degree_line("MA (Hons) English, First Class, University of Aberdeen").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.score.as_str()),
+            ("MA (Hons)", "First Class")
+        );
+        assert_eq!(degree_at("MSc (Res), Crop Science").unwrap().0, "MSc (Res)");
+        assert_eq!(
+            degree_at("PGCert in Academic Practice").unwrap().0,
+            "PGCert"
         );
         let d = degree_line("M.Sc. Eng. in Electronics and Telecommunications").unwrap();
         assert_eq!(

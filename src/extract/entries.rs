@@ -368,7 +368,11 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
                     && !after.trim_start().starts_with(|c: char| c.is_lowercase())
                     && !name_goes_on;
             let after_comma = s[..m.start].trim_end().ends_with(',');
-            before_ok && after_ok && (s[m.clone()].contains(',') || m.start == 0 || after_comma)
+            // "MA English, University of Aberdeen": a bare code opening a line is a degree
+            let bare_code = m.len() <= 3 && !after.trim().is_empty();
+            before_ok
+                && after_ok
+                && (s[m.clone()].contains(',') || m.start == 0 && !bare_code || after_comma)
         })
         .last()
 }
@@ -944,6 +948,7 @@ mod tests {
         // a city ends its part; a place word opening an organisation's name is no location
         let loc = |s: &str| find_location(s).map(|r| s[r].to_string());
         assert_eq!(loc("Koç University, Istanbul").as_deref(), Some("Istanbul"));
+        assert_eq!(loc("MA English, University of Aberdeen"), None);
         assert_eq!(loc("School of CS, Shanghai Jiao Tong University"), None);
         assert_eq!(loc("Postdoc, Georgia Institute of Technology"), None);
         assert_eq!(

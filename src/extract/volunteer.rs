@@ -39,10 +39,11 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
                 out.extend(subs.iter().filter_map(|s| line(s)).map(|v| l.apply(v)));
                 continue;
             }
-            let next_dated = list
-                .get(i + 1)
-                .is_some_and(|(t, _)| dated(t) && group_label(t).is_none());
-            if subs.is_empty() && next_dated && !l.org.is_empty() {
+            // "Lancaster University (2021–present)" over its undated courses
+            let next_fits = list.get(i + 1).is_some_and(|(t, _)| {
+                group_label(t).is_none() && (dated(t) || l.dates.is_some() && !is_org(t))
+            });
+            if subs.is_empty() && next_fits && !l.org.is_empty() {
                 label = Some(l);
                 continue;
             }
@@ -128,6 +129,7 @@ pub(crate) fn group_heading_entries(blocks: &[Block], title_apart: bool) -> Vec<
 struct Label {
     org: String,
     role: String,
+    dates: Option<DateRange>,
 }
 
 impl Label {
@@ -135,11 +137,15 @@ impl Label {
         Label {
             org: tidy(org),
             role: String::new(),
+            dates: None,
         }
     }
 
-    /// An entry under the label takes its organization and role when it names none.
+    /// An entry under the label takes its organization, role and dates when it has none.
     fn apply(&self, mut v: Volunteer) -> Volunteer {
+        if v.dates.is_none() {
+            v.dates = self.dates;
+        }
         if v.organization.is_empty() {
             v.organization = self.org.clone();
         }
@@ -151,7 +157,9 @@ impl Label {
 }
 
 fn group_label(text: &str) -> Option<Label> {
-    let t = text.trim().trim_end_matches('.');
+    let mut t = text.to_string();
+    let dates = take_edge_span(&mut t);
+    let t = t.trim().trim_end_matches('.');
     if t.ends_with(':') || t.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -160,14 +168,15 @@ fn group_label(text: &str) -> Option<Label> {
         _ => (t, ""),
     };
     let words = head.split_whitespace().count();
-    if words == 0 || words > 8 || is_role(head) || !head.starts_with(char::is_uppercase) {
+    let parts = split_top_level(head, &[',']);
+    if words == 0
+        || words > 8
+        || parts.iter().any(|p| is_role(p))
+        || !head.starts_with(char::is_uppercase)
+    {
         return None;
     }
-    let org = is_org(head)
-        && split_top_level(head, &[','])
-            .iter()
-            .skip(1)
-            .all(|p| is_place(p));
+    let org = is_org(&parts[0]) && parts.iter().skip(1).all(|p| is_place(p));
     if !org && (words > 4 || head.contains(',')) {
         return None;
     }
@@ -176,9 +185,14 @@ fn group_label(text: &str) -> Option<Label> {
     } else {
         role.to_string()
     };
+    // (a dated label names an organization: "Lancaster University (2021–present)")
+    if dates.is_some() && !org {
+        return None;
+    }
     Some(Label {
         org: if org { head.to_string() } else { String::new() },
         role,
+        dates,
     })
 }
 
@@ -805,6 +819,27 @@ mod tests {
         assert_eq!(v[0].position, "Editorial Board");
         assert_eq!(v[2].organization, "University of Utah");
         assert_eq!(v[3].summary, "Math 5405 Geometry");
+        // a dated label gives its dates to the courses under it
+        let v = section(&[
+            b(BlockKind::Para, "Lancaster University (2021–present)"),
+            b(
+                BlockKind::Para,
+                "LING 101 Introduction to Linguistics (lectures)",
+            ),
+            b(BlockKind::Para, "LING 318 Sociolinguistics (convenor)"),
+        ]);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].organization, "Lancaster University");
+        assert_eq!(v[1].dates.map(|d| d.start.year), Some(Some(2021)));
+        // a role line is no label
+        let v = section(&[
+            b(
+                BlockKind::Row,
+                "Program Committee, IEEE RFIC Symposium\t2023 – present",
+            ),
+            b(BlockKind::Row, "Program Committee, A-SSCC\t2022 – 2023"),
+        ]);
+        assert_eq!(v.len(), 2, "{v:?}");
         // an undated entry line is no label
         let v = section(&[
             b(BlockKind::Para, "Graduate Admissions Committee"),
