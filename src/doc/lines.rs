@@ -54,6 +54,17 @@ pub fn unglue_dates(src: &str) -> Option<String> {
         .then(|| GLUED.replace_all(src, "$1$3$5 $2$4$6").into_owned())
 }
 
+/// Two references glued by a PDF viewer's copy ("… 41(3). 325–353.Halcrow, Freya M.,
+/// and …") set on lines of their own: the pages' closing period, then an inverted name.
+pub fn unglue_references(src: &str) -> Option<String> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)([0-9]\.)(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?,(?: \p{Lu}|$))").unwrap()
+    });
+    GLUED
+        .is_match(src)
+        .then(|| GLUED.replace_all(src, "$1\n$2").into_owned())
+}
+
 /// Words hyphenated across a line end by PDF extraction ("high-dimen-" then "sional PDEs")
 /// made whole: the rest of the word moves up and the hyphen goes. Only a lower-case word
 /// fragment before the hyphen and a lower-case start after it count, so names
@@ -296,6 +307,17 @@ mod tests {
         assert!(running_header("Jane Roe | CV"));
         assert!(!running_header("Curriculum Vitae"));
         assert!(!running_header("Research Experience"));
+    }
+
+    #[test]
+    fn glued_references_set_apart() {
+        assert_eq!(
+            unglue_references("English World-Wide 41(3). 325–353.Halcrow, Freya M., and Ruth")
+                .as_deref(),
+            Some("English World-Wide 41(3). 325–353.\nHalcrow, Freya M., and Ruth")
+        );
+        assert!(unglue_references("Ann. 41(3). 325–353.Halcrow,\nFreya M.").is_some());
+        assert_eq!(unglue_references("Version 2.0, Python"), None);
     }
 
     #[test]

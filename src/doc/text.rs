@@ -275,6 +275,8 @@ pub fn parse(src: &str) -> Document {
     let src = unglued.as_deref().unwrap_or(src);
     let undated = lines::unglue_dates(src);
     let src = undated.as_deref().unwrap_or(src);
+    let unglued_refs = lines::unglue_references(src);
+    let src = unglued_refs.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // body column of the last bulleted or labelled line, while its entry may go on
@@ -517,6 +519,8 @@ pub fn parse(src: &str) -> Document {
 static AUTHOR_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\.|^\p{Lu}\.\s").unwrap());
 
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}").unwrap());
+
 fn reference_goes_on(prev: &str, next: &str) -> bool {
     let p = prev.trim_end();
     let last = p.rsplit(' ').next().unwrap_or(p).to_lowercase();
@@ -541,8 +545,19 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
         && !crate::lex::citation::remark_line(p)
         && !AUTHOR_START.is_match(next)
         && !LABEL.is_match(next);
+    // "…2023. Oil, incomers and the fate of /ʍ/ in Shetland." then "English Language and
+    // Linguistics 27(4). 701–727.": the journal, volume and pages of a reference whose year
+    // came first and which has no numbers after it yet
+    static VENUE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L} &'’-]*\p{L}\s+[0-9]{1,4}\s*(?:\([0-9A-Za-z–-]{1,9}\))?\s*[.:,]\s*[eE]?[0-9]").unwrap()
+    });
+    let title_only = || {
+        YEAR.find(p)
+            .is_some_and(|m| !p[m.end()..].contains(|c: char| c.is_ascii_digit()))
+    };
     next.starts_with(char::is_lowercase) && !lettered
         || TAIL_START.is_match(next)
+        || VENUE_TAIL.is_match(next) && title_only()
         || unfinished
         || !p.ends_with('.')
             && (p.ends_with([',', ':', '-', '&'])
@@ -694,6 +709,19 @@ mod tests {
         assert!(!reference_goes_on(
             "1. Tuberculosis in clinics.",
             "a. Okafor AN. A title."
+        ));
+        // a venue line under a title with its year first
+        assert!(reference_goes_on(
+            "Roe, Sarah. 2023. Oil, incomers and the fate of /ʍ/ in Shetland.",
+            "English Language and Linguistics 27(4). 701–727."
+        ));
+        assert!(reference_goes_on(
+            "Roe, F. 2017. “Size Adjectives in Dialect Writing.”",
+            "Scottish Language 36: 55–78."
+        ));
+        assert!(!reference_goes_on(
+            "Roe, F. 2017. “Size.” Scottish Language 36: 55–78.",
+            "Scottish Language 37: 1–8."
         ));
     }
 

@@ -39,8 +39,13 @@ static URL: LazyLock<Regex> =
 static APA_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s\(([0-9]{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+([0-9]{1,2}))?)?\)\.?\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.?\s+").unwrap()
 });
-static YEAR_SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s((?:19|20)[0-9]{2})[a-z]?\.\s+").unwrap());
+/// "Authors. 2020. Title", and a status in the year's place ("Authors. In press. Title").
+static YEAR_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s(?:((?:19|20)[0-9]{2})[a-z]?|((?i:in press|forthcoming|to appear|n\.\s?d)))\.\s+",
+    )
+    .unwrap()
+});
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:(?-u:\b)pp?\.\s*|:\s*|(?-u:\b))([0-9]+:[0-9]+\s*(?:–|—|--|-|−)\s*[0-9]+:[0-9]+|[eES]?[0-9]+[A-Za-z]?\s*(?:–|—|--|-|−)\s*[eES]?[0-9]+[A-Za-z]?)(?-u:\b)",
@@ -218,7 +223,8 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
             }
         }
     }
-    let (authors_raw, year_in_authors) = split_author_year(&authors_raw);
+    let (authors_raw, year_in_authors, status) = split_author_year(&authors_raw);
+    p.notes.extend(status);
     // "A & B (Eds.)." in the author position: an edited book by its editors
     let edited_book = match eds_suffix(&authors_raw) {
         Some((names, _)) => {
@@ -235,19 +241,34 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
         p.owner_first = !p.authors.is_empty();
     }
     read_venue(&venue_part, &mut p);
-    // ... whose venue is its publisher ("MIT Press"): a book, not a chapter in one
+    // ... whose venue is its publisher ("MIT Press", "Amsterdam: John Benjamins"): a book,
+    // not a chapter in one
+    let imprint = place_colon_end(&p.venue).map(|end| p.venue[end..].trim().to_string());
     if edited_book
         && !p.editors.people.is_empty()
         && matches!(p.kind, PubKind::Misc | PubKind::Chapter)
-        && is_publisher(&p.venue)
+        && (is_publisher(&p.venue) || imprint.is_some())
     {
         p.kind = PubKind::Book;
+        if let Some(name) = imprint {
+            p.venue = name;
+        }
         if p.publisher.is_empty() {
             p.publisher = p.venue.clone();
         }
     }
     if edition.is_some() && matches!(p.kind, PubKind::Conference | PubKind::Misc) {
         p.kind = PubKind::Book;
+    }
+    // "Island Englishes (Studies in Language Variation 27)": a book's series and number
+    // closing its title are no part of it
+    static SERIES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s\(\p{Lu}[\p{L},&-]*(?:\s[\p{L},&-]+)+\s[0-9]{1,4}\)$").unwrap()
+    });
+    if p.kind == PubKind::Book {
+        if let Some(m) = SERIES.find(&p.title) {
+            p.title.truncate(m.start());
+        }
     }
     // author-date styles print the year right after the authors: it beats venue years
     // ("Proceedings of the 2024 ...") unless the venue gives the same year more precisely
@@ -825,12 +846,14 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
     if let Some(c) = YEAR_SENTENCE.captures(plain) {
         let m = c.get(0)?;
         let authors = &plain[..m.start()];
-        if looks_like_authors(authors) {
+        // ("Roe, A. & B. Doe (eds.). 2021. Book.": editors in the authors' place)
+        if looks_like_authors(eds_suffix(authors).map_or(authors, |(a, _)| a)) {
             let (title, venue) = split_sentence(&plain[m.end()..]);
+            let when = c.get(1).or(c.get(2)).map_or("", |w| w.as_str());
             return Some((
                 raw_authors(raw, authors),
                 title,
-                format!("{venue} ({})", &c[1]),
+                format!("{venue} ({when})"),
             ));
         }
     }
@@ -1109,16 +1132,34 @@ fn eds_suffix(a: &str) -> Option<(&str, &str)> {
     Some((&a[..m.start()], m.as_str())).filter(|(n, _)| !n.trim().is_empty())
 }
 
-/// Split off the author part's trailing year ("Xia, H. 2017" in Chicago with a quoted title).
-fn split_author_year(a: &str) -> (String, Option<Date>) {
-    static TRAIL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r",?\s*\(?((?:19|20)[0-9]{2})[a-z]?\)?[.,]?\s*$").unwrap());
+/// Split off the author part's trailing year ("Xia, H. 2017" in Chicago with a quoted title)
+/// or the status in its place ("Xia, H. Forthcoming").
+fn split_author_year(a: &str) -> (String, Option<Date>, Option<String>) {
+    static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",?\s*\(?(?:((?:19|20)[0-9]{2})[a-z]?|((?i:forthcoming|in press)))\)?[.,]?\s*$")
+            .unwrap()
+    });
     match TRAIL.captures(a) {
         Some(c) => {
-            let y = c[1].parse().ok().map(Date::year);
-            (a[..c.get(0).map_or(a.len(), |m| m.start())].to_string(), y)
+            let y = c
+                .get(1)
+                .and_then(|y| y.as_str().parse().ok())
+                .map(Date::year);
+            // ("FORTHCOMING", "in press" → "Forthcoming", "In press")
+            let status = c.get(2).map(|s| {
+                let l = s.as_str().to_lowercase();
+                let mut ch = l.chars();
+                ch.next()
+                    .map(|f| f.to_uppercase().chain(ch).collect::<String>())
+                    .unwrap_or_default()
+            });
+            (
+                a[..c.get(0).map_or(a.len(), |m| m.start())].to_string(),
+                y,
+                status,
+            )
         }
-        None => (a.to_string(), None),
+        None => (a.to_string(), None, None),
     }
 }
 
@@ -1260,7 +1301,7 @@ fn subtitle_follows(rest: &str) -> bool {
         && words[1..].iter().any(|w| w.starts_with(char::is_lowercase))
         && !frag.chars().any(|c| c.is_ascii_digit())
         && !["in", "in:"].contains(&words[0].to_lowercase().as_str())
-        && venue::classify(frag) == PubKind::Conference
+        && matches!(venue::classify(frag), PubKind::Conference | PubKind::Misc)
         && ![
             "conference",
             "proceedings",
@@ -3110,5 +3151,25 @@ mod tests {
         let t = parse_reference("A. M. Johnson, \"Certified storage systems,\" Ph.D. dissertation, MIT, Cambridge, MA, 2019.").unwrap();
         assert_eq!(t.kind, PubKind::Thesis);
         assert_eq!(t.venue, "MIT");
+    }
+
+    #[test]
+    fn unified_style_sheet_for_linguistics() {
+        // a status in the year's place; a subtitle after a question
+        let p = parse_reference("Roe, Freya M. & Ruth Doe. In press. Who says ‘du’? T/V pronouns in family talk. Language in Society.").unwrap();
+        assert_eq!(p.title, "Who says ‘du’? T/V pronouns in family talk");
+        assert_eq!(p.venue, "Language in Society");
+        assert_eq!(p.notes, ["In press"]);
+        // editors before the year, a series closing the title, a place and publisher
+        let p = parse_reference("Roe, Freya M. & Daniel Doe (eds.). 2021. Island Englishes: Variation and change (Studies in Language Variation 27). Amsterdam: John Benjamins.").unwrap();
+        assert_eq!(p.kind, PubKind::Book);
+        assert_eq!(p.title, "Island Englishes: Variation and change");
+        assert_eq!(p.editors.people.len(), 2);
+        assert_eq!(p.venue, "John Benjamins");
+        // Chicago with the status where the year goes
+        let p = parse_reference("Roe, Freya M. Forthcoming. “Methods for Small Communities.” In Island Sociolinguistics, edited by Peter Lind. London: Bloomsbury.").unwrap();
+        assert_eq!(p.authors.people.len(), 1);
+        assert_eq!(p.notes, ["Forthcoming"]);
+        assert!(p.date.is_none());
     }
 }
