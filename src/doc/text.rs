@@ -612,7 +612,7 @@ fn settle(blocks: &mut [Block], stale: &mut bool) {
 fn open_end(prev: &str) -> bool {
     let p = prev.trim_end();
     let last = p.rsplit([' ', '\t']).next().unwrap_or(p);
-    p.ends_with([',', '&', '-', '–']) || OPEN_WORDS.contains(&last)
+    p.ends_with([',', '&', '-', '–', '·']) || OPEN_WORDS.contains(&last)
 }
 
 const OPEN_WORDS: &[&str] = &[
@@ -655,7 +655,7 @@ fn wrapped(prev: &str, next: &str) -> bool {
     let last = p.rsplit([' ', '\t']).next().unwrap_or(p);
     // an entry stopped on a comma goes on ("…, Research Methods in HCI,", "…, Fall Meeting,"
     // then "Lausanne, Switzerland")
-    let open = OPEN_WORDS.contains(&last) || p.ends_with(',');
+    let open = OPEN_WORDS.contains(&last) || p.ends_with([',', '·']);
     lower_word || open && !next.contains('\t')
 }
 

@@ -58,7 +58,7 @@ fn protect_thousands(s: &str) -> String {
 /// List parts of a grant line, split at commas and semicolons but not inside amounts
 /// ("$1,200,000").
 fn grant_parts(s: &str) -> Vec<String> {
-    split_top_level(&protect_thousands(s), &[',', ';'])
+    split_top_level(&protect_thousands(s), &[',', ';', '·'])
         .into_iter()
         .map(|p| p.trim().trim_end_matches('.').replace('\u{e000}', ","))
         .filter(|p| !p.is_empty())
@@ -307,6 +307,33 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     (!a.title.is_empty()).then_some(a)
 }
 
+/// "National Science Foundation, CAREER Award CMMI-1654321 · $512,000 · Role: PI": a funder,
+/// then the grant's facts.
+fn funder_line(t: &str) -> bool {
+    let parts = grant_parts(t);
+    let words = parts.first().map_or(0, |p| p.split_whitespace().count());
+    // (an organisation, or a short name: "GE Aerospace"; "Conversational Agents for
+    // Caregiving Networks, PI, $60,000" is a project's title)
+    parts.len() >= 2
+        && (words <= 3 || words <= 8 && crate::extract::volunteer::is_org(&parts[0]))
+        && parts[0].starts_with(char::is_uppercase)
+        && !parts[0].contains(|c: char| c.is_ascii_digit())
+        && !is_grant_fact(&parts[0])
+        && parts[1..].iter().any(|p| is_grant_fact(p))
+}
+
+/// An amount, a role ("Role: PI") or a grant number.
+fn is_grant_fact(p: &str) -> bool {
+    let p = p.split_once(':').map_or(p, |(k, v)| {
+        if k.split_whitespace().count() <= 3 {
+            v.trim()
+        } else {
+            p
+        }
+    });
+    GRANT_PART.is_match(p) || grant_number(p) || p.starts_with("(PI")
+}
+
 /// A grant printed over several lines under one bullet ("▪ R21AG071902  2020 – 2022" /
 /// "National Institute on Aging" / "Light Exposure and …" / "Role: Co-Investigator; Total
 /// costs: $412,500"): the funder line (an organisation) is the awarder, the role and amount
@@ -326,19 +353,16 @@ fn stacked_grant(lines: &[&Block]) -> Option<Award> {
             continue;
         }
         let lower = t.to_lowercase();
-        let grant_facts = grant_parts(t).iter().all(|p| {
-            let p = p.as_str();
-            let p = p.split_once(':').map_or(p, |(k, v)| {
-                if k.split_whitespace().count() <= 3 {
-                    v.trim()
-                } else {
-                    p
-                }
-            });
-            GRANT_PART.is_match(p) || grant_number(p) || p.starts_with("(PI")
-        });
+        let grant_facts = grant_parts(t).iter().all(|p| is_grant_fact(p));
+        // "National Science Foundation, CAREER Award CMMI-1654321 · $512,000 · Role: PI": the
+        // funder, then the grant's facts
+        let parts = grant_parts(t);
+        let funder_first = i > 0 && a.awarder.is_empty() && funder_line(t);
         if lower.starts_with("role") || grant_facts || (i == 0 && grant_number(t)) {
             summary.push(t.to_string());
+        } else if funder_first {
+            a.awarder = parts[0].clone();
+            summary.push(parts[1..].join("; "));
         } else if a.awarder.is_empty()
             && i > 0
             && t.split_whitespace().count() <= 10
@@ -391,6 +415,28 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
                 })
                 .collect();
             if more.len() >= 2 {
+                let lines: Vec<&Block> = std::iter::once(b).chain(more.iter().copied()).collect();
+                if let Some(a) = stacked_grant(&lines) {
+                    skip = more.len();
+                    out.push(a);
+                    continue;
+                }
+            }
+        }
+        // a dated grant title with its funder, amount and role on the lines below ("Title
+        //   2017 – 2023" / "National Science Foundation, CAREER Award · $512,000 · Role: PI")
+        if matches!(b.kind, BlockKind::Para | BlockKind::Row)
+            && date::find_range(&b.text).is_some()
+            && !crate::extract::entries::is_date_only(b)
+        {
+            let more: Vec<&Block> = blocks[i + 1..]
+                .iter()
+                .take_while(|n| {
+                    matches!(n.kind, BlockKind::Para | BlockKind::Row)
+                        && date::find_range(&n.text).is_none()
+                })
+                .collect();
+            if more.iter().any(|n| funder_line(&n.text)) {
                 let lines: Vec<&Block> = std::iter::once(b).chain(more.iter().copied()).collect();
                 if let Some(a) = stacked_grant(&lines) {
                     skip = more.len();
@@ -493,6 +539,32 @@ mod tests {
         assert_eq!(a.awarder, "National Science Foundation");
         assert_eq!(a.summary, "CAREER DUE-2238817; $549,870; PI");
         assert_eq!(a.date.and_then(|d| d.year), Some(2023));
+    }
+
+    #[test]
+    fn a_dated_grant_title_over_its_funder_line() {
+        let b = |k, t: &str| Block::new(k, t, 0..0);
+        let a = section(&[
+            b(
+                BlockKind::Row,
+                "Multiscale Thermal Damage Under Combined\t2017 – 2023",
+            ),
+            b(BlockKind::Para, "Aerothermal Loading"),
+            b(
+                BlockKind::Para,
+                "National Science Foundation, CAREER Award CMMI-1654321 · $512,000 · Role: PI",
+            ),
+            b(BlockKind::Row, "Best Paper Award, AIAA SciTech\t2014"),
+            b(BlockKind::Row, "Fellow, AIAA\t2022"),
+        ]);
+        assert_eq!(a.len(), 3, "{a:?}");
+        assert_eq!(
+            a[0].title,
+            "Multiscale Thermal Damage Under Combined Aerothermal Loading"
+        );
+        assert_eq!(a[0].awarder, "National Science Foundation");
+        assert!(a[0].summary.contains("$512,000"));
+        assert_eq!(a[1].awarder, "AIAA SciTech");
     }
 
     #[test]

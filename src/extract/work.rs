@@ -18,10 +18,19 @@ use crate::model::{Project, Work};
 /// ("Microsoft Research   Redmond, WA" after "Role ... Sep 2021 – Present").
 fn new_head(cur: &Entry, b: &Block) -> bool {
     let cur_dated = cur.head.iter().any(|h| date::find_range(&h.text).is_some());
+    // ("Associate Professor (tenured 2018)": a date in a bracketed remark dates no entry)
+    let own_date = date::find_range(&b.text).is_some_and(|(_, span)| {
+        let before = &b.text[..span.start];
+        !before
+            .rfind('(')
+            .is_some_and(|i| !before[i..].contains(')') && before[i..].contains(char::is_lowercase))
+    });
     cur_dated
-        && (date::find_range(&b.text).is_some() && !entries::is_date_only(b)
-            || entries::is_org_place(b) && {
-                // only once the current entry is complete (its own organisation and role)
+        && (own_date && !entries::is_date_only(b)
+            || entries::is_org_place(b) && cur.head.len() >= 2 && {
+                // only once the current entry is complete (its own organisation and role):
+                // "Role, Dept. of X  2019 – present" then "University, City, ST" is one
+                // header
                 let f = head_facts(&cur.head);
                 let r = entries::roles(&f.rest);
                 !r.org.is_empty() && !r.position.is_empty()
@@ -219,6 +228,45 @@ mod tests {
         assert_eq!(w[0].position, "Research Engineer");
         assert_eq!(w[0].highlights, ["Duties included: Training speech models"]);
         assert_eq!(w[0].summary, "Supervisor: Dr. Kim");
+    }
+
+    #[test]
+    fn institution_line_under_a_dated_department_line() {
+        let b = [
+            blk(
+                BlockKind::Row,
+                "Associate Professor, Dept. of Aerospace Engineering\t2019 – present",
+            ),
+            blk(BlockKind::Para, "The Ohio State University, Columbus, OH"),
+            blk(
+                BlockKind::Row,
+                "Stress Engineer, Spirit AeroSystems\t2005 – 2007",
+            ),
+            blk(BlockKind::Para, "Wichita, KS"),
+        ];
+        let (w, _) = section(&b, false);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(
+            w[0].name,
+            "Dept. of Aerospace Engineering, The Ohio State University"
+        );
+        assert_eq!(w[0].location, "Columbus, OH");
+        // a date in a bracketed remark opens no entry
+        let b = [
+            blk(
+                BlockKind::Para,
+                "Carnegie Mellon University, Pittsburgh, PA 2015 – 2021",
+            ),
+            blk(
+                BlockKind::Para,
+                "Associate Professor of Statistics (tenured 2018)",
+            ),
+            blk(BlockKind::Para, "University of Michigan, Ann Arbor, MI"),
+            blk(BlockKind::Para, "Assistant Professor of Biostatistics"),
+        ];
+        let (w, _) = section(&b, false);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w[1].location, "Ann Arbor, MI");
     }
 
     #[test]
