@@ -21,10 +21,6 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
     // its courses)
     let mut label: Option<Label> = None;
     for (i, (text, subs)) in list.iter().enumerate() {
-        if seen.contains(&text.as_str()) {
-            continue;
-        }
-        seen.push(text);
         // "University of Utah: Math 2210 … (Fall 2021); Math 5405 … (Spring 2023)."
         if let Some((org, rest)) = org_lead(text) {
             let l = Label::new(org);
@@ -48,6 +44,12 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
                 continue;
             }
         }
+        // (an identical duplicated line is kept once; a repeated label still heads its
+        // entries)
+        if seen.contains(&text.as_str()) {
+            continue;
+        }
+        seen.push(text);
         if let Some(mut v) = line(text) {
             v.highlights = subs.clone();
             if let Some(l) = &label {
@@ -67,7 +69,7 @@ fn only_dates(t: &str) -> bool {
 
 /// Entries titled by a sub-heading (R pagedown, Markdown CVs: "### Treasurer" then the
 /// organization, a place and the dates on lines of their own) as one line each:
-/// "Treasurer, New Zealand Statistical Association  2022 - 2019". Filler lines ("N/A") go.
+/// "Treasurer, New Zealand Statistical Association, 2022 - 2019". Filler lines ("N/A") go.
 fn heading_entries(blocks: &[Block]) -> Vec<Block> {
     group_heading_entries(blocks, false)
 }
@@ -156,6 +158,8 @@ impl Label {
     }
 }
 
+/// The label a line makes, if it is one: no role among its parts, at most eight words, an
+/// organization (with its place) or a short phrase; dates only on an organization.
 fn group_label(text: &str) -> Option<Label> {
     let mut t = text.to_string();
     let dates = take_edge_span(&mut t);
