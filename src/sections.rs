@@ -261,6 +261,22 @@ fn by_head_noun(printed: &str, n: &str) -> Option<SectionKind> {
     SectionKind::from_table(kind)
 }
 
+/// A place and a date, or the date of the last update, nothing else: "Amsterdam, April
+/// 2025", "Last updated: March 2025" (an award line ending in its year is no sign-off).
+fn signs_off(b: &Block) -> bool {
+    let t = b.text.trim().trim_end_matches('.');
+    let l = t.to_lowercase();
+    b.kind == BlockKind::Para
+        && (t.contains(',')
+            || ["updated", "revised", "as of"]
+                .iter()
+                .any(|w| l.contains(w)))
+        && t.split_whitespace().count() <= 6
+        && crate::lex::date::find_all(t)
+            .last()
+            .is_some_and(|(_, sp)| sp.end == t.len() && t[..sp.start].contains(char::is_alphabetic))
+}
+
 /// Group blocks under headings. Headings the table does not know keep the section they
 /// are in when they are deeper than the section's own heading (entry titles in Markdown).
 pub fn split(doc: &Document) -> Vec<Section> {
@@ -280,7 +296,12 @@ pub fn split(doc: &Document) -> Vec<Section> {
                 .iter()
                 .all(|k| matches!(k, S::Publications | S::Preprints | S::Patents))
     };
+    // "Amsterdam, April 2025" closing the document signs the CV off: no section's content
+    let sign_off = doc.blocks.last().filter(|b| signs_off(b));
     for b in &doc.blocks {
+        if sign_off.is_some_and(|s| std::ptr::eq(s, b)) {
+            continue;
+        }
         if let BlockKind::Heading(level) = b.kind {
             known.retain(|(l, _, _)| *l < level);
             let found = classify(&b.text);
@@ -334,6 +355,15 @@ pub fn split(doc: &Document) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_place_and_date_or_update_stamp_signs_off() {
+        let b = |t: &str| Block::new(BlockKind::Para, t, 0..0);
+        assert!(signs_off(&b("Amsterdam, April 2025")));
+        assert!(signs_off(&b("Last updated: March 2025")));
+        assert!(!signs_off(&b("Best Paper Award 2019")));
+        assert!(!signs_off(&b("2019, 2020")));
+    }
 
     #[test]
     fn sibling_sub_headings_stay_in_their_section() {

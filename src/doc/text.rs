@@ -632,10 +632,17 @@ fn wrapped(prev: &str, next: &str) -> bool {
         return true;
     }
     // "… (graduate, Fall" then "2020).": a parenthesis left open closes on the next line
-    let closes = next
-        .find(')')
-        .is_some_and(|i| next.find('(').is_none_or(|j| j > i));
-    if p.matches('(').count() > p.matches(')').count() && closes && bullet(next).is_none() {
+    // (looked for near the end: a paragraph grows line by line)
+    let mut from = p.len().saturating_sub(200);
+    while !p.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &p[from..];
+    let closes = || {
+        next.find(')')
+            .is_some_and(|i| next.find('(').is_none_or(|j| j > i))
+    };
+    if tail.matches('(').count() > tail.matches(')').count() && closes() && bullet(next).is_none() {
         return true;
     }
     // "English World-" then "Wide; …": a compound cut at its hyphen

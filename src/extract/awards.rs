@@ -309,8 +309,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
 
 /// "National Science Foundation, CAREER Award CMMI-1654321 · $512,000 · Role: PI": a funder,
 /// then the grant's facts.
-fn funder_line(t: &str) -> bool {
-    let parts = grant_parts(t);
+fn funder_line(parts: &[String]) -> bool {
     let words = parts.first().map_or(0, |p| p.split_whitespace().count());
     // (an organisation, or a short name: "GE Aerospace"; "Conversational Agents for
     // Caregiving Networks, PI, $60,000" is a project's title)
@@ -353,11 +352,11 @@ fn stacked_grant(lines: &[&Block]) -> Option<Award> {
             continue;
         }
         let lower = t.to_lowercase();
-        let grant_facts = grant_parts(t).iter().all(|p| is_grant_fact(p));
+        let parts = grant_parts(t);
+        let grant_facts = parts.iter().all(|p| is_grant_fact(p));
         // "National Science Foundation, CAREER Award CMMI-1654321 · $512,000 · Role: PI": the
         // funder, then the grant's facts
-        let parts = grant_parts(t);
-        let funder_first = i > 0 && a.awarder.is_empty() && funder_line(t);
+        let funder_first = i > 0 && a.awarder.is_empty() && funder_line(&parts);
         if lower.starts_with("role") || grant_facts || (i == 0 && grant_number(t)) {
             summary.push(t.to_string());
         } else if funder_first {
@@ -436,7 +435,7 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
                         && date::find_range(&n.text).is_none()
                 })
                 .collect();
-            if more.iter().any(|n| funder_line(&n.text)) {
+            if more.iter().any(|n| funder_line(&grant_parts(&n.text))) {
                 let lines: Vec<&Block> = std::iter::once(b).chain(more.iter().copied()).collect();
                 if let Some(a) = stacked_grant(&lines) {
                     skip = more.len();

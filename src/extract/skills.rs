@@ -128,14 +128,6 @@ pub fn section(blocks: &[Block], heading: &str) -> (Vec<Skill>, Option<String>) 
                 });
                 continue;
             }
-            // ("Amsterdam, April 2025": a place and date signing the CV off)
-            let t = b.text.trim().trim_end_matches('.');
-            let dated_end = crate::lex::date::find_all(t)
-                .last()
-                .is_some_and(|(_, sp)| sp.end == t.len());
-            if dated_end && t.split_whitespace().count() <= 6 {
-                continue;
-            }
             // a continuation line of the group above
             if let Some(last) = out.last_mut() {
                 if b.text.contains(':') {
@@ -299,12 +291,10 @@ mod tests {
             Some("Performance Optimization, GPU Kernel Design.")
         );
         assert_eq!(s[0].keywords, ["JAX", "Pallas (TPU)", "C/C++"]);
-        // a place and date signing the CV off is no keyword
-        let b = [
-            Block::new(BlockKind::Row, "Programming\tC++17, Rust", 0..0),
-            Block::new(BlockKind::Para, "Amsterdam, April 2025", 0..0),
-        ];
-        assert_eq!(section(&b, "Skills").0[0].keywords, ["C++17", "Rust"]);
+        // (a place and date signing the CV off: `sections::split` drops it)
+        let src = "Jane Roe\n\nSkills\n\nProgramming\tC++17, Rust\n\nAmsterdam, April 2025\n";
+        let out = crate::extract(src, &crate::Options::default()).unwrap();
+        assert_eq!(out.record.skills[0].keywords, ["C++17", "Rust"]);
         let b = [
             Block::new(
                 BlockKind::Para,

@@ -74,10 +74,29 @@ fn apa(text: &str) -> Option<Project> {
 
 /// "Meeting, Columbus, OH, United States.": the event, then its place.
 fn event_place(p: &mut Project, s: &str) {
-    let parts = split_top_level(s.trim().trim_end_matches('.'), &[',']);
-    if let Some((event, places)) = parts.split_first() {
-        p.entity = tidy(event);
-        p.location = tidy(&places.join(", "));
+    (p.entity, p.location) = split_event_place(&tidy(s));
+}
+
+/// "Seminar Series, Stanford University, Stanford, CA" → (event, place): the place is the
+/// printed location closing the text, its first part whole ("Cold Spring Harbor, NY");
+/// without one, what follows the first comma.
+fn split_event_place(t: &str) -> (String, String) {
+    match crate::extract::entries::find_location(t) {
+        Some(r) if r.start > 0 && tidy(&t[r.end..]).trim_matches(['(', ')']).len() <= 12 => {
+            let from = t[..r.start].rfind(", ").map_or(0, |i| i + 2);
+            let whole = t[from..r.start]
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+            let start = if whole && from > 0 { from } else { r.start };
+            (tidy(&t[..start]), tidy(&t[start..]))
+        }
+        _ => {
+            let parts = split_top_level(t, &[',']);
+            match parts.split_first() {
+                Some((event, places)) => (tidy(event), tidy(&places.join(", "))),
+                None => (String::new(), String::new()),
+            }
+        }
     }
 }
 
@@ -89,23 +108,22 @@ pub fn section(blocks: &[Block]) -> Vec<Project> {
     let mut apa_open = false;
     let blocks = group_heading_entries(blocks, true);
     let list = attach_date_lines(entries(&blocks));
-    for (i, (text, subs)) in list.iter().enumerate() {
-        let (text, subs) = (text.clone(), subs.clone());
+    // whether the line before was a bare title
+    let mut after_title = false;
+    for (text, subs) in list {
+        let title_line = std::mem::replace(&mut after_title, bare_title(&text));
         if seen.contains(&text) {
             continue;
         }
         // "Title" / "Event, Stanford, CA" / "April 2024" (raw PDF text): a bare title over
         // the dated event line
-        if let Some(p) = out
-            .last_mut()
-            .filter(|q| q.entity.is_empty() && q.location.is_empty() && q.dates.is_none() && i > 0)
-        {
-            if bare_title(&list[i - 1].0) {
-                if let Some((event, place, dates)) = event_line(&text) {
-                    (p.entity, p.location, p.dates) = (event, place, dates);
-                    seen.push(text);
-                    continue;
-                }
+        if let Some(p) = out.last_mut().filter(|q| {
+            title_line && q.entity.is_empty() && q.location.is_empty() && q.dates.is_none()
+        }) {
+            if let Some((event, place, dates)) = event_line(&text) {
+                (p.entity, p.location, p.dates) = (event, place, dates);
+                seen.push(text);
+                continue;
             }
         }
         if std::mem::take(&mut apa_open) && date::find_all(&text).is_empty() {
@@ -243,18 +261,7 @@ fn event_line(text: &str) -> Option<(String, String, Option<DateRange>)> {
     if QUOTED.is_match(&t) || !t.contains(',') {
         return None;
     }
-    let (event, place) = match crate::extract::entries::find_location(&t) {
-        Some(r) if r.start > 0 && tidy(&t[r.end..]).trim_matches(['(', ')']).len() <= 12 => {
-            // the place's first part is whole ("Cold Spring Harbor, NY")
-            let from = t[..r.start].rfind(", ").map_or(0, |i| i + 2);
-            let whole = t[from..r.start]
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase));
-            let start = if whole && from > 0 { from } else { r.start };
-            (tidy(&t[..start]), tidy(&t[start..]))
-        }
-        _ => (t.clone(), String::new()),
-    };
+    let (event, place) = split_event_place(&t);
     (!event.is_empty()).then_some((event, place, Some(dates)))
 }
 

@@ -20,6 +20,7 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
     // the organization line the entries below belong to ("University of Rochester" over
     // its courses)
     let mut label: Option<Label> = None;
+    let mut labels: Vec<Option<Label>> = list.iter().map(|(t, _)| group_label(t)).collect();
     for (i, (text, subs)) in list.iter().enumerate() {
         // "University of Utah: Math 2210 … (Fall 2021); Math 5405 … (Spring 2023)."
         if let Some((org, rest)) = org_lead(text) {
@@ -29,7 +30,7 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
             }
             continue;
         }
-        if let Some(l) = group_label(text) {
+        if let Some(l) = labels[i].take() {
             // "To the discipline" over dated items; "University of X" over dated lines
             if subs.iter().any(|s| dated(s)) {
                 out.extend(subs.iter().filter_map(|s| line(s)).map(|v| l.apply(v)));
@@ -37,7 +38,7 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
             }
             // "Lancaster University (2021–present)" over its undated courses
             let next_fits = list.get(i + 1).is_some_and(|(t, _)| {
-                group_label(t).is_none() && (dated(t) || l.dates.is_some() && !is_org(t))
+                labels[i + 1].is_none() && (dated(t) || l.dates.is_some() && !is_org(t))
             });
             if subs.is_empty() && next_fits && !l.org.is_empty() {
                 label = Some(l);

@@ -368,7 +368,11 @@ pub fn range(i: &str) -> R<'_, DateRange> {
         return Ok(found);
     }
     // "Current - 2020": printed newest first (R pagedown), the present before the start
-    if let Ok((r, end)) = present(i) {
+    // ("date" and "expected" only end ranges: "Start date – 2020" is no such range)
+    if let Some((r, end)) = present(i).ok().filter(|_| {
+        let w = i.trim_start_matches('(').get(..4).unwrap_or("");
+        !w.eq_ignore_ascii_case("date") && !w.eq_ignore_ascii_case("expe")
+    }) {
         let (r, _) = range_sep(r)?;
         let (r, start) = date(r)?;
         return Ok((
@@ -798,6 +802,7 @@ mod tests {
         );
         let d = parse_range("Current - 2020").unwrap();
         assert_eq!((d.start.year, d.end), (Some(2020), Some(End::Present)));
+        assert!(range("date – 2020").is_err());
         assert!(parse_range("Sep 2021 – Aug 2021").is_none());
         assert_eq!(r("Aug 2021 – Sep 2021").1.as_deref(), Some("2021-09"));
         assert_eq!(r("2021 – Jan 2021").1.as_deref(), Some("2021-01"));
