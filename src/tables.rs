@@ -33,6 +33,7 @@ pub const STOPWORDS_TXT: &str = include_str!("../grammars/stopwords.txt");
 pub const ARXIV_TXT: &str = include_str!("../grammars/arxiv_categories.txt");
 pub const PLACES_TSV: &str = include_str!("../grammars/places.tsv");
 pub const CITIES_TSV: &str = include_str!("../grammars/cities.tsv");
+pub const REGIONS_TXT: &str = include_str!("../grammars/regions.txt");
 pub const ROLES_TXT: &str = include_str!("../grammars/roles.txt");
 pub const ROLE_WORDS_TXT: &str = include_str!("../grammars/role_words.txt");
 pub const LISTING_WORDS_TSV: &str = include_str!("../grammars/listing_words.tsv");
@@ -59,6 +60,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("arxiv_categories.txt", ARXIV_TXT),
     ("places.tsv", PLACES_TSV),
     ("cities.tsv", CITIES_TSV),
+    ("regions.txt", REGIONS_TXT),
     ("roles.txt", ROLES_TXT),
     ("role_words.txt", ROLE_WORDS_TXT),
     ("listing_words.tsv", LISTING_WORDS_TSV),
@@ -129,6 +131,8 @@ pub static PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new
     m.extend(map(CITIES_TSV, |r| r.get(1).copied()));
     m
 });
+/// Full names of states and provinces: a location's last part after a city only.
+pub static REGIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(REGIONS_TXT));
 /// The cities among `PLACES`.
 pub static CITIES: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| map(CITIES_TSV, |r| r.get(1).copied()));

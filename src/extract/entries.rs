@@ -272,8 +272,15 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|");
+    // a state's full name ends a place only after a city ("La Jolla, California"), never
+    // alone ("Florida International University")
+    let regions = crate::tables::REGIONS
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?(?:,\s?(?:{countries}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
+        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?(?:{regions})|(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?)(?:,\s?(?:{countries}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))
     .unwrap()
 });
@@ -359,8 +366,9 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
                     ORG_AFTER_PLACE.contains(&w)
                         || w.starts_with(char::is_alphanumeric)
                             && s[m.clone()].rsplit(',').next().is_some_and(|last| {
-                                crate::tables::CITIES
-                                    .contains_key(last.trim().trim_end_matches('.'))
+                                let last = last.trim().trim_end_matches('.');
+                                crate::tables::CITIES.contains_key(last)
+                                    || crate::tables::REGIONS.contains(last)
                             })
                 });
             let after_ok = after.trim_start().is_empty()

@@ -111,8 +111,11 @@ pub fn profile(url: &str) -> Option<Profile> {
         "Google Scholar" | "DBLP" | "ORCID" | "Semantic Scholar" | "Web of Science" | "Scopus" => {
             String::new()
         }
-        _ => path
-            .trim_start_matches("in/")
+        // a route segment before the handle ("linkedin.com/in/x", "bsky.app/profile/x")
+        _ => ["in/", "profile/", "u/", "user/"]
+            .iter()
+            .find_map(|r| path.strip_prefix(r))
+            .unwrap_or(path)
             .split(['/', '?', '#'])
             .next()
             .unwrap_or("")
@@ -128,6 +131,14 @@ pub fn profile(url: &str) -> Option<Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handle_after_route_segment() {
+        let p = profile("https://bsky.app/profile/nk.bsky.social").unwrap();
+        assert_eq!(p.username, "nk.bsky.social");
+        let p = profile("linkedin.com/in/jdoe/").unwrap();
+        assert_eq!(p.username, "jdoe");
+    }
 
     #[test]
     fn obfuscated_email() {

@@ -5,6 +5,7 @@
 //! whole page). Output: `Document { found: Record { basics.name, publications }, .. }`.
 //! Both inputs become `cards::Line`s first, so one reader finds the cards.
 
+pub mod archive;
 pub mod arxiv;
 pub mod cards;
 pub mod html;
@@ -72,46 +73,24 @@ pub fn parse(src: &str) -> Document {
         text_lines(src)
     };
     let mut doc = Document::default();
-    let (mut name, mut publications) = cards::read(&lines);
+    let (archive, archive_first) = archive::read(&lines);
+    let (mut name, mut publications) = if archive.is_empty() {
+        cards::read(&lines)
+    } else {
+        (String::new(), Vec::new())
+    };
     if publications.is_empty() {
-        // No paper cards: a lab or Scholar-like list of stacked or one-line references.
-        let (records, first) = records::read(&lines);
+        // No paper cards: a rendered archive, or a lab or Scholar-like list of stacked or
+        // one-line references.
+        let (records, first) = if archive.is_empty() {
+            records::read(&lines)
+        } else {
+            (archive, archive_first)
+        };
         if !records.is_empty() {
             let header = lines.get(..first.unwrap_or(0)).unwrap_or_default();
-            name = cards::person_name(header).unwrap_or_default();
-            // the author on every record names the owner: a header line holding that
-            // name beats a site title ("Open Research Repository")
-            if let Some(owner) = crate::normalize::owner_from_publications(&records) {
-                let family = owner.rsplit(' ').next().unwrap_or("").to_string();
-                if !family.is_empty() && !name.contains(&family) {
-                    if let Some(l) =
-                        header
-                            .iter()
-                            .map(|l| crate::markup::plain(&l.text))
-                            .find(|t| {
-                                t.split_whitespace().any(|w| w == family) && cards::single_name(t)
-                            })
-                    {
-                        name = l.trim().to_string();
-                    }
-                }
-            }
-            doc.found.basics.label = affiliation(header, &name);
-            header_contact(header, &mut doc.found.basics);
-            // "Verified email at x.edu - Homepage": the homepage link is the person's url
-            if let Some(l) = header.iter().flat_map(|l| &l.links).find(|l| {
-                matches!(
-                    l.text.trim().to_lowercase().as_str(),
-                    "homepage" | "home page" | "website" | "personal website"
-                ) && l.url.starts_with("http")
-            }) {
-                doc.found.basics.url = l.url.trim().to_string();
-            }
+            name = owner(&lines, header, &records, &mut doc.found.basics);
             publications = records;
-            sidebar_contact(&lines, &mut doc.found.basics);
-            if name.is_empty() {
-                name = owner_card(&lines, &mut doc.found.basics).unwrap_or_default();
-            }
         }
     }
     // a jekyll-scholar bibliography (al-folio's layout) is read by its markup
@@ -127,6 +106,47 @@ pub fn parse(src: &str) -> Document {
     doc.found.basics.name = name;
     doc.found.publications = publications;
     doc
+}
+
+/// The owner of a page of records and the basics its header and sidebar print.
+fn owner(
+    lines: &[Line],
+    header: &[Line],
+    records: &[crate::model::Publication],
+    basics: &mut crate::model::Basics,
+) -> String {
+    let mut name = cards::person_name(header).unwrap_or_default();
+    // the author on every record names the owner: a header line holding that name beats
+    // a site title ("Open Research Repository")
+    if let Some(owner) = crate::normalize::owner_from_publications(records) {
+        let family = owner.rsplit(' ').next().unwrap_or("").to_string();
+        if !family.is_empty() && !name.contains(&family) {
+            if let Some(l) = header
+                .iter()
+                .map(|l| crate::markup::plain(&l.text))
+                .find(|t| t.split_whitespace().any(|w| w == family) && cards::single_name(t))
+            {
+                name = l.trim().to_string();
+            }
+        }
+    }
+    basics.label = affiliation(header, &name);
+    sidebar_lines(header, &name, basics);
+    header_contact(header, basics);
+    // "Verified email at x.edu - Homepage": the homepage link is the person's url
+    if let Some(l) = header.iter().flat_map(|l| &l.links).find(|l| {
+        matches!(
+            l.text.trim().to_lowercase().as_str(),
+            "homepage" | "home page" | "website" | "personal website"
+        ) && l.url.starts_with("http")
+    }) {
+        basics.url = l.url.trim().to_string();
+    }
+    sidebar_contact(lines, basics);
+    if name.is_empty() {
+        name = owner_card(lines, basics).unwrap_or_default();
+    }
+    name
 }
 
 /// The owner a saved page names in its head: `<meta name="author">`, else a name-like part
@@ -243,6 +263,39 @@ fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<Strin
         }
     }
     Some(name)
+}
+
+/// A theme sidebar's unlinked lines under the name and bio (minimal-mistakes'
+/// `author__urls`): a place is the owner's location, and an employer completes a bio that
+/// names only a role ("Assistant Professor of Political Science" + "University of X").
+fn sidebar_lines(header: &[Line], name: &str, basics: &mut crate::model::Basics) {
+    static ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:universi|institut|college|school|laborator|academy|inc\.?$|corporation|gmbh|ltd)").unwrap()
+    });
+    let Some(at) = header
+        .iter()
+        .position(|l| !name.is_empty() && crate::markup::plain(&l.text).trim() == name)
+    else {
+        return;
+    };
+    for l in header[at + 1..]
+        .iter()
+        .take(4)
+        .take_while(|l| l.links.is_empty())
+    {
+        let t = crate::markup::plain(&l.text);
+        let t = t.trim();
+        if t == basics.label {
+            continue;
+        }
+        if crate::extract::entries::is_location(t) {
+            if basics.location.city.is_empty() {
+                crate::extract::basics::set_place(&mut basics.location, t);
+            }
+        } else if ORG.is_match(t) && !basics.label.is_empty() && !ORG.is_match(&basics.label) {
+            basics.label = format!("{}, {t}", basics.label);
+        }
+    }
 }
 
 /// The affiliation printed right under the owner's name on an author page ("University of
