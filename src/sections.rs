@@ -308,7 +308,15 @@ pub fn split(doc: &Document) -> Vec<Section> {
             // "## Awards" / "### Marsden Fast-Start Grant": a heading read from its last word
             // only, under a section of that kind, is an entry's title
             if let Some((kind, true)) = found {
-                if known.last().is_some_and(|(_, k, _)| *k == kind) {
+                // "🏆 Best Student Paper Award" under a paper: one award, named in the
+                // singular, is that paper's note and no section of awards
+                let paper_award = kind == SectionKind::Awards
+                    && !b.text.trim_end().ends_with('s')
+                    && out.last().is_some_and(|s| {
+                        matches!(s.kind, SectionKind::Publications | SectionKind::Preprints)
+                            && !s.blocks.is_empty()
+                    });
+                if paper_award || known.last().is_some_and(|(_, k, _)| *k == kind) {
                     if let Some(last) = out.last_mut() {
                         last.blocks.push(b.clone());
                     }

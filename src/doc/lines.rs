@@ -40,6 +40,61 @@ pub fn page_furniture(line: &str) -> bool {
     t.len() <= 120 && PAGE_MARK.is_match(t)
 }
 
+/// A web page's chrome in a text copy: a screen-reader skip link, a "Back to top" link, a
+/// copyright footer ("© 2024 NEXUS Lab, Purdue University. All rights reserved.").
+pub fn web_chrome(line: &str) -> bool {
+    let t = line.trim();
+    let l = t.to_lowercase();
+    t.len() <= 160
+        && (l.starts_with("skip to ")
+            || l.starts_with("back to top")
+            || l.starts_with('©')
+            || l.starts_with("copyright ©")
+            || l.starts_with("copyright (c)")
+            || l.ends_with("all rights reserved."))
+}
+
+/// A site menu copied as one word or two per line ("Menu", "Home", "Research", "People",
+/// "Publications", …): a run of at least four short lines that holds "Home" and two
+/// section names is navigation, and is dropped (its "Publications" heads no section).
+pub fn strip_navigation(src: &str) -> Option<String> {
+    let lines: Vec<&str> = src.lines().collect();
+    let short = |l: &str| {
+        let t = l.trim();
+        !t.is_empty()
+            && t.split_whitespace().count() <= 3
+            && t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '&')
+    };
+    let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let end = (i..lines.len())
+            .find(|&j| !short(lines[j]))
+            .unwrap_or(lines.len());
+        let run = &lines[i..end];
+        let home = run.iter().any(|l| l.trim().eq_ignore_ascii_case("home"));
+        let sections = run
+            .iter()
+            .filter(|l| crate::sections::classify_heading(l.trim()).is_some())
+            .count();
+        if run.len() >= 4 && home && sections >= 2 {
+            cut.push(i..end);
+        }
+        i = end.max(i + 1);
+    }
+    if cut.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    for (k, l) in lines.iter().enumerate() {
+        if !cut.iter().any(|r| r.contains(&k)) {
+            out.push_str(l);
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
 /// A date glued to the word before it by PDF extraction ("Google Zurich, SwitzerlandJan
 /// 2024 – Present", "UKJun 2019", "Computer Science2016 – 2020") set apart: an English month
 /// with its year after a letter, a year opening a range after a lower-case letter, or a
@@ -239,6 +294,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_copied_site_menu_is_dropped() {
+        let src =
+            "NEXUS Lab\n\nMenu\nHome\nResearch\nPeople\nPublications\nContact\n\nPublications\n";
+        let out = strip_navigation(src).unwrap();
+        assert_eq!(
+            out.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>(),
+            ["NEXUS Lab", "Publications"]
+        );
+        // a CV's own short lines hold no "Home"
+        assert!(strip_navigation("Education\nPhD\nSkills\nRust Go\n").is_none());
+    }
+
+    #[test]
     fn hyphenated_line_ends_joined() {
         let t = dehyphenate(
             "“Solvers for high-dimen-\nsional PDEs,” SIAM J.\nJean-\nPierre\n2019 -\nnow",
@@ -266,6 +334,11 @@ mod tests {
         assert!(page_furniture("Rafael dos Santos Ferreira – Résumé 1/2"));
         assert!(!page_furniture("CV of the group 2019/20"));
         assert!(!page_furniture("2019"));
+        assert!(web_chrome(
+            "© 2024 NEXUS Lab, Purdue University. All rights reserved."
+        ));
+        assert!(web_chrome("Back to top ↑"));
+        assert!(!web_chrome("Copyright law and fair use, 2019"));
         assert!(!page_furniture(
             "Proc. IEEE, pp. 402–404, page 3 of the report was lost"
         ));

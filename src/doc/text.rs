@@ -265,6 +265,8 @@ pub fn parse(src: &str) -> Document {
             ..Document::default()
         };
     }
+    let menu_free = lines::strip_navigation(src);
+    let src = menu_free.as_deref().unwrap_or(src);
     let unfolded_columns = super::columns::unfold(src);
     let src = unfolded_columns.as_deref().unwrap_or(src);
     let whole = lines::dehyphenate(src);
@@ -316,7 +318,7 @@ pub fn parse(src: &str) -> Document {
             in_break = true;
             continue;
         }
-        if trimmed.is_empty() || lines::table_header(trimmed) {
+        if trimmed.is_empty() || lines::table_header(trimmed) || lines::web_chrome(trimmed) {
             if !in_break {
                 if !prev_blank {
                     after_break = (prev_blank, hang);

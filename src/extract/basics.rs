@@ -340,6 +340,56 @@ pub fn meta(m: &Meta, b: &mut Basics) {
     }
 }
 
+/// A lab page's card for its head ("Principal Investigator" / "Prof. Rafael M. Quintero" /
+/// "Associate Professor of …, Purdue University" / mail / phone): the page's person when its
+/// header names only the lab ("NEXUS Lab"). The lab's own address is not the person's.
+pub fn lab_head(blocks: &[Block], b: &mut Basics) {
+    const CAPTIONS: &[&str] = &[
+        "principal investigator",
+        "pi",
+        "lab director",
+        "group leader",
+        "lab head",
+        "head of lab",
+    ];
+    const GROUP_WORDS: &[&str] = &["lab", "laboratory", "group", "team", "labs"];
+    let last = b.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !GROUP_WORDS.contains(&last.as_str()) {
+        return;
+    }
+    let Some(i) = blocks.iter().position(|x| {
+        CAPTIONS.contains(&x.text.trim().trim_end_matches(':').to_lowercase().as_str())
+    }) else {
+        return;
+    };
+    let Some(name) = blocks
+        .get(i + 1)
+        .map(|x| latin_name(&x.text))
+        .filter(|n| crate::doc::listing::cards::single_name(n))
+    else {
+        return;
+    };
+    *b = Basics {
+        name,
+        profiles: std::mem::take(&mut b.profiles),
+        ..Basics::default()
+    };
+    for (k, x) in blocks[i + 2..].iter().take(4).enumerate() {
+        let t = x.text.trim();
+        if let Some(m) = crate::lex::contact::find_email(t) {
+            b.email = m;
+        } else if let Some(p) =
+            crate::lex::contact::find_phone(t).filter(|p| p.len() + 6 >= t.len())
+        {
+            b.phone = p;
+        } else if k == 0 {
+            b.label = t.to_string();
+        } else {
+            break;
+        }
+    }
+}
+
 /// "City, Region, Country" into the location's city, region and country code.
 pub(crate) fn set_place(loc: &mut crate::model::Location, text: &str) {
     let fixed = entries::fix_location(text);

@@ -92,6 +92,7 @@ pub fn record(doc: &Document) -> Record {
         }
     }
     basics::meta(&doc.meta, &mut rec.basics);
+    basics::lab_head(&doc.blocks, &mut rec.basics);
     // papers printed with only their co-authors ("with A. Souza") are the owner's own; in
     // a list written that way, a paper with no names at all is the owner's alone
     if let Some(owner) = crate::lex::name::parse_person(&rec.basics.name) {
