@@ -252,7 +252,7 @@ fn by_head_noun(printed: &str, n: &str) -> Option<SectionKind> {
         "skill" => "skills",
         "project" => "projects",
         "service" | "activitie" | "outreach" => "volunteer",
-        "talk" | "presentation" => "talks",
+        "talk" | "presentation" | "lecture" => "talks",
         "language" => "languages",
         "certification" | "certificate" => "certificates",
         "interest" => "interests",

@@ -15,7 +15,7 @@ use crate::lex::date;
 /// A page number, with or without text around it ("Page 2 of 4", "Jane Roe — CV   3/7",
 /// "- 2 -"): a running header or footer left between pages by PDF extraction.
 static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*[0-9]{1,3}(?:\s*(?:of|/|von|sur|de)\s*[0-9]{1,3})?\s*$|^[-–—\s]*[0-9]{1,2}\s*(?:/\s*[0-9]{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|(?-u:\b)cv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*[0-9]{1,2}(?:\s*/\s*[0-9]{1,2})?$").unwrap()
+    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*[0-9]{1,3}(?:\s*(?:of|/|von|sur|de)\s*[0-9]{1,3})?\s*$|^[-–—\s]*[0-9]{1,2}\s*(?:/\s*[0-9]{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|(?-u:\b)cv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*[0-9]{1,2}(?:\s*(?:/|of)\s*[0-9]{1,2})?$").unwrap()
 });
 
 /// Does `t` leave a parenthesis or quotation open ("… (Humana,", "NSF, “Scaffolding
@@ -329,6 +329,7 @@ mod tests {
             "Curriculum Vitae — Jane Roe                 Page 2 of 4"
         ));
         assert!(page_furniture("Page 3"));
+        assert!(page_furniture("Al-Rashid — Curriculum Vitae — 2 of 3"));
         assert!(page_furniture("  - 2 -  "));
         assert!(page_furniture("3/7"));
         assert!(page_furniture("Rafael dos Santos Ferreira – Résumé 1/2"));

@@ -280,7 +280,7 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:{part},\s?(?:{regions})|(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?)(?:,\s?(?:{countries}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
+        r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?|{part},\s?(?:{regions}))(?:,\s?(?:{countries}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))
     .unwrap()
 });
@@ -294,15 +294,15 @@ pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
             // "Allegro, Warsaw, Poland": a known city after the first comma is where the
             // place starts; what comes before it is the organisation
             let t = m.as_str();
+            // ("Seattle, Washington": a state named like a city closing the place is its state)
+            let city_after = |rest: &str| {
+                let mut parts = rest.split(',');
+                let c = parts.next().unwrap_or("").trim();
+                crate::tables::CITIES.contains_key(c)
+                    && (parts.next().is_some() || !crate::tables::REGIONS.contains(c))
+            };
             match t.find(", ") {
-                Some(i)
-                    if t[i + 2..]
-                        .split(',')
-                        .next()
-                        .is_some_and(|c| crate::tables::CITIES.contains_key(c.trim())) =>
-                {
-                    m.start() + i + 2..m.end()
-                }
+                Some(i) if city_after(&t[i + 2..]) => m.start() + i + 2..m.end(),
                 _ => m.range(),
             }
         })
