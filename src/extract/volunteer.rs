@@ -337,6 +337,12 @@ pub fn line(text: &str) -> Option<Volunteer> {
         .or_else(|| t.split_once(" — "))
         .or_else(|| t.split_once(" – "))
     {
+        // ("Ad hoc reviewer (co-reviewed with advisor): …": a remark in brackets is no part
+        // of the role)
+        let role = match role.split_once(" (") {
+            Some((r, remark)) if remark.ends_with(')') => r,
+            _ => role,
+        };
         if is_role(role) && !role.contains(',') {
             v.position = tidy(role);
             if rest.chars().any(|c| c.is_ascii_digit()) {
@@ -350,7 +356,12 @@ pub fn line(text: &str) -> Option<Volunteer> {
     let parts = split_top_level(&t, &[',']);
     let (first, others) = parts.split_first()?;
     // "IT Administrator of DAI-Lab, Shanghai Jiao Tong University"
-    let role_of = |sep: &str| first.split_once(sep).filter(|(r, _)| is_role(r));
+    // ("Instructor of Record, PSYC 245": a role's own "of" names no organization)
+    let role_of = |sep: &str| {
+        first
+            .split_once(sep)
+            .filter(|(r, o)| is_role(r) && (is_org(o) || !teaching(r)))
+    };
     if let Some((role, org)) = role_of(" of ").or_else(|| role_of(" for ")) {
         v.position = tidy(role);
         let mut org = vec![org.trim().to_string()];
@@ -391,12 +402,26 @@ pub fn line(text: &str) -> Option<Volunteer> {
             v.position = tidy(&others.remove(k));
         }
     }
-    // "Reviewer, ACL Rolling Review": the one thing a non-teaching role serves is its
-    // organization (a teaching role's one part is the course)
-    if others.len() == 1 && !v.position.is_empty() && !teaching(&v.position) {
-        let o = &others[0];
-        if o.starts_with(|c: char| c.is_uppercase()) && !o.chars().any(|c| c.is_ascii_digit()) {
-            v.organization = tidy(o);
+    // "Reviewer, ACL Rolling Review", "Mentor, Summer Research Program (SURP), UNC Chapel
+    // Hill": what a non-teaching role serves is its organization, names all (a teaching
+    // role's parts are the course); a closing place is no part of it ("…, Hillsborough, NC")
+    if !others.is_empty() && !v.position.is_empty() && !teaching(&v.position) {
+        let rest = others.join(", ");
+        let body = match crate::extract::entries::find_location(&rest) {
+            Some(r) if r.start > 0 && r.end == rest.len() => rest[..r.start].trim_end(),
+            _ => rest.as_str(),
+        };
+        let named = split_top_level(body.trim_end_matches(','), &[',']);
+        // ("Module organiser, Epidemiology of …, LSHTM": an organization after other text
+        // closes it, and the text before is the activity)
+        let org_last = named.len() > 1 && !is_org(&named[0]) && named.iter().any(|o| is_org(o));
+        if !named.is_empty()
+            && !org_last
+            && named.iter().all(|o| {
+                o.starts_with(|c: char| c.is_uppercase()) && !o.chars().any(|c| c.is_ascii_digit())
+            })
+        {
+            v.organization = tidy(&named.join(", "));
             return Some(v);
         }
     }
@@ -605,6 +630,26 @@ mod tests {
         assert_eq!(v.position, "Session chair");
     }
     use crate::model::Date;
+
+    #[test]
+    fn a_service_role_serves_every_named_part() {
+        let v =
+            line("Mentor, Summer Research Program (SURP), UNC Chapel Hill 2021 – present").unwrap();
+        assert_eq!(
+            v.organization,
+            "Summer Research Program (SURP), UNC Chapel Hill"
+        );
+        let v = line("Volunteer Mentor, Orange County Youth Mentoring Program, Hillsborough, NC")
+            .unwrap();
+        assert_eq!(v.organization, "Orange County Youth Mentoring Program");
+        // an organization closing other text is the organization; the text is the activity
+        let v = line("Module organiser, Epidemiology of Child Health (MSc), LSHTM, 2020").unwrap();
+        assert_eq!(v.organization, "LSHTM");
+        let v = line("Ad hoc reviewer (with advisor): Child Development; Infancy").unwrap();
+        assert_eq!(v.position, "Ad hoc reviewer");
+        let v = line("Instructor of Record, PSYC 245 Adolescent Development").unwrap();
+        assert_eq!(v.position, "Instructor of Record");
+    }
 
     #[test]
     fn role_after_course_and_lone_organization() {
