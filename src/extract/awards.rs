@@ -444,6 +444,15 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
                 }
             }
         }
+        // the line under an award: its project title in quotes with the grant's facts
+        // ("“Momentary peer feedback …” ($5,000; PI)"), or those facts alone ("$1,000; PI")
+        if b.kind == BlockKind::Para && date::find_range(&b.text).is_none() {
+            if let Some(a) = out.last_mut() {
+                if under_award(a, &b.text) {
+                    continue;
+                }
+            }
+        }
         match b.kind {
             BlockKind::Item(d) if d > 0 && !out.is_empty() => {
                 if let Some(a) = out.last_mut() {
@@ -476,6 +485,43 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
     out
 }
 
+/// Read a line under award `a` into it: a quoted project title becomes the title (the
+/// scheme's name moves to the summary, as in `quoted_grant`), grant facts the summary.
+fn under_award(a: &mut Award, t: &str) -> bool {
+    let t = t.trim();
+    let facts = |s: &str| {
+        let parts = grant_parts(s.trim().trim_start_matches('(').trim_end_matches([')', '.']));
+        !parts.is_empty() && parts.iter().all(|p| is_grant_fact(p))
+    };
+    let mut add = |s: &str| {
+        let s = s.trim().trim_start_matches('(').trim_end_matches([')', '.']);
+        if !s.is_empty() {
+            a.summary = if a.summary.is_empty() {
+                s.to_string()
+            } else {
+                format!("{}; {s}", a.summary)
+            };
+        }
+    };
+    if let Some(body) = t.strip_prefix('“').or_else(|| t.strip_prefix('"')) {
+        if let Some((title, rest)) = body.split_once(['”', '"']) {
+            let title = title.trim().trim_end_matches([',', '.']);
+            if title.split_whitespace().count() >= 3 && (rest.trim().is_empty() || facts(rest)) {
+                let scheme = std::mem::replace(&mut a.title, title.to_string());
+                add(&scheme);
+                add(rest);
+                return true;
+            }
+        }
+        return false;
+    }
+    if facts(t) {
+        add(t);
+        return true;
+    }
+    false
+}
+
 /// A line under an award's heading (pagedown, Markdown CVs): its year, its awarder (with an
 /// amount after a dash) or filler ("N/A").
 fn heading_entry_line(a: &mut Award, t: &str) {
@@ -506,6 +552,21 @@ fn heading_entry_line(a: &mut Award, t: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_project_title_or_facts_under_an_award() {
+        let mut a = Award {
+            title: "SRCD Dissertation Funding Award".into(),
+            ..Award::default()
+        };
+        assert!(under_award(&mut a, "“Momentary peer feedback and mood” ($5,000; PI)"));
+        assert_eq!(a.title, "Momentary peer feedback and mood");
+        assert_eq!(a.summary, "SRCD Dissertation Funding Award; $5,000; PI");
+        let mut b = Award::default();
+        assert!(under_award(&mut b, "$1,000; PI"));
+        assert_eq!(b.summary, "$1,000; PI");
+        assert!(!under_award(&mut b, "Awarded for the best thesis in the department"));
+    }
 
     #[test]
     fn table_row_cells_are_title_awarder_amount() {
