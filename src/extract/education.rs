@@ -285,6 +285,17 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
         if GPA.is_match(p) || DROP.is_match(p) {
             continue;
         }
+        // "B.A., Psychology, summa cum laude": a Latin honour of its own is the grade,
+        // unless a GPA is (then the honour is an honour: "…, summa cum laude, GPA 3.98")
+        if let Some(m) = LATIN
+            .find(p)
+            .filter(|m| m.len() + 2 >= p.trim().len() && !parts.iter().any(|x| GPA.is_match(x)))
+        {
+            if d.score.is_empty() {
+                d.score = m.as_str().trim().to_string();
+            }
+            continue;
+        }
         if HONOUR.is_match(p) {
             d.honours.push(p.to_string());
         } else if k == 0 && d.area.is_empty() && looks_like_field(p) {
@@ -545,6 +556,8 @@ mod tests {
 
     #[test]
     fn comma_after_degree_and_latin_honour_after_field() {
+        let d = degree_line("B.A., Psychology, summa cum laude").unwrap();
+        assert_eq!((d.area.as_str(), d.score.as_str()), ("Psychology", "summa cum laude"));
         let d = degree_line("B.A., Economics (summa cum laude), 2015").unwrap();
         assert_eq!(
             (d.study.as_str(), d.area.as_str(), d.score.as_str()),
