@@ -440,7 +440,12 @@ pub fn parse(src: &str) -> Document {
             if !prev_blank
                 && indent == 0
                 && prev.kind == BlockKind::Para
-                && prev.raw.starts_with('[')
+                // ("1. “Seeing buried interfaces…,” Materials Science Collo-" / "quium, MIT,
+                // Cambridge, MA, Mar 2024."; a one-word line, "Completed", heads a group)
+                && (prev.raw.starts_with('[')
+                    || prev.raw.starts_with(|c: char| c.is_ascii_digit())
+                        && trimmed.contains(' ')
+                        && !ends_with_link(&prev.raw))
                 && LABEL.is_match(&prev.raw)
                 && !prev.raw.trim_end().ends_with('.')
                 && bullet(line).is_none()
@@ -627,6 +632,13 @@ const OPEN_WORDS: &[&str] = &[
 /// with a lower-case word (not a label such as "email:" or a web address) or follow a word
 /// that never ends a line ("… host–guest thermodynamics by" / "ITC and VT-NMR"); a line
 /// holding a date range opens an entry of its own.
+/// The line closes on a link or DOI: an entry ends there.
+fn ends_with_link(t: &str) -> bool {
+    t.rsplit(' ')
+        .next()
+        .is_some_and(|w| w.starts_with("http") || w.starts_with("doi:") || w.starts_with("10."))
+}
+
 fn wrapped(prev: &str, next: &str) -> bool {
     let p = prev.trim_end();
     // "…, Northwestern University," then "2013–2015": the entry's dates wrapped alone
@@ -652,6 +664,10 @@ fn wrapped(prev: &str, next: &str) -> bool {
         .is_some_and(|w| w.ends_with(char::is_alphabetic))
         && next.starts_with(char::is_alphabetic)
     {
+        return true;
+    }
+    // ", Massachusetts Institute of Technology, …": a line never opens on a comma
+    if next.starts_with([',', ';']) {
         return true;
     }
     if p.ends_with(['.', '!', '?', ':', ';']) || crate::lex::date::find_range(next).is_some() {
@@ -738,6 +754,10 @@ mod tests {
     fn wrapped_body_lines_and_year_led_references() {
         assert!(wrapped("host–guest thermodynamics by", "ITC and VT-NMR"));
         assert!(wrapped("(120 students); supervision", "of four students"));
+        assert!(wrapped(
+            "Argonne National Laboratory",
+            ", Lemont, IL, Feb 2020."
+        ));
         assert!(!wrapped("Lensfield Road", "Cambridge CB2 1EW"));
         assert!(!wrapped("Department of Chemistry", "email: a@b.org"));
         assert!(!wrapped("Built a pipeline.", "then more"));

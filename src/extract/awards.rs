@@ -490,11 +490,18 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
 fn under_award(a: &mut Award, t: &str) -> bool {
     let t = t.trim();
     let facts = |s: &str| {
-        let parts = grant_parts(s.trim().trim_start_matches('(').trim_end_matches([')', '.']));
+        let parts = grant_parts(
+            s.trim()
+                .trim_start_matches('(')
+                .trim_end_matches([')', '.']),
+        );
         !parts.is_empty() && parts.iter().all(|p| is_grant_fact(p))
     };
     let mut add = |s: &str| {
-        let s = s.trim().trim_start_matches('(').trim_end_matches([')', '.']);
+        let s = s
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches([')', '.']);
         if !s.is_empty() {
             a.summary = if a.summary.is_empty() {
                 s.to_string()
@@ -559,13 +566,19 @@ mod tests {
             title: "SRCD Dissertation Funding Award".into(),
             ..Award::default()
         };
-        assert!(under_award(&mut a, "“Momentary peer feedback and mood” ($5,000; PI)"));
+        assert!(under_award(
+            &mut a,
+            "“Momentary peer feedback and mood” ($5,000; PI)"
+        ));
         assert_eq!(a.title, "Momentary peer feedback and mood");
         assert_eq!(a.summary, "SRCD Dissertation Funding Award; $5,000; PI");
         let mut b = Award::default();
         assert!(under_award(&mut b, "$1,000; PI"));
         assert_eq!(b.summary, "$1,000; PI");
-        assert!(!under_award(&mut b, "Awarded for the best thesis in the department"));
+        assert!(!under_award(
+            &mut b,
+            "Awarded for the best thesis in the department"
+        ));
     }
 
     #[test]

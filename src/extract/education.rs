@@ -557,7 +557,10 @@ mod tests {
     #[test]
     fn comma_after_degree_and_latin_honour_after_field() {
         let d = degree_line("B.A., Psychology, summa cum laude").unwrap();
-        assert_eq!((d.area.as_str(), d.score.as_str()), ("Psychology", "summa cum laude"));
+        assert_eq!(
+            (d.area.as_str(), d.score.as_str()),
+            ("Psychology", "summa cum laude")
+        );
         let d = degree_line("B.A., Economics (summa cum laude), 2015").unwrap();
         assert_eq!(
             (d.study.as_str(), d.area.as_str(), d.score.as_str()),
