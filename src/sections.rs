@@ -265,16 +265,27 @@ fn by_head_noun(printed: &str, n: &str) -> Option<SectionKind> {
 /// 2025", "Last updated: March 2025" (an award line ending in its year is no sign-off).
 fn signs_off(b: &Block) -> bool {
     let t = b.text.trim().trim_end_matches('.');
-    let l = t.to_lowercase();
     b.kind == BlockKind::Para
-        && (t.contains(',')
-            || ["updated", "revised", "as of"]
-                .iter()
-                .any(|w| l.contains(w)))
+        && (t.contains(',') || update_stamp(b))
         && t.split_whitespace().count() <= 6
         && crate::lex::date::find_all(t)
             .last()
             .is_some_and(|(_, sp)| sp.end == t.len() && t[..sp.start].contains(char::is_alphabetic))
+}
+
+/// "Updated January 2025", "Last revised: 03/2024": the CV's own date, wherever a page break
+/// left it; no section's content.
+fn update_stamp(b: &Block) -> bool {
+    let t = b.text.trim().trim_end_matches('.');
+    let l = t.to_lowercase();
+    b.kind == BlockKind::Para
+        && ["updated", "revised", "as of"]
+            .iter()
+            .any(|w| l.contains(w))
+        && t.split_whitespace().count() <= 5
+        && crate::lex::date::find_all(t)
+            .last()
+            .is_some_and(|(_, sp)| sp.end == t.len())
 }
 
 /// Group blocks under headings. Headings the table does not know keep the section they
@@ -299,7 +310,7 @@ pub fn split(doc: &Document) -> Vec<Section> {
     // "Amsterdam, April 2025" closing the document signs the CV off: no section's content
     let sign_off = doc.blocks.last().filter(|b| signs_off(b));
     for b in &doc.blocks {
-        if sign_off.is_some_and(|s| std::ptr::eq(s, b)) {
+        if sign_off.is_some_and(|s| std::ptr::eq(s, b)) || update_stamp(b) {
             continue;
         }
         if let BlockKind::Heading(level) = b.kind {

@@ -208,7 +208,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     } else {
         b.text.clone()
     };
-    let (d, text) = strip_dates(&whole);
+    let (d, text) = strip_dates(crate::lex::strip_list_number(&whole));
     a.date = d;
     // ("**NSF Standard Grant** DMS-2310457, “Title,” …": the bold scheme is the title)
     let bold_lead = b.raw.trim_start_matches(['-', ' ']).starts_with("**");
@@ -380,6 +380,14 @@ fn stacked_grant(lines: &[&Block]) -> Option<Award> {
 pub fn section(blocks: &[Block]) -> Vec<Award> {
     let mut out: Vec<Award> = Vec::new();
     let mut skip = 0;
+    // years printed over their awards in raw PDF text ("2024" / "Battery Division Award,
+    // …"): the list opens with a lone year, which then dates the award after it
+    let lone_year = |b: &Block| date::parse_range(&b.text).is_some();
+    let leading = blocks
+        .iter()
+        .find(|b| !matches!(b.kind, BlockKind::Heading(_)))
+        .is_some_and(lone_year);
+    let mut pending: Option<crate::model::Date> = None;
     // an award titled by a heading ("### Marsden Fast-Start Grant"), its lines below
     let mut under_heading = false;
     for (i, b) in blocks.iter().enumerate() {
@@ -466,9 +474,12 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
             BlockKind::Heading(_) | BlockKind::Rule => {}
             _ => {
                 // a lone year line belongs to the award above
-                if date::parse_range(&b.text).is_some() {
-                    if let Some(a) = out.last_mut().filter(|a| a.date.is_none()) {
-                        a.date = date::parse_range(&b.text).map(|r| r.start);
+                if lone_year(b) {
+                    let d = date::parse_range(&b.text).map(|r| r.start);
+                    if leading {
+                        pending = d;
+                    } else if let Some(a) = out.last_mut().filter(|a| a.date.is_none()) {
+                        a.date = d;
                     }
                     continue;
                 }
@@ -476,7 +487,11 @@ pub fn section(blocks: &[Block]) -> Vec<Award> {
                 if !b.text.contains(' ') && date::find_range(&b.text).is_none() {
                     continue;
                 }
-                if let Some(a) = parse_line(b) {
+                if let Some(mut a) = parse_line(b) {
+                    if a.date.is_none() {
+                        a.date = pending;
+                    }
+                    pending = None;
                     out.push(a);
                 }
             }
@@ -559,6 +574,23 @@ fn heading_entry_line(a: &mut Award, t: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_over_their_awards() {
+        let blocks: Vec<Block> = [
+            "2024",
+            "Early Career Award, The Electrochemical Society",
+            "2023 Teaching Award, Lehigh University",
+            "2022",
+            "Libsch Award, Lehigh University",
+        ]
+        .iter()
+        .map(|t| Block::new(BlockKind::Para, t, 0..0))
+        .collect();
+        let a = section(&blocks);
+        let years: Vec<Option<u16>> = a.iter().map(|a| a.date.and_then(|d| d.year)).collect();
+        assert_eq!(years, [Some(2024), Some(2023), Some(2022)]);
+    }
 
     #[test]
     fn a_quoted_project_title_or_facts_under_an_award() {

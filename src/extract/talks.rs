@@ -84,9 +84,12 @@ fn split_event_place(t: &str) -> (String, String) {
     match crate::extract::entries::find_location(t) {
         Some(r) if r.start > 0 && tidy(&t[r.end..]).trim_matches(['(', ')']).len() <= 12 => {
             let from = t[..r.start].rfind(", ").map_or(0, |i| i + 2);
+            // ("Cold Spring Harbor, NY": a long city name; "…, Massachusetts Institute of
+            // Technology, Cambridge, MA": the host is the event's, not the place's)
             let whole = t[from..r.start]
                 .split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase));
+                .all(|w| w.starts_with(char::is_uppercase))
+                && !crate::extract::volunteer::is_org(&t[from..r.start]);
             let start = if whole && from > 0 { from } else { r.start };
             (tidy(&t[..start]), tidy(&t[start..]))
         }

@@ -256,6 +256,7 @@ pub fn entries(blocks: &[Block]) -> Vec<(String, Vec<String>)> {
             continue;
         }
         let text = gap_text(b);
+        let text = crate::lex::strip_list_number(&text).to_string();
         match b.kind {
             BlockKind::Heading(_) | BlockKind::Rule => last_was_item = false,
             BlockKind::Item(d) if d > 0 && !out.is_empty() => {

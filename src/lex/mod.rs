@@ -75,6 +75,33 @@ pub fn split_top_level(s: &str, seps: &[char]) -> Vec<String> {
     out
 }
 
+/// A list number opening an entry ("1. ", "12) ", "[3] ") removed: numbering, not text.
+/// (A year, "2019. ", is no list number.)
+pub fn strip_list_number(t: &str) -> &str {
+    let s = t.trim_start();
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = match s.strip_prefix('[') {
+        Some(r) => {
+            let n = digits(r);
+            (1..=3)
+                .contains(&n)
+                .then(|| r[n..].strip_prefix(']'))
+                .flatten()
+        }
+        None => {
+            let n = digits(s);
+            (1..=3)
+                .contains(&n)
+                .then(|| s[n..].strip_prefix(['.', ')']))
+                .flatten()
+        }
+    };
+    match rest {
+        Some(r) if r.starts_with([' ', '\t']) => r.trim_start(),
+        _ => t,
+    }
+}
+
 /// A placeholder printed where a template wants a value ("N/A", "–").
 pub fn is_filler(t: &str) -> bool {
     matches!(
@@ -100,6 +127,14 @@ pub fn capitalize_words(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_numbers_go_years_stay() {
+        assert_eq!(strip_list_number("1.   “Seeing…,” MIT"), "“Seeing…,” MIT");
+        assert_eq!(strip_list_number("[12] Talk"), "Talk");
+        assert_eq!(strip_list_number("2019. Talk"), "2019. Talk");
+        assert_eq!(strip_list_number("3D printing"), "3D printing");
+    }
 
     #[test]
     fn top_level_split_respects_parentheses() {
