@@ -175,6 +175,88 @@ fn strip_anchors(mut t: &str) -> &str {
     t
 }
 
+/// pandoc writes an em dash as `---` ("scATACformer --- transformer models …"): a spaced
+/// one between words is the dash (table rules and `---` lines stay).
+fn pandoc_dashes(src: &str) -> Option<String> {
+    if !src.contains(" --- ") {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    for line in src.split_inclusive('\n') {
+        if line.trim_start().starts_with('|') {
+            out.push_str(line);
+        } else {
+            out.push_str(&line.replace(" --- ", " — "));
+        }
+    }
+    Some(out)
+}
+
+/// pandoc definition lists ("Programming" / ":   Python, Rust"; "2018--2022" / ":   Ph.D. in
+/// …") and raw moderncv items left by `pandoc -f latex` (`\cvitem[0.5em]{Skills}{…}`) become
+/// list items: "- Programming: Python, Rust", "- 2018--2022  Ph.D. in …" (a date term opens
+/// its entry as a date column would). The definition's indented lines go on under the item.
+fn definition_lists(src: &str) -> Option<String> {
+    if !src.contains("\n:") && !src.starts_with(':') && !src.contains("\\cvitem") {
+        return None;
+    }
+    let mut lines: Vec<String> = src.lines().map(str::to_string).collect();
+    let mut term: Option<String> = None;
+    let mut changed = false;
+    for i in 0..lines.len() {
+        let line = lines[i].clone();
+        if let Some(item) = cvitem(&line) {
+            lines[i] = item;
+            changed = true;
+            continue;
+        }
+        let Some(body) = line
+            .strip_prefix(':')
+            .filter(|b| b.starts_with([' ', '\t']) && !b.trim().is_empty())
+        else {
+            if !line.trim().is_empty() && !line.starts_with([' ', '\t']) {
+                term = None;
+            }
+            continue;
+        };
+        // the term: the line before the blank line (or right before)
+        let at = (i.saturating_sub(2)..i)
+            .rev()
+            .find(|&j| !lines[j].trim().is_empty());
+        if let Some(j) = at.filter(|&j| {
+            let t = lines[j].trim();
+            t.len() <= 100
+                && !t.starts_with([':', '-', '*', '#', '|', '+', '>'])
+                && !lines[j].starts_with([' ', '\t'])
+                && (j == 0 || lines[j - 1].trim().is_empty())
+        }) {
+            term = Some(lines[j].trim().to_string());
+            lines[j].clear();
+        }
+        let body = body.trim();
+        lines[i] = match &term {
+            Some(t) if crate::lex::date::parse_range(t).is_some() => format!("-   {t}  {body}"),
+            Some(t) => format!("-   {}: {body}", t.trim_end_matches(':')),
+            None => format!("-   {body}"),
+        };
+        changed = true;
+    }
+    changed.then(|| lines.join("\n") + "\n")
+}
+
+/// `\cvitem[0.5em]{Workflows \& HPC}{Snakemake, Nextflow}` → "- Workflows \& HPC: Snakemake,
+/// Nextflow" (moderncv's labelled line, passed through raw by pandoc).
+fn cvitem(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix("\\cvitem")?;
+    let rest = match rest.strip_prefix('[') {
+        Some(r) => &r[r.find(']')? + 1..],
+        None => rest,
+    };
+    let (label, rest) = rest.strip_prefix('{')?.split_once('}')?;
+    let body = rest.strip_prefix('{')?.strip_suffix('}')?;
+    Some(format!("-   {}: {}", label.trim(), body.trim()))
+}
+
 fn parse_markdown(src: &str) -> Document {
     let whole = crate::doc::lines::dehyphenate(src);
     let src = whole.as_deref().unwrap_or(src);
@@ -183,6 +265,10 @@ fn parse_markdown(src: &str) -> Document {
     // a pandoc metadata block is settings, not CV text: blanked so spans keep their offsets
     let blanked = blank_metadata(src);
     let src = blanked.as_deref().unwrap_or(src);
+    let listed = definition_lists(src);
+    let src = listed.as_deref().unwrap_or(src);
+    let dashed = pandoc_dashes(src);
+    let src = dashed.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // the previous non-blank source line, while no blank line has come since
@@ -364,6 +450,19 @@ fn parse_markdown(src: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn definition_lists_and_raw_cvitems_become_items() {
+        let src = "Programming\n\n:   Python, Rust\n\n2018--2022\n\n:   Ph.D. in Biology\n    Thesis: X\n\n\\cvitem[0.5em]{Workflows \\& HPC}{Snakemake, Slurm}\n";
+        let out = definition_lists(src).unwrap();
+        assert!(out.contains("-   Programming: Python, Rust"));
+        assert!(out.contains("-   2018--2022  Ph.D. in Biology\n    Thesis: X"));
+        assert!(out.contains("-   Workflows \\& HPC: Snakemake, Slurm"));
+        assert_eq!(
+            pandoc_dashes("tool --- fast\n| --- |\n").unwrap(),
+            "tool — fast\n| --- |\n"
+        );
+    }
 
     #[test]
     fn grid_table_rows_join_their_wrapped_cells() {

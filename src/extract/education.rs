@@ -66,7 +66,15 @@ pub fn degree_at(s: &str) -> Option<(String, usize)> {
     if key.len() <= 2 && !first_clean.contains('.') && first_clean.chars().any(char::is_lowercase) {
         return None;
     }
-    // two-word degrees first ("Laurea Triennale")
+    // three-word and two-word degrees first ("Dr. rer. nat.", "Laurea Triennale")
+    if let (Some((_, w1)), Some((pos, w2))) = (words.get(1), words.get(2)) {
+        let w2 = w2.trim_end_matches([',', ':', ';']);
+        let k = format!("{key} {} {}", degree_key(w1), degree_key(w2));
+        if DEGREES.get(k.as_str()).is_some_and(|c| *c == "=") {
+            let end = pos + w2.len();
+            return Some((s[..end].to_string(), end));
+        }
+    }
     if let Some((pos, w)) = words.get(1) {
         let w = w.trim_end_matches([',', ':', ';']);
         if let Some(canon) = DEGREES.get(format!("{key} {}", degree_key(w)).as_str()) {
@@ -556,6 +564,12 @@ mod tests {
 
     #[test]
     fn comma_after_degree_and_latin_honour_after_field() {
+        let d =
+            degree_line("Dr. rer. nat. in Computational Biology, Heidelberg University").unwrap();
+        assert_eq!(
+            (d.study.as_str(), d.area.as_str()),
+            ("Dr. rer. nat.", "Computational Biology")
+        );
         let d = degree_line("B.A., Psychology, summa cum laude").unwrap();
         assert_eq!(
             (d.area.as_str(), d.score.as_str()),

@@ -66,6 +66,17 @@ pub fn title_parts(b: &Block) -> (String, String) {
     }
     let t = undated(&b.text);
     let t = clean_free(&t);
+    // "scATACformer — transformer models for … <https://github.com/…>": a short name, a
+    // spaced dash, the description (its link is the project's url, not text)
+    if let Some((name, desc)) = t.split_once(" — ").or_else(|| t.split_once(" – ")) {
+        if name.split_whitespace().count() <= 6 && !name.contains(',') {
+            let desc: Vec<&str> = desc
+                .split_whitespace()
+                .filter(|w| !(w.starts_with("<http") && w.ends_with('>')))
+                .collect();
+            return (clean_name(name), desc.join(" "));
+        }
+    }
     if let Some(c) = TAG_PAREN.captures(&t).or_else(|| TAG_COMMA.captures(&t)) {
         return (clean_name(&c[1]), c[2].trim().to_string());
     }
@@ -210,6 +221,17 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn name_dash_description_and_its_link() {
+        let b = blk(
+            BlockKind::Item(0),
+            "bedmerge-rs — fast interval operations in Rust. <https://github.com/k/bedmerge-rs>",
+        );
+        let (name, desc) = title_parts(&b);
+        assert_eq!(name, "bedmerge-rs");
+        assert_eq!(desc, "fast interval operations in Rust.");
     }
 
     #[test]
