@@ -398,6 +398,11 @@ pub fn line(text: &str) -> Option<Project> {
     } else {
         split_top_level(&rest, &[','])
     };
+    // "Title, contributed talk, RECOMB 2024, Cambridge, MA": the talk's kind is no event
+    let parts = match parts.split_first() {
+        Some((kind, more)) if TYPE_PART.is_match(kind.trim()) && !more.is_empty() => more,
+        _ => &parts[..],
+    };
     if let Some((event, places)) = parts.split_first() {
         p.entity = tidy(event);
         p.location = tidy(&places.join(", "));
@@ -405,9 +410,24 @@ pub fn line(text: &str) -> Option<Project> {
     Some(p)
 }
 
+/// A part naming the talk's kind ("contributed talk", "invited seminar", "poster").
+static TYPE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:invited|contributed|keynote|plenary|spotlight|oral|poster|lightning)(?:\s+(?:talk|seminar|presentation|paper|lecture|address|speaker))?|talk|seminar|poster|invited|keynote)$").unwrap()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_talks_kind_is_no_event() {
+        let p = line(
+            "*Enhancer grammar*, contributed talk, RECOMB 2024, Cambridge, MA, USA, April 2024.",
+        )
+        .unwrap();
+        assert_eq!(p.entity, "RECOMB 2024");
+        assert_eq!(p.location, "Cambridge, MA, USA");
+    }
 
     #[test]
     fn presentation_venue_lists() {
