@@ -162,6 +162,15 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     let raw = raw.trim();
     let (year_label, raw) = strip_year_label(raw);
     let (tag, raw) = strip_label(raw);
+    // "Petrov, D., Quinn, M., . . . Zhou, Q. (2023)" (APA 7 in print): the spaced ellipsis
+    // is one mark, not three sentence ends
+    let unspaced;
+    let raw = if raw.contains(". . .") {
+        unspaced = raw.replace(". . .", "…");
+        unspaced.as_str()
+    } else {
+        raw
+    };
     let mut p = Publication::default();
     let coauthors = WITH_COAUTHORS
         .captures(raw)
@@ -417,6 +426,8 @@ fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
             || l.contains("no.")
             || l.contains("preprint")
             || l.contains("working paper")
+            // "[Manuscript submitted for publication]", "[Unpublished manuscript]" (APA)
+            || c.get(1).is_some() && (l.contains("manuscript") || l.contains("submitted"))
             // APA's medium in brackets: "[Poster presentation]", "[Paper presentation]",
             // "[Conference session]", "[Video]", "[Computer software]", "[Data set]"
             || (c.get(1).is_some()
@@ -466,7 +477,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     // institution; the kind is decided below
     // "[Poster presentation]": what the item is, kept as a note
     static MEDIUM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)presentation|poster|session|keynote|video|software|data ?set|abstract")
+        Regex::new(r"(?i)presentation|poster|session|keynote|video|software|data ?set|abstract|manuscript|submitted")
             .unwrap()
     });
     if MEDIUM.is_match(descriptor) && !THESIS.is_match(descriptor) {
@@ -1279,6 +1290,18 @@ fn split_sentence(s: &str) -> (String, String) {
 /// words) and contain a lower-case word, as subtitles do and bare venue names rarely do.
 fn subtitle_follows(rest: &str) -> bool {
     let rest = rest.trim_start();
+    // "…? Differential effects of peer feedback on mood [Manuscript submitted for
+    // publication]." (APA): a bracketed description closes the title, subtitle and all
+    if let Some(b) = rest.find(" [").filter(|&b| rest[b..].contains(']')) {
+        let frag = &rest[..b];
+        if !frag.contains(". ")
+            && frag.split_whitespace().count() >= 2
+            && frag.starts_with(char::is_uppercase)
+            && !frag.chars().any(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
     // (a comma ends it in comma-only styles: "…? A field experiment, Management Science 56")
     let Some(end) = [". ", ", "].iter().filter_map(|m| rest.find(m)).min() else {
         return false;
@@ -2483,6 +2506,19 @@ fn publisher(v: &str, venue_text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::parse_reference;
+
+    #[test]
+    fn apa_spaced_ellipsis_and_bracketed_manuscript() {
+        let p = parse_reference("Roe, J., Quinn, M., . . . Zhou, Q. (2023). A multi-site replication of peer influence. Advances in Methods, 6(4), 1–9.").unwrap();
+        assert_eq!(p.title, "A multi-site replication of peer influence");
+        assert!(p.authors.et_al);
+        let p = parse_reference("Roe, J., & Doe, A. (2025). Is it the likes or the comments? Differential effects of peer feedback on mood [Manuscript submitted for publication].").unwrap();
+        assert_eq!(
+            p.title,
+            "Is it the likes or the comments? Differential effects of peer feedback on mood"
+        );
+        assert_eq!(p.notes, ["Manuscript submitted for publication"]);
+    }
 
     #[test]
     fn nature_style_with_a_two_word_family_name_first() {
