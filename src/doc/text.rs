@@ -558,6 +558,14 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     static VENUE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\p{Lu}[\p{L} &'’-]*\p{L}\s+[0-9]{1,4}\s*(?:\([0-9A-Za-z–-]{1,9}\))?\s*[.:,]\s*[eE]?[0-9]").unwrap()
     });
+    // "Strain-Controlled Lithium Transport in LiCoO2 Films." then "Nano Lett. 2015, 15,
+    // 6723–6730." (ACS) or "Acta Mater. 61, 2251–2260 (2013)." (Nature): the journal, year
+    // and volume of a reference that has no year yet
+    static JOURNAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}.&' -]*?\s(?:(?:19|20)[0-9]{2},\s?[0-9]|[0-9]{1,4},\s[A-Za-z]?[0-9][^()]*\((?:19|20)[0-9]{2}\))").unwrap()
+    });
+    let journal_tail =
+        || !YEAR.is_match(p) && JOURNAL_TAIL.is_match(next) && !AUTHOR_START.is_match(next);
     let title_only = || {
         YEAR.find(p)
             .is_some_and(|m| !p[m.end()..].contains(|c: char| c.is_ascii_digit()))
@@ -565,6 +573,7 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     next.starts_with(char::is_lowercase) && !lettered
         || TAIL_START.is_match(next)
         || VENUE_TAIL.is_match(next) && title_only()
+        || journal_tail()
         || unfinished
         || !p.ends_with('.')
             && (p.ends_with([',', ':', '-', '&'])
@@ -734,6 +743,14 @@ mod tests {
         assert!(!reference_goes_on(
             "1. Tuberculosis in clinics.",
             "a. Okafor AN. A title."
+        ));
+        assert!(reference_goes_on(
+            "[J4] Roe, T. R.; Brandt, M. K. Strain-Controlled Transport in LiCoO2 Films.",
+            "Nano Lett. 2015, 15, 6723–6730."
+        ));
+        assert!(reference_goes_on(
+            "[J1] Roe, T. R. et al. Oxygen vacancy ordering in ceria films.",
+            "Acta Mater. 61, 2251–2260 (2013)."
         ));
         // a venue line under a title with its year first
         assert!(reference_goes_on(

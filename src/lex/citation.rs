@@ -171,6 +171,15 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     } else {
         raw
     };
+    // "Sharma, A.; Wielgosz, T. R.∗ Space-Charge …" (ACS): a mark on the last initial is no
+    // part of the title
+    let unmarked;
+    let raw = if raw.contains(".∗ ") || raw.contains(".* ") {
+        unmarked = raw.replace(".∗ ", ". ").replace(".* ", ". ");
+        unmarked.as_str()
+    } else {
+        raw
+    };
     let mut p = Publication::default();
     let coauthors = WITH_COAUTHORS
         .captures(raw)
