@@ -92,6 +92,7 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
         }
         i += 1;
     }
+    same_authors_as_above(&mut out);
     for p in &mut out {
         if kind == SectionKind::Preprints && !matches!(p.kind, PubKind::Patent | PubKind::Preprint)
         {
@@ -102,6 +103,25 @@ pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
         }
     }
     out
+}
+
+/// "———. “Title.” …" (Chicago, MLA): a rule in the authors' place repeats the authors of
+/// the reference above.
+fn same_authors_as_above(out: &mut [Publication]) {
+    let rule = |p: &Publication| {
+        p.authors.people.len() == 1 && {
+            let a = &p.authors.people[0];
+            let t = format!("{}{}", a.given, a.family);
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| matches!(c, '—' | '–' | '-' | '_' | '.' | '⸻' | ' '))
+        }
+    };
+    for i in 1..out.len() {
+        if rule(&out[i]) && !rule(&out[i - 1]) {
+            out[i].authors = out[i - 1].authors.clone();
+        }
+    }
 }
 
 /// Does the document explain its author marks as students or mentees ("Student advisees are
@@ -296,6 +316,20 @@ pub fn is_remark(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_repeats_the_authors_above() {
+        let blocks: Vec<Block> = [
+            "Roe, Niamh. “Bog, Turf, and the State.” Environmental History 29, no. 2 (2024): 301–29.",
+            "———. “Poor Man’s Coal: Turf and Fuel Poverty.” Urban History 48, no. 4 (2021): 702–20.",
+        ]
+        .iter()
+        .map(|t| Block::new(BlockKind::Para, t, 0..0))
+        .collect();
+        let out = section(&blocks, SectionKind::Publications);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].authors.people[0].family, "Roe");
+    }
 
     #[test]
     fn title_link_is_the_url_and_bounds_the_title() {
