@@ -277,6 +277,9 @@ fn signs_off(b: &Block) -> bool {
 /// left it; no section's content.
 fn update_stamp(b: &Block) -> bool {
     let t = b.text.trim().trim_end_matches('.');
+    if t.len() > 60 {
+        return false;
+    }
     let l = t.to_lowercase();
     b.kind == BlockKind::Para
         && ["updated", "revised", "as of"]

@@ -269,9 +269,8 @@ fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<Strin
 /// `author__urls`): a place is the owner's location, and an employer completes a bio that
 /// names only a role ("Assistant Professor of Political Science" + "University of X").
 fn sidebar_lines(header: &[Line], name: &str, basics: &mut crate::model::Basics) {
-    static ORG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:universi|institut|college|school|laborator|academy|inc\.?$|corporation|gmbh|ltd)").unwrap()
-    });
+    // (an acronym alone, "UCSD", is no employer line here)
+    let org = |t: &str| t.contains(' ') && crate::extract::volunteer::is_org(t);
     let Some(at) = header
         .iter()
         .position(|l| !name.is_empty() && crate::markup::plain(&l.text).trim() == name)
@@ -292,7 +291,7 @@ fn sidebar_lines(header: &[Line], name: &str, basics: &mut crate::model::Basics)
             if basics.location.city.is_empty() {
                 crate::extract::basics::set_place(&mut basics.location, t);
             }
-        } else if ORG.is_match(t) && !basics.label.is_empty() && !ORG.is_match(&basics.label) {
+        } else if org(t) && !basics.label.is_empty() && !org(&basics.label) {
             basics.label = format!("{}, {t}", basics.label);
         }
     }
