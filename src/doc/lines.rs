@@ -44,14 +44,20 @@ pub fn page_furniture(line: &str) -> bool {
 /// copyright footer ("© 2024 NEXUS Lab, Purdue University. All rights reserved.").
 pub fn web_chrome(line: &str) -> bool {
     let t = line.trim();
-    let l = t.to_lowercase();
+    // (asked of every line of a text CV: no allocation)
+    let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let ends = |p: &str| {
+        t.len() >= p.len()
+            && t.get(t.len() - p.len()..)
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
     t.len() <= 160
-        && (l.starts_with("skip to ")
-            || l.starts_with("back to top")
-            || l.starts_with('©')
-            || l.starts_with("copyright ©")
-            || l.starts_with("copyright (c)")
-            || l.ends_with("all rights reserved."))
+        && (starts("skip to ")
+            || starts("back to top")
+            || t.starts_with('©')
+            || starts("copyright ©")
+            || starts("copyright (c)")
+            || ends("all rights reserved."))
 }
 
 /// A site menu copied as one word or two per line ("Menu", "Home", "Research", "People",
@@ -72,12 +78,15 @@ pub fn strip_navigation(src: &str) -> Option<String> {
             .find(|&j| !short(lines[j]))
             .unwrap_or(lines.len());
         let run = &lines[i..end];
-        let home = run.iter().any(|l| l.trim().eq_ignore_ascii_case("home"));
-        let sections = run
-            .iter()
-            .filter(|l| crate::sections::classify_heading(l.trim()).is_some())
-            .count();
-        if run.len() >= 4 && home && sections >= 2 {
+        // (headings are looked up only in a run that could be a menu)
+        let menu = run.len() >= 4
+            && run.iter().any(|l| l.trim().eq_ignore_ascii_case("home"))
+            && run
+                .iter()
+                .filter(|l| crate::sections::classify_heading(l.trim()).is_some())
+                .nth(1)
+                .is_some();
+        if menu {
             cut.push(i..end);
         }
         i = end.max(i + 1);

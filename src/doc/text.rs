@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::{lines, Block, BlockKind, Document};
+use crate::lex::LIST_LABEL as LABEL;
 use crate::sections::{classify_heading, SectionKind};
 
 /// Bullet glyphs PDF extraction leaves at the start of a line (each followed by a space or
@@ -99,12 +100,6 @@ pub fn bullet(line: &str) -> Option<(u8, &str)> {
     let depth = u8::from(indent > 0 || NESTED.contains(&g));
     Some((depth, body))
 }
-
-/// `[J1] `, `[12] `, `3. `, `4) `, `P2. ` before a reference or list entry.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)]|[A-Z]{1,2}[0-9]{1,3}\.)\s+")
-        .unwrap()
-});
 
 /// "Advisor: …", "Thesis: …": a labelled note under an entry (a capital, 1–25 letters or
 /// spaces, a colon, a space). Code, not a pattern: a counted Unicode class compiles large.

@@ -340,53 +340,26 @@ pub fn meta(m: &Meta, b: &mut Basics) {
     }
 }
 
-/// A lab page's card for its head ("Principal Investigator" / "Prof. Rafael M. Quintero" /
-/// "Associate Professor of …, Purdue University" / mail / phone): the page's person when its
-/// header names only the lab ("NEXUS Lab"). The lab's own address is not the person's.
+/// A lab page copied as text whose header names only the lab ("NEXUS Lab"): the page's
+/// person is its head's card further down (`listing::owner_card`), not the lab; the lab's
+/// own address is not the person's.
 pub fn lab_head(blocks: &[Block], b: &mut Basics) {
-    const CAPTIONS: &[&str] = &[
-        "principal investigator",
-        "pi",
-        "lab director",
-        "group leader",
-        "lab head",
-        "head of lab",
-    ];
     const GROUP_WORDS: &[&str] = &["lab", "laboratory", "group", "team", "labs"];
     let last = b.name.rsplit(' ').next().unwrap_or("").to_lowercase();
     if !GROUP_WORDS.contains(&last.as_str()) {
         return;
     }
-    let Some(i) = blocks.iter().position(|x| {
-        CAPTIONS.contains(&x.text.trim().trim_end_matches(':').to_lowercase().as_str())
-    }) else {
-        return;
-    };
-    let Some(name) = blocks
-        .get(i + 1)
-        .map(|x| latin_name(&x.text))
-        .filter(|n| crate::doc::listing::cards::single_name(n))
-    else {
-        return;
-    };
-    *b = Basics {
-        name,
-        profiles: std::mem::take(&mut b.profiles),
+    let lines: Vec<crate::doc::listing::cards::Line> = blocks
+        .iter()
+        .map(|x| crate::doc::listing::cards::Line::new(&x.text, false))
+        .collect();
+    let mut card = Basics {
+        profiles: b.profiles.clone(),
         ..Basics::default()
     };
-    for (k, x) in blocks[i + 2..].iter().take(4).enumerate() {
-        let t = x.text.trim();
-        if let Some(m) = crate::lex::contact::find_email(t) {
-            b.email = m;
-        } else if let Some(p) =
-            crate::lex::contact::find_phone(t).filter(|p| p.len() + 6 >= t.len())
-        {
-            b.phone = p;
-        } else if k == 0 {
-            b.label = t.to_string();
-        } else {
-            break;
-        }
+    if let Some(name) = crate::doc::listing::owner_card(&lines, &mut card) {
+        card.name = name;
+        *b = card;
     }
 }
 
@@ -409,6 +382,42 @@ mod tests {
 
     fn blk(kind: BlockKind, s: &str) -> Block {
         Block::new(kind, s, 0..0)
+    }
+
+    #[test]
+    fn a_lab_page_is_its_heads() {
+        let blocks: Vec<Block> = [
+            "Principal Investigator",
+            "Prof. Rafael M. Quintero",
+            "Associate Professor of Electrical Engineering, Purdue University",
+            "rquintero@purdue.edu",
+            "+1 (765) 494-3318",
+        ]
+        .iter()
+        .map(|t| blk(BlockKind::Para, t))
+        .collect();
+        let mut b = Basics {
+            name: "NEXUS Lab".into(),
+            label: "Neuromorphic Electronics Lab".into(),
+            ..Basics::default()
+        };
+        lab_head(&blocks, &mut b);
+        assert_eq!(b.name, "Rafael M. Quintero");
+        assert_eq!(
+            b.label,
+            "Associate Professor of Electrical Engineering, Purdue University"
+        );
+        assert_eq!(
+            (b.email.as_str(), b.phone.as_str()),
+            ("rquintero@purdue.edu", "+1 (765) 494-3318")
+        );
+        // a person's own CV is left alone
+        let mut c = Basics {
+            name: "Jane Roe".into(),
+            ..Basics::default()
+        };
+        lab_head(&blocks, &mut c);
+        assert_eq!(c.name, "Jane Roe");
     }
 
     #[test]

@@ -75,30 +75,19 @@ pub fn split_top_level(s: &str, seps: &[char]) -> Vec<String> {
     out
 }
 
-/// A list number opening an entry ("1. ", "12) ", "[3] ") removed: numbering, not text.
-/// (A year, "2019. ", is no list number.)
+/// `[J1] `, `[12] `, `3. `, `4) `, `P2. ` before a reference or list entry.
+pub static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)]|[A-Z]{1,2}[0-9]{1,3}\.)\s+")
+        .unwrap()
+});
+
+/// A list label opening an entry (`LIST_LABEL`: "1. ", "12) ", "[3] ") removed: numbering,
+/// not text. (A year, "2019. ", is no list number.)
 pub fn strip_list_number(t: &str) -> &str {
     let s = t.trim_start();
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = match s.strip_prefix('[') {
-        Some(r) => {
-            let n = digits(r);
-            (1..=3)
-                .contains(&n)
-                .then(|| r[n..].strip_prefix(']'))
-                .flatten()
-        }
-        None => {
-            let n = digits(s);
-            (1..=3)
-                .contains(&n)
-                .then(|| s[n..].strip_prefix(['.', ')']))
-                .flatten()
-        }
-    };
-    match rest {
-        Some(r) if r.starts_with([' ', '\t']) => r.trim_start(),
-        _ => t,
+    match LIST_LABEL.find(s) {
+        Some(m) => &s[m.end()..],
+        None => t,
     }
 }
 

@@ -241,19 +241,43 @@ fn header_contact(header: &[Line], basics: &mut crate::model::Basics) {
 }
 
 /// A lab page's card for its head ("Principal Investigator" / "Dr. Meera Kulkarni" /
-/// "Associate Professor, …" / mail link / profile links): the name printed a few lines
-/// above the page's mail link, the affiliation between them, and every profile linked in
-/// the card (in the card they are the owner's, not a co-author's).
-fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<String> {
-    let mail = lines
+/// "Associate Professor, …" / mail link or address / phone / profile links): the name
+/// printed a few lines above the page's first mail, the affiliation between them, the mail
+/// and a phone line under it, and every profile linked in the card (in the card they are the
+/// owner's, not a co-author's). Read for saved pages and for text copies alike.
+pub(crate) fn owner_card(lines: &[Line], basics: &mut crate::model::Basics) -> Option<String> {
+    use crate::lex::contact::{find_email, find_phone};
+    // (a text copy prints the address as its own line)
+    let mail_of = |l: &Line| {
+        l.links
+            .iter()
+            .find_map(|k| k.url.trim().strip_prefix("mailto:").map(str::to_string))
+            .or_else(|| {
+                find_email(&l.text)
+                    .filter(|m| l.links.is_empty() && m.len() + 2 >= l.text.trim().len())
+            })
+    };
+    let (mail, address) = lines
         .iter()
-        .position(|l| l.links.iter().any(|k| k.url.trim().starts_with("mailto:")))?;
+        .enumerate()
+        .find_map(|(i, l)| mail_of(l).map(|m| (i, m)))?;
     let (at, name) = (mail.saturating_sub(3)..mail).rev().find_map(|i| {
         let t = crate::extract::basics::latin_name(&crate::markup::plain(&lines[i].text));
         cards::single_name(&t).then_some((i, t))
     })?;
     if basics.label.is_empty() {
         basics.label = affiliation(&lines[at..mail], &crate::markup::plain(&lines[at].text));
+    }
+    if basics.email.is_empty() {
+        basics.email = address;
+    }
+    if basics.phone.is_empty() {
+        if let Some(p) = lines.iter().skip(mail + 1).take(2).find_map(|l| {
+            let t = l.text.trim();
+            find_phone(t).filter(|p| p.len() + 6 >= t.len())
+        }) {
+            basics.phone = p;
+        }
     }
     for l in lines.iter().skip(at).take(mail - at + 3) {
         for k in &l.links {
