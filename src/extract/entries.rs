@@ -259,7 +259,9 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|");
-    let word = r"\p{Lu}[\p{L}.'’-]*";
+    // Latin letters only: with `\p{L}` this pattern's lazy DFA filled its 2 MB caches, the
+    // largest single heap user in a batch (issue 7)
+    let word = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž.'’-]*";
     // ("South San Francisco, CA": a compass word may open a two-word city)
     let part = format!(r"(?:(?:North|South|East|West)\s)?{word}(?:\s{word})?");
     // a third place is a country ("Toronto, ON, Canada"): only country names there keep
