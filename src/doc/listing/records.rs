@@ -35,16 +35,33 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     let gaps = lines.iter().filter(|l| l.gap).count();
     // (one title-over-name pair in a sidebar, "Principal Investigator" over "Dr. Meera
     // Kulkarni", is no stacked list)
-    let stacked = (1..lines.len()).filter(|&i| stacked_at(i)).count();
-    let gaps_mean =
-        gaps * 10 <= lines.len() * 6 || stacked == 0 || (stacked == 1 && lines.len() > 8);
+    let mut stacked = (1..lines.len()).filter(|&i| stacked_at(i)).count();
+    // a page of one-line references outnumbering title-over-name pairs has no stacked
+    // records: the pairs are a sidebar's "Publications before 2022…" over "Prof. Jane Roe"
+    if stacked > 0 {
+        let one_liners = plain
+            .iter()
+            .filter(|t| t.len() > 60 && one_line(t).is_some())
+            .take(stacked + 1)
+            .count();
+        if one_liners > stacked {
+            stacked = 0;
+        }
+    }
+    let lone_pair = stacked == 1 && lines.len() > 8;
+    let gaps_mean = gaps * 10 <= lines.len() * 6 || stacked == 0 || lone_pair;
     // a repository's work-type line ("Journal article") opens the record below it
     let typed: Vec<bool> = plain
         .iter()
         .map(|t| venue::work_type_line(t).is_some())
         .collect();
     let after_type = |i: usize| i >= 1 && typed[i - 1];
-    let anchor = |i: usize| lines.get(i).is_some_and(|l| !l.gap || !gaps_mean) && stacked_at(i);
+    let anchor = |i: usize| {
+        stacked > 0
+            && !lone_pair
+            && lines.get(i).is_some_and(|l| !l.gap || !gaps_mean)
+            && stacked_at(i)
+    };
     // (the type line above a title has opened the record already)
     let opens_at = |i: usize| anchor(i + 1) && !after_type(i);
     let mut out = Vec::new();
