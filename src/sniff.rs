@@ -83,9 +83,10 @@ static MD_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|(?m)^\s*[-*] \*").unwrap()
 });
 
-/// A YAML block for pandoc (`geometry:`, `fontsize:`, `documentclass:`, `output:`) and
-/// none of Jekyll's page keys: a Markdown CV typeset with pandoc, not a site page.
-fn pandoc_metadata(block: &str) -> bool {
+/// A YAML block for pandoc (`geometry:`, `fontsize:`, `documentclass:`, `output:`) or a
+/// note app (Obsidian's `aliases:`, `cssclasses:`) and none of Jekyll's page keys: a
+/// Markdown CV typeset with pandoc or kept as a note, not a site page.
+fn markdown_metadata(block: &str) -> bool {
     let keys: Vec<&str> = block
         .lines()
         .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
@@ -100,6 +101,7 @@ fn pandoc_metadata(block: &str) -> bool {
         "header-includes",
         "classoption",
     ];
+    let note = ["aliases", "cssclasses", "cssclass"];
     let jekyll = [
         "layout",
         "permalink",
@@ -111,9 +113,13 @@ fn pandoc_metadata(block: &str) -> bool {
         "venue",
         "nav",
         "category",
-        "tags",
     ];
-    keys.iter().any(|k| pandoc.contains(k)) && !keys.iter().any(|k| jekyll.contains(k))
+    let noted = keys.iter().any(|k| note.contains(k));
+    // (notes carry tags as often as Jekyll posts do)
+    let jekyll_tags = !noted && keys.contains(&"tags");
+    (noted || keys.iter().any(|k| pandoc.contains(k)))
+        && !jekyll_tags
+        && !keys.iter().any(|k| jekyll.contains(k))
 }
 
 /// A repository page (IRIS, DSpace, Pure) prints a work-type line over each output: three
@@ -136,10 +142,10 @@ fn repository_type_lines(head: &str) -> bool {
 pub fn sniff(src: &str) -> (Kind, String) {
     let head = &src[..floor_boundary(src, 200_000)];
     if let Some(block) = front_matter(head) {
-        if pandoc_metadata(block) && !LIQUID.is_match(head) {
+        if markdown_metadata(block) && !LIQUID.is_match(head) {
             return (
                 Kind::Markdown,
-                "pandoc metadata block (no Jekyll keys, no Liquid)".into(),
+                "pandoc or note metadata block (no Jekyll keys, no Liquid)".into(),
             );
         }
         return (Kind::Jekyll, "YAML front matter".into());
@@ -326,11 +332,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pandoc_metadata_is_markdown_jekyll_front_matter_is_not() {
+    fn pandoc_and_note_metadata_is_markdown_jekyll_front_matter_is_not() {
         let md = "---\ntitle: CV\ngeometry: margin=2cm\n---\n\n# Jane Doe\n\n## Education\n";
         assert_eq!(sniff(md).0, Kind::Markdown);
         let j = "---\nlayout: archive\ngeometry: x\n---\n\n# Jane Doe\n";
         assert_eq!(sniff(j).0, Kind::Jekyll);
+        let note = "---\ntags: [cv]\naliases: [\"CV\"]\n---\n\n# Jane Doe\n";
+        assert_eq!(sniff(note).0, Kind::Markdown);
+        let post = "---\ntags: [cv]\ngeometry: x\n---\n\n# Jane Doe\n";
+        assert_eq!(sniff(post).0, Kind::Jekyll);
     }
 
     #[test]

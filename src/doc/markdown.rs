@@ -23,6 +23,21 @@ fn bold_only(t: &str) -> bool {
     inner.is_some_and(|i| !i.is_empty() && !i.contains("**"))
 }
 
+/// A short line, or one in bold, naming a known section ("**Education**", "Skills"); read
+/// without its tags ("<summary><b>🧑‍🏫 Teaching</b></summary>" is one, "<summary><b>2025</b>
+/// </summary>" is no Summary heading).
+fn section_line(t: &str) -> bool {
+    let shown = if t.contains('<') {
+        std::borrow::Cow::Owned(crate::markup::plain(t))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
+    (bold_only(t) || shown.len() < 40)
+        && shown.len() < 60
+        && !t.ends_with('.')
+        && classify_heading(&shown).is_some()
+}
+
 /// `| a | b |`
 fn is_table_row(t: &str) -> bool {
     t.starts_with('|') && t.ends_with('|') && t.len() > 2
@@ -258,6 +273,8 @@ fn cvitem(line: &str) -> Option<String> {
 }
 
 fn parse_markdown(src: &str) -> Document {
+    let noted = crate::doc::notes::reduce(src);
+    let src = noted.as_deref().unwrap_or(src);
     let whole = crate::doc::lines::dehyphenate(src);
     let src = whole.as_deref().unwrap_or(src);
     let emphasis = crate::markup::tex_emphasis(src);
@@ -412,17 +429,7 @@ fn parse_markdown(src: &str) -> Document {
                 BlockKind::Item((indent / 2).min(8) as u8),
                 &trimmed[m.end()..],
             )
-        } else if (bold_only(trimmed) || trimmed.len() < 40)
-            && trimmed.len() < 60
-            // (read without its tags: "<summary><b>2025</b></summary>" is no Summary heading)
-            && classify_heading(&if trimmed.contains('<') {
-                crate::markup::plain(trimmed).into()
-            } else {
-                std::borrow::Cow::Borrowed(trimmed)
-            })
-            .is_some()
-            && !trimmed.ends_with('.')
-        {
+        } else if section_line(trimmed) {
             (BlockKind::Heading(2), trimmed)
         } else if indent >= 2 && crate::lex::split_columns(trimmed).len() > 1 {
             // an indented line of space-aligned columns (pandoc simple table row)

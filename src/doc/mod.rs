@@ -11,6 +11,7 @@ pub mod lines;
 pub mod linkedin;
 pub mod listing;
 pub mod markdown;
+pub mod notes;
 pub mod text;
 
 use std::ops::Range;

@@ -81,7 +81,10 @@ static TITLES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Remove a native-script name in parentheses ("Jiaming Xu (许珈铭)") and titles before it.
 pub fn latin_name(t: &str) -> String {
-    let t = t.trim();
+    // ("🌍 Linnea Bergqvist": a heading's emoji is no part of the name)
+    let t = t.trim_matches(|c: char| {
+        c.is_whitespace() || !c.is_alphanumeric() && !matches!(c, '.' | '(' | ')' | '\'' | '’')
+    });
     let t = match TITLES.find(t) {
         Some(m) if m.end() < t.len() => &t[m.end()..],
         _ => t,

@@ -641,9 +641,10 @@ pub fn split_role(s: &str) -> Option<(String, String)> {
     Some((org, t[title_start..].trim().to_string()))
 }
 
-/// A word that ends a job title: the roles table, or a profession named by its suffix
-/// ("Microbiologist", "Epidemiologist", "Statistician", "Mathematician").
-fn is_role_noun(k: &str) -> bool {
+/// A word that ends a job title: the roles table, a shared role ("co-lecturer",
+/// "co-convener"), or a profession named by its suffix ("Microbiologist", "Statistician").
+pub(crate) fn is_role_noun(k: &str) -> bool {
+    let k = k.strip_prefix("co-").unwrap_or(k);
     ROLES.contains(k) || (k.len() > 7 && (k.ends_with("ologist") || k.ends_with("ician")))
 }
 

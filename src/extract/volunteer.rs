@@ -9,7 +9,7 @@
 use crate::doc::{Block, BlockKind};
 use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, Volunteer};
-use crate::tables::{ORGANIZATIONS, ROLES};
+use crate::tables::ORGANIZATIONS;
 
 pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
     let blocks = heading_entries(blocks);
@@ -333,18 +333,25 @@ pub fn line(text: &str) -> Option<Volunteer> {
     // "Reviewer: NeurIPS, ICML" – a role before a colon; a list of dated events ("Program
     // Committee: OSDI 2024, SOSP 2023") names meetings, not organizations: the summary
     // ("Associate Chair — CHI 2024, CHI 2025": a spaced dash stands for the colon)
-    if let Some((role, rest)) = t
-        .split_once(": ")
-        .or_else(|| t.split_once(" — "))
-        .or_else(|| t.split_once(" – "))
-    {
+    // (the first separator: "Co-lecturer — Climate Extremes: Processes and Impacts")
+    let split = [": ", " — ", " – "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+        .min()
+        .map(|(i, n)| (&t[..i], &t[i + n..]));
+    let mut course_first = None;
+    if let Some((role, rest)) = split {
         // ("Ad hoc reviewer (co-reviewed with advisor): …": a remark in brackets is no part
         // of the role)
         let role = match role.split_once(" (") {
             Some((r, remark)) if remark.ends_with(')') => r,
             _ => role,
         };
-        if is_role(role) && !role.contains(',') {
+        // "Teaching Assistant — Field course (BSc), Stockholm University": course and
+        // school after a teaching role read as after its comma
+        if is_role(role) && teaching(role) && !role.contains(',') && rest.contains(", ") {
+            course_first = Some(format!("{role}, {rest}"));
+        } else if is_role(role) && !role.contains(',') {
             v.position = tidy(role);
             if rest.chars().any(|c| c.is_ascii_digit()) {
                 v.summary = tidy(rest);
@@ -354,6 +361,7 @@ pub fn line(text: &str) -> Option<Volunteer> {
             return Some(v);
         }
     }
+    let t = course_first.unwrap_or(t);
     let parts = split_top_level(&t, &[',']);
     let (first, others) = parts.split_first()?;
     // "IT Administrator of DAI-Lab, Shanghai Jiao Tong University"
@@ -545,17 +553,18 @@ pub fn at_edge(s: &str, span: std::ops::Range<usize>) -> bool {
         || edge_trim(&s[span.end..]).trim_end_matches('.').is_empty()
 }
 
+/// Separators left at a part's edges once dates or a role are taken out.
+fn edge_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '|' | '·')
+}
+
 fn edge_trim(s: &str) -> &str {
-    s.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '|')
-    })
+    s.trim_matches(edge_mark)
 }
 
 fn tidy(s: &str) -> String {
     s.trim()
-        .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '|')
-        })
+        .trim_matches(edge_mark)
         .trim_end_matches('.')
         .trim()
         .to_string()
@@ -590,7 +599,8 @@ fn meeting_edition(p: &str) -> Option<(String, u16, String)> {
 
 /// A short phrase holding a role word ("Teaching Assistant", "Chairman").
 fn is_role(s: &str) -> bool {
-    s.split_whitespace().count() <= 5 && words_lower(s).any(|w| ROLES.contains(w.as_str()))
+    s.split_whitespace().count() <= 5
+        && words_lower(s).any(|w| crate::extract::entries::is_role_noun(&w))
 }
 
 /// A phrase naming an organization ("DAI-Lab", "Xidian University", "USTC").
@@ -600,7 +610,14 @@ pub fn is_org(s: &str) -> bool {
         && t.len() <= 8
         && t.chars()
             .all(|c| c.is_ascii_uppercase() || c == '&' || c == '-');
+    // "ETH Zürich", "KTH Stockholm", "TU Delft": a school's acronym and its city
+    let acronym_city = t.split_once(' ').is_some_and(|(a, city)| {
+        (2..=5).contains(&a.len())
+            && a.chars().all(|c| c.is_ascii_uppercase())
+            && crate::tables::CITIES.contains_key(city)
+    });
     acronym
+        || acronym_city
         || !s.contains(" by ")
             && words_lower(s).any(|w| {
                 ORGANIZATIONS.contains(w.as_str())
@@ -620,6 +637,26 @@ fn is_place(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_after_a_role_and_shared_roles() {
+        let v = line(
+            "Co-lecturer — Climate Extremes: Processes and Impacts (MSc), ETH Zürich · 2022–2024",
+        )
+        .unwrap();
+        assert_eq!(v.position, "Co-lecturer");
+        assert_eq!(v.organization, "ETH Zürich");
+        assert_eq!(v.summary, "Climate Extremes: Processes and Impacts (MSc)");
+        let v = line("Teaching Assistant — Field course (BSc), Stockholm University · 2016–2019")
+            .unwrap();
+        assert_eq!(v.organization, "Stockholm University");
+        assert!(v.dates.is_some());
+        let v = line("Reviewer — Nature Climate Change, Geophysical Research Letters").unwrap();
+        assert_eq!(
+            v.organization,
+            "Nature Climate Change, Geophysical Research Letters"
+        );
+    }
 
     #[test]
     fn a_trailing_range_after_a_name_is_the_date() {

@@ -386,6 +386,10 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
             }
         }
     }
+    // "Preprint at https://arxiv.org/…" (Nature): the link was lifted, its "at" stays behind
+    if let Some(v) = p.venue.strip_suffix(" at").filter(|v| !v.is_empty()) {
+        p.venue = v.to_string();
+    }
     p.venue = abbreviation_period(&p.venue, raw);
     Some(p)
 }
@@ -397,12 +401,17 @@ fn abbreviation_period(venue: &str, raw: &str) -> String {
     let Some((head, last)) = venue.rsplit_once(' ') else {
         return venue.to_string();
     };
-    let short_word = (2..=6).contains(&last.chars().count())
+    // ("Meteorol", "Oceanogr": ISO 4 cuts long words after a consonant)
+    let n = last.chars().count();
+    let short_word = ((2..=6).contains(&n)
+        || n <= 9 && !last.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 's']))
         && last.starts_with(char::is_uppercase)
         && last.chars().skip(1).all(|c| c.is_lowercase());
-    let abbreviated = head.split([' ', '/']).any(|w| {
-        w.len() > 2 && w.ends_with('.') && w.chars().all(|c| c.is_alphabetic() || c == '.')
-    });
+    // ("Stockholm Univ.": a school's name abbreviated once, as Nature prints theses)
+    let abbreviated = matches!(last, "Univ" | "Inst")
+        || head.split([' ', '/']).any(|w| {
+            w.len() > 2 && w.ends_with('.') && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        });
     if short_word && abbreviated && raw.contains(&format!("{venue}.")) {
         format!("{venue}.")
     } else {
@@ -2536,6 +2545,19 @@ mod tests {
         assert_eq!(p.authors.people.len(), 3);
         assert_eq!(p.authors.people[0].family, "Ní Bhriain");
         assert_eq!(p.authors.people[2].family, "Walsh");
+    }
+
+    #[test]
+    fn nature_style_long_abbreviations_preprints_and_theses() {
+        let p = parse_reference("Persson, E. & Nilsson, A. Heat stress thresholds for Scots pine. *Agric. For. Meteorol.* **301–302**, 108345 (2021).").unwrap();
+        assert_eq!(p.venue, "Agric. For. Meteorol.");
+        let p = parse_reference("Roe, J. & Doe, A. Reanalysis products underestimate compound events. Preprint at https://arxiv.org/abs/2403.11872 (2024).").unwrap();
+        assert_eq!(p.venue, "Preprint");
+        let p = parse_reference(
+            "Roe, J. Land–atmosphere feedbacks during hot droughts. PhD thesis, Stockholm Univ. (2020).",
+        )
+        .unwrap();
+        assert_eq!(p.venue, "Stockholm Univ.");
     }
 
     #[test]
