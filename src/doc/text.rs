@@ -674,6 +674,17 @@ fn wrapped(prev: &str, next: &str) -> bool {
     if next.starts_with([',', ';']) {
         return true;
     }
+    // "Ad hoc reviewer: A; B; Personnel" then "Psychology": a labelled list cut mid-name
+    // goes on with a short tail that opens no entry of its own
+    let listed = p
+        .split_once(": ")
+        .is_some_and(|(label, list)| label.len() < 40 && list.contains("; "));
+    if listed && p.ends_with(char::is_alphabetic) && bullet(next).is_none() {
+        let head = next.split('(').next().unwrap_or(next);
+        if !head.contains([',', ':', ';']) && head.split_whitespace().count() <= 4 {
+            return true;
+        }
+    }
     if p.ends_with(['.', '!', '?', ':', ';']) || crate::lex::date::find_range(next).is_some() {
         return false;
     }
@@ -780,6 +791,18 @@ mod tests {
             "2023); MLCS 599"
         ));
         assert!(!wrapped("Lecturer (2018–", "(2019) Reader"));
+        assert!(wrapped(
+            "Reviewer: Journal of Management; Per",
+            "Psychology"
+        ));
+        assert!(wrapped(
+            "Conference reviewer: AOM (2016 – present); SIOP Annual",
+            "Conference (2018 – present)"
+        ));
+        assert!(!wrapped(
+            "Reviewer: Nature; Science",
+            "Editorial Board Member, Journal X (2020)"
+        ));
         assert!(wrapped(
             "Peer reviewer for English World-",
             "Wide; Scottish Language"

@@ -287,11 +287,34 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The place pattern's matches in `s`. A match closing on a state or city that a name goes
+/// on from ("Market Street, Iowa" before " City, IA") is tried again from that last part.
+fn place_matches(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let m = PLACE_RE.find_at(s, at)?;
+        let t = m.as_str();
+        at = m.end();
+        if let Some(i) = t.rfind(", ") {
+            let last = t[i + 2..].trim_end_matches('.');
+            let goes_on = s[m.end()..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            if goes_on
+                && (crate::tables::REGIONS.contains(last)
+                    || crate::tables::CITIES.contains_key(last))
+            {
+                at = m.start() + i + 2;
+            }
+        }
+        Some(m)
+    })
+}
+
 /// A printed location in `s` ("San Diego, CA, USA", "Beijing, China", "(remote) Redmond,
 /// WA,USA"): ends at a country or state code, then the text's end or a capitalised word.
 pub fn find_location(s: &str) -> Option<std::ops::Range<usize>> {
-    PLACE_RE
-        .find_iter(s)
+    place_matches(s)
         .map(|m| {
             // "Allegro, Warsaw, Poland": a known city after the first comma is where the
             // place starts; what comes before it is the organisation
@@ -959,6 +982,11 @@ mod tests {
         // a city ends its part; a place word opening an organisation's name is no location
         let loc = |s: &str| find_location(s).map(|r| s[r].to_string());
         assert_eq!(loc("Koç University, Istanbul").as_deref(), Some("Istanbul"));
+        // a state opening a city's name ("Iowa City") is read again as the city
+        assert_eq!(
+            loc("21 E. Market Street, Iowa City, IA").as_deref(),
+            Some("Iowa City, IA")
+        );
         assert_eq!(loc("MA English, University of Aberdeen"), None);
         assert_eq!(loc("School of CS, Shanghai Jiao Tong University"), None);
         assert_eq!(loc("Postdoc, Georgia Institute of Technology"), None);

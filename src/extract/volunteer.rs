@@ -30,6 +30,18 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
             }
             continue;
         }
+        // "Instructor evaluations: 5.52/6.00": a figure about the entry above
+        if let Some(last) = out.last_mut().filter(|_| rating(text)) {
+            last.highlights.push(text.clone());
+            continue;
+        }
+        // "Conference reviewer: AOM Annual Meeting (2016 – present); SIOP (2018 – present)"
+        if let Some((role, parts)) = role_list(text) {
+            for part in parts {
+                out.extend(line(&format!("{role}, {part}")));
+            }
+            continue;
+        }
         if let Some(l) = labels[i].take() {
             // "To the discipline" over dated items; "University of X" over dated lines
             if subs.iter().any(|s| dated(s)) {
@@ -181,7 +193,12 @@ fn group_label(text: &str) -> Option<Label> {
     {
         return None;
     }
-    let org = is_org(&parts[0]) && parts.iter().skip(1).all(|p| is_place(p));
+    // ("University of Iowa, Tippie College of Business": a school and its college)
+    let org = is_org(&parts[0])
+        && parts
+            .iter()
+            .skip(1)
+            .all(|p| is_place(p) || is_org(p) && !is_role(p));
     if !org && (words > 4 || head.contains(',')) {
         return None;
     }
@@ -211,6 +228,25 @@ fn org_lead(text: &str) -> Option<(&str, &str)> {
         && !head.chars().any(|c| c.is_ascii_digit())
         && !date::find_all(rest).is_empty())
     .then_some((head, rest))
+}
+
+/// "Average TA rating: 4.7/5.0", "Instructor evaluations: 5.52/6.00 (mean 5.11)": a label
+/// and a figure, no dates.
+fn rating(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(label, figure)| {
+        label.split_whitespace().count() <= 4
+            && figure.starts_with(|c: char| c.is_ascii_digit())
+            && take_edge_span(&mut text.to_string()).is_none()
+    })
+}
+
+/// A role over a list of organizations each with its own dates: the role and the parts.
+fn role_list(text: &str) -> Option<(&str, Vec<String>)> {
+    let (role, rest) = text.split_once(": ").or_else(|| text.split_once(" — "))?;
+    let parts = split_top_level(rest, &[';']);
+    let dated = |p: &String| take_edge_span(&mut p.clone()).is_some();
+    (is_role(role) && !role.contains(',') && parts.len() > 1 && parts.iter().all(dated))
+        .then_some((role, parts))
 }
 
 /// A line holding only dates belongs to the entry beside it: under it in raw PDF text
@@ -637,6 +673,21 @@ fn is_place(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_over_dated_organizations_is_one_entry_each() {
+        let (role, parts) = role_list(
+            "Conference reviewer: AOM Annual Meeting (2016 – present); SIOP (2018 – present)",
+        )
+        .unwrap();
+        assert_eq!(role, "Conference reviewer");
+        assert_eq!(parts.len(), 2);
+        assert!(role_list("Reviewer: Nature; Science").is_none());
+        assert!(rating(
+            "Instructor evaluations: 5.52/6.00 (college mean 5.11)"
+        ));
+        assert!(!rating("Reviewer: 2019 – present"));
+    }
 
     #[test]
     fn a_dash_after_a_role_and_shared_roles() {
