@@ -561,6 +561,15 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     });
     let journal_tail =
         || !YEAR.is_match(p) && JOURNAL_TAIL.is_match(next) && !AUTHOR_START.is_match(next);
+    // "… organizational change. In R." then "D. Mercer & L. Ahn (Eds.), …": editors' names
+    // cut after an initial
+    let editors_cut = || {
+        let mut words = p.rsplit(' ');
+        let initial = words
+            .next()
+            .is_some_and(|w| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase));
+        initial && words.next() == Some("In")
+    };
     let title_only = || {
         YEAR.find(p)
             .is_some_and(|m| !p[m.end()..].contains(|c: char| c.is_ascii_digit()))
@@ -569,9 +578,10 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
         || TAIL_START.is_match(next)
         || VENUE_TAIL.is_match(next) && title_only()
         || journal_tail()
+        || editors_cut()
         || unfinished
         || !p.ends_with('.')
-            && (p.ends_with([',', ':', '-', '&'])
+            && (p.ends_with([',', ':', '-', '–', '&'])
                 || matches!(
                     last.as_str(),
                     "in" | "on" | "of" | "and" | "for" | "the" | "to" | "with" | "at" | "by"
@@ -733,6 +743,14 @@ mod tests {
 
     #[test]
     fn wrapped_references_go_on() {
+        assert!(reference_goes_on(
+            "Roe, J. (2022). Voice during change. In R.",
+            "D. Mercer & L. Ahn (Eds.), The Oxford handbook (pp. 233–251)."
+        ));
+        assert!(reference_goes_on(
+            "Roe, J. (2024). Speaking up. Academy of Management Journal, 67(2), 411–",
+            "438. https://doi.org/10.5465/amj.2021.1184"
+        ));
         assert!(reference_goes_on(
             "S. Maeda. Quantized",
             "attention for long-context models."

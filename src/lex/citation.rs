@@ -1320,6 +1320,21 @@ fn subtitle_follows(rest: &str) -> bool {
             return true;
         }
     }
+    // "…ideas? Gender, voice, and endorsement in work groups. Personnel Psychology, 74(4),
+    // 701–728." (APA): the sentence before a journal's volume is the title's
+    static APA_VOLUME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\. \p{Lu}[^.,]*, [0-9]{1,4}(?:\([0-9A-Za-z–-]{1,9}\))?, [eE]?[0-9]").unwrap()
+    });
+    if let Some(dot) = rest.find(". ") {
+        let frag = &rest[..dot];
+        if frag.starts_with(char::is_uppercase)
+            && (2..=20).contains(&frag.split_whitespace().count())
+            && !frag.chars().any(|c| c.is_ascii_digit())
+            && APA_VOLUME.is_match(&rest[dot..])
+        {
+            return true;
+        }
+    }
     // (a comma ends it in comma-only styles: "…? A field experiment, Management Science 56")
     let Some(end) = [". ", ", "].iter().filter_map(|m| rest.find(m)).min() else {
         return false;
@@ -2545,6 +2560,16 @@ mod tests {
         assert_eq!(p.authors.people.len(), 3);
         assert_eq!(p.authors.people[0].family, "Ní Bhriain");
         assert_eq!(p.authors.people[2].family, "Walsh");
+    }
+
+    #[test]
+    fn apa_question_title_with_a_subtitle() {
+        let p = parse_reference("Okafor, C. N., & Roe, J. (2021). Who gets credit for ideas? Gender, voice, and endorsement in work groups. Personnel Psychology, 74(4), 701–728.").unwrap();
+        assert_eq!(
+            p.title,
+            "Who gets credit for ideas? Gender, voice, and endorsement in work groups"
+        );
+        assert_eq!(p.venue, "Personnel Psychology");
     }
 
     #[test]
