@@ -519,6 +519,12 @@ mod tests {
                 "CB2 1EW",
                 "Cambridge",
             ),
+            (
+                "Groene Loper 3, 5612 AE Eindhoven, The Netherlands",
+                "Groene Loper 3",
+                "5612 AE",
+                "Eindhoven",
+            ),
         ] {
             let mut b = Basics::default();
             header(

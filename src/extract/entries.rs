@@ -579,8 +579,9 @@ pub fn fix_location(s: &str) -> String {
 /// leaves a place at the end; None when no such postcode is printed.
 pub fn split_postal(s: &str) -> Option<(String, String, String)> {
     static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-        // UK, Canadian, then numeric codes (with a country prefix "D-69117", or ZIP+4)
-        Regex::new(r"(?-u:\b)(?:[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}|[A-Z][0-9][A-Z]\s[0-9][A-Z][0-9]|(?:[A-Z]{1,2}-)?[0-9]{4,5}(?:-[0-9]{4})?)(?-u:\b)")
+        // UK, Canadian, Dutch ("5612 AE"), then numeric codes (with a country prefix
+        // "D-69117", or ZIP+4)
+        Regex::new(r"(?-u:\b)(?:[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}|[A-Z][0-9][A-Z]\s[0-9][A-Z][0-9]|[0-9]{4}\s[A-Z]{2}|(?:[A-Z]{1,2}-)?[0-9]{4,5}(?:-[0-9]{4})?)(?-u:\b)")
             .unwrap()
     });
     // An address is one short line; longer text is prose, and trying every number in it

@@ -18,8 +18,9 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // the last group may hold 5 digits (German extensions "608-25123"); French numbers come
     // in pairs ("+33 1 23 45 67 89"); other international numbers group their digits
-    // freely after the country code ("+353 1 716 6000", "+46 70 123 45 67")
-    Regex::new(r"(?:\+[0-9]{2,3}[ .]?[0-9](?:[ .][0-9]{2}){4}(?-u:\b))|(?:\(\+?[0-9]{1,3}\)|\+[0-9]{1,3})?[ .-]?\(?[0-9]{2,4}\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?-u:\b)|\+[0-9]{1,3}(?:[ .-]\(?[0-9]{1,4}\)?){1,5}[ .-][0-9]{1,5}(?-u:\b)")
+    // freely after the country code ("+353 1 716 6000", "+46 70 123 45 67"), maybe with the
+    // trunk zero in brackets ("+31 (0)40 247 8812")
+    Regex::new(r"(?:\+[0-9]{2,3}[ .]?[0-9](?:[ .][0-9]{2}){4}(?-u:\b))|(?:\(\+?[0-9]{1,3}\)|\+[0-9]{1,3})?[ .-]?\(?[0-9]{2,4}\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?-u:\b)|\+[0-9]{1,3}(?:[ .-]?\(0\)[0-9]{1,4})?(?:[ .-]\(?[0-9]{1,4}\)?){0,5}[ .-][0-9]{1,5}(?-u:\b)")
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,6 +170,10 @@ mod tests {
             "+33 1 23 45 67 89"
         );
         assert!(find_phone("2019 – 2021").is_none());
+        assert_eq!(
+            find_phone("Phone   +31 (0)40 247 8812").unwrap(),
+            "+31 (0)40 247 8812"
+        );
         assert!(find_phone("ORCID: 0000-0002-1234-5678").is_none());
         assert_eq!(
             find_phone("Tel: +353 1 716 6000").unwrap(),
