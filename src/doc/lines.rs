@@ -57,6 +57,9 @@ pub fn web_chrome(line: &str) -> bool {
             || t.starts_with('©')
             || starts("copyright ©")
             || starts("copyright (c)")
+            || starts("open menu")
+            || t.eq_ignore_ascii_case("close menu")
+            || starts("powered by ")
             || ends("all rights reserved."))
 }
 

@@ -285,6 +285,20 @@ fn unglue(raw: &str) -> Vec<String> {
 /// Enough to call a line a paper: authors, or a venue and a date, or a title printed in
 /// quotes and a date (`"Bank Lending under Uncertainty," 2023.`: a working paper).
 fn confident(p: &Publication, entry: &str) -> bool {
+    !first_person_prose(entry) && confident_fields(p, entry)
+}
+
+/// "I am an urban sociologist who studies …": a bio paragraph over a page's papers.
+fn first_person_prose(entry: &str) -> bool {
+    let mut words = entry.split_whitespace();
+    entry.len() > 100
+        && matches!(words.next(), Some("I" | "My" | "We" | "Our"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+}
+
+fn confident_fields(p: &Publication, entry: &str) -> bool {
     !p.authors.is_empty()
         || (!p.venue.is_empty() && p.date.is_some())
         || (p.date.is_some()
@@ -315,6 +329,12 @@ pub fn is_remark(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bio_paragraph_is_no_reference() {
+        assert!(super::first_person_prose("I am an urban sociologist who studies housing insecurity, eviction, and rental markets. I joined McGill in 2020."));
+        assert!(!super::first_person_prose("I. Roe and J. Doe. A long enough title for the test of this rule. Journal of Tests, 2020, 1–9."));
+    }
+
     use super::*;
 
     #[test]

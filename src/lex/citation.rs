@@ -386,6 +386,22 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
             }
         }
     }
+    // "Policy Options, June 12." (Chicago, a magazine or newspaper): the day is the
+    // date's, not the venue's
+    if let Some((outlet, day)) = p.venue.rsplit_once(", ") {
+        let day_of_month = day.split_once(' ').and_then(|(m, d)| {
+            let month =
+                crate::tables::MONTHS.contains_key(m.trim_end_matches('.').to_lowercase().as_str());
+            (month && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))).then_some(d)
+        });
+        if let Some(d) = day_of_month.filter(|_| !outlet.is_empty()) {
+            // (the venue reader took the day for a volume)
+            if p.volume == d {
+                p.volume.clear();
+            }
+            p.venue = outlet.to_string();
+        }
+    }
     // "Preprint at https://arxiv.org/…" (Nature): the link was lifted, its "at" stays behind
     if let Some(v) = p.venue.strip_suffix(" at").filter(|v| !v.is_empty()) {
         p.venue = v.to_string();
@@ -2560,6 +2576,13 @@ mod tests {
         assert_eq!(p.authors.people.len(), 3);
         assert_eq!(p.authors.people[0].family, "Ní Bhriain");
         assert_eq!(p.authors.people[2].family, "Walsh");
+    }
+
+    #[test]
+    fn chicago_newspaper_day_is_no_part_of_the_outlet() {
+        let p = parse_reference("Roe, Jane. 2022. “What Landlords Learn from Eviction Court.” The Conversation, March 3. https://theconversation.com/x-178204.").unwrap();
+        assert_eq!(p.venue, "The Conversation");
+        assert!(p.volume.is_empty());
     }
 
     #[test]
