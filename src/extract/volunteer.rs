@@ -240,9 +240,19 @@ fn rating(text: &str) -> bool {
     })
 }
 
+/// The text around the first colon or spaced dash, which may close a role ("Reviewer: …",
+/// "Co-lecturer — Climate Extremes: Processes and Impacts, …").
+fn role_separator(t: &str) -> Option<(&str, &str)> {
+    [": ", " — ", " – "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+        .min()
+        .map(|(i, n)| (&t[..i], &t[i + n..]))
+}
+
 /// A role over a list of organizations each with its own dates: the role and the parts.
 fn role_list(text: &str) -> Option<(&str, Vec<String>)> {
-    let (role, rest) = text.split_once(": ").or_else(|| text.split_once(" — "))?;
+    let (role, rest) = role_separator(text)?;
     let parts = split_top_level(rest, &[';']);
     let dated = |p: &String| take_edge_span(&mut p.clone()).is_some();
     (is_role(role) && !role.contains(',') && parts.len() > 1 && parts.iter().all(dated))
@@ -369,12 +379,7 @@ pub fn line(text: &str) -> Option<Volunteer> {
     // "Reviewer: NeurIPS, ICML" – a role before a colon; a list of dated events ("Program
     // Committee: OSDI 2024, SOSP 2023") names meetings, not organizations: the summary
     // ("Associate Chair — CHI 2024, CHI 2025": a spaced dash stands for the colon)
-    // (the first separator: "Co-lecturer — Climate Extremes: Processes and Impacts")
-    let split = [": ", " — ", " – "]
-        .iter()
-        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
-        .min()
-        .map(|(i, n)| (&t[..i], &t[i + n..]));
+    let split = role_separator(&t);
     let mut course_first = None;
     if let Some((role, rest)) = split {
         // ("Ad hoc reviewer (co-reviewed with advisor): …": a remark in brackets is no part

@@ -41,7 +41,13 @@ pub fn read(lines: &[Line]) -> (Vec<Publication>, Option<usize>) {
     if stacked > 0 {
         let one_liners = plain
             .iter()
-            .filter(|t| t.len() > 60 && one_line(t).is_some())
+            // (a whole reference shows a comma and a year: only such lines are parsed)
+            .filter(|t| {
+                t.len() > 60
+                    && t.contains(", ")
+                    && t.bytes().any(|b| b.is_ascii_digit())
+                    && one_line(t).is_some()
+            })
             .take(stacked + 1)
             .count();
         if one_liners > stacked {
