@@ -686,9 +686,10 @@ fn wrapped(prev: &str, next: &str) -> bool {
     }
     // "Ad hoc reviewer: A; B; Personnel" then "Psychology": a labelled list cut mid-name
     // goes on with a short tail that opens no entry of its own
-    let listed = p
-        .split_once(": ")
-        .is_some_and(|(label, list)| label.len() < 40 && list.contains("; "));
+    // (a short line only: a paragraph grows line by line, and is not re-scanned whole)
+    let listed = p.len() <= 400
+        && p.split_once(": ")
+            .is_some_and(|(label, list)| label.len() < 40 && list.contains("; "));
     if listed && p.ends_with(char::is_alphabetic) && bullet(next).is_none() {
         let head = next.split('(').next().unwrap_or(next);
         if !head.contains([',', ':', ';']) && head.split_whitespace().count() <= 4 {
