@@ -20,7 +20,9 @@ static CALLOUT: LazyLock<Regex> =
 
 /// The text rewritten, or `None` when it holds no note syntax.
 pub fn reduce(src: &str) -> Option<String> {
-    if !(src.contains("[[") || src.contains("==") || src.contains("%%") || src.contains("[!")) {
+    // (a setext underline "====" holds no mark: only a marked span makes the text a note)
+    if !(src.contains("[[") || src.contains("%%") || src.contains("[!") || HIGHLIGHT.is_match(src))
+    {
         return None;
     }
     let mut out = String::with_capacity(src.len());
@@ -29,7 +31,7 @@ pub fn reduce(src: &str) -> Option<String> {
         let body = line.trim_end_matches(['\n', '\r']);
         let eol = &line[body.len()..];
         let t = body.trim_start();
-        if let Some(c) = CALLOUT.captures(t) {
+        if let Some(c) = t.starts_with('>').then(|| CALLOUT.captures(t)).flatten() {
             in_callout = true;
             // a callout titled like a section ("Contact", "Research focus") heads one; other
             // titles ("Thesis details", "click to expand") are furniture
@@ -95,7 +97,7 @@ mod tests {
 
     #[test]
     fn setext_rules_and_plain_text_untouched() {
-        assert_eq!(reduce("Name\n====\n"), Some("Name\n====\n".to_string()));
+        assert_eq!(reduce("Name\n====\n"), None);
         assert_eq!(reduce("# Jane Doe\n"), None);
     }
 }

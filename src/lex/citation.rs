@@ -389,14 +389,9 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     // "Policy Options, June 12." (Chicago, a magazine or newspaper): the day is the
     // date's, not the venue's
     if let Some((outlet, day)) = p.venue.rsplit_once(", ") {
-        let day_of_month = day.split_once(' ').and_then(|(m, d)| {
-            let month =
-                crate::tables::MONTHS.contains_key(m.trim_end_matches('.').to_lowercase().as_str());
-            (month && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))).then_some(d)
-        });
-        if let Some(d) = day_of_month.filter(|_| !outlet.is_empty()) {
+        if let Some((_, d)) = crate::lex::date::month_day(day).filter(|_| !outlet.is_empty()) {
             // (the venue reader took the day for a volume)
-            if p.volume == d {
+            if p.volume == d.to_string() {
                 p.volume.clear();
             }
             p.venue = outlet.to_string();

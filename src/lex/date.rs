@@ -600,6 +600,13 @@ pub fn parse_date(s: &str) -> Option<Date> {
     }
 }
 
+/// The whole text is a month and a day of it, no year ("June 12", "Sept. 3"): (month, day).
+pub fn month_day(s: &str) -> Option<(u8, u8)> {
+    let (rest, m) = month_word(s.trim()).ok()?;
+    let d: u8 = rest.trim_start().parse().ok()?;
+    (rest.starts_with(' ') && (1..=31).contains(&d)).then_some((m, d))
+}
+
 /// The whole text is one date range (or one date).
 pub fn parse_range(s: &str) -> Option<DateRange> {
     let t = trim_edges(s);
@@ -767,6 +774,14 @@ mod tests {
             d.end_date().and_then(|e| e.iso()),
             d.end == Some(End::Present),
         )
+    }
+
+    #[test]
+    fn month_and_day_without_a_year() {
+        assert_eq!(month_day("June 12"), Some((6, 12)));
+        assert_eq!(month_day("Sept. 3"), Some((9, 3)));
+        assert_eq!(month_day("June 2012"), None);
+        assert_eq!(month_day("Vol 12"), None);
     }
 
     #[test]
