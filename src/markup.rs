@@ -16,40 +16,45 @@ pub struct Link {
 }
 
 static MD_IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"!\[[^\]\n]*\]\([^)\n]*\)").unwrap());
 // pandoc bracketed spans: "[Otieno W]{.underline}", "[]{#_Toc161838203 .anchor}" (Word
 // bookmarks): the text stays, the attributes go.
 static PANDOC_SPAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\[\]\n]*)\]\{[#.][^{}\n]*\}").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\[([^\[\]\n]*)\]\{[#.][^{}\n]*\}").unwrap());
 // pandoc superscripts ("73^rd^ Annual Meeting", "10^6^ cells"): the text stays
-static PANDOC_SUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\^([^\^\s]{1,10})\^").unwrap());
+static PANDOC_SUP: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"\^([^\^\s]{1,10})\^").unwrap());
 // Link text may hold escaped brackets (`[\[arxiv\]](#)`).
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)").unwrap()
+    crate::lex::pattern(r"\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)").unwrap()
 });
 static AUTOLINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<((?:https?|mailto):[^>\s]+)>").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"<((?:https?|mailto):[^>\s]+)>").unwrap());
 static HTML_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<a\s[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>"#).unwrap()
+    crate::lex::pattern(r#"(?is)<a\s[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>"#).unwrap()
 });
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<\\[A-Za-z]+>").unwrap());
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<\\[A-Za-z]+>").unwrap()
+});
 static TIGHT_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?(?:sup|sub|b|i|u|em|strong|span|small|code|tt|mark|font|a)(?:\s[^<>]*)?>")
-        .unwrap()
+    crate::lex::pattern(
+        r"(?i)</?(?:sup|sub|b|i|u|em|strong|span|small|code|tt|mark|font|a)(?:\s[^<>]*)?>",
+    )
+    .unwrap()
 });
-static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
-static MATH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\$([^$\n]+)\$").unwrap());
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"(?s)<!--.*?-->").unwrap());
+static MATH: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"\$([^$\n]+)\$").unwrap());
 static LATEX_WRAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\\(?:mathrm|text|textrm|mathbf|textbf|textit|emph|mathit|operatorname|rm|bf|it)\s*\{([^{}]*)\}").unwrap()
+    crate::lex::pattern(r"\\(?:mathrm|text|textrm|mathbf|textbf|textit|emph|mathit|operatorname|rm|bf|it)\s*\{([^{}]*)\}").unwrap()
 });
 static LATEX_BRACE_RM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{\\(?:rm|bf|it|em|sc)\s+([^{}]*)\}").unwrap());
-static LATEX_CMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([A-Za-z]+)\s*").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\{\\(?:rm|bf|it|em|sc)\s+([^{}]*)\}").unwrap());
+static LATEX_CMD: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"\\([A-Za-z]+)\s*").unwrap());
 static EMPH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\*\*\*|\*\*|__|(?:^|\B)\*(?:\B|$)|\*").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\*\*\*|\*\*|__|(?:^|\B)\*(?:\B|$)|\*").unwrap());
 static UNDERSCORE_EMPH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|[\s(\[])_([^_\n]+)_($|[\s).,;:\]])").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(^|[\s(\[])_([^_\n]+)_($|[\s).,;:\]])").unwrap());
 
 /// LaTeX commands in math that stand for one character.
 fn latex_symbol(cmd: &str) -> Option<&'static str> {
@@ -131,8 +136,10 @@ fn is_math(body: &str) -> bool {
 
 // TeX emphasis left in converted text ("\\textbf{Zielińska, K.}", "\\emph{Nature}").
 static TEX_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\\(textbf|textit|emph|textsc|underline|uline|textrm|textsf)\{([^{}\n]*)\}")
-        .unwrap()
+    crate::lex::pattern(
+        r"\\(textbf|textit|emph|textsc|underline|uline|textrm|textsf)\{([^{}\n]*)\}",
+    )
+    .unwrap()
 });
 
 /// TeX emphasis commands as Markdown emphasis: bold stays bold (a CV's own name in an author

@@ -71,16 +71,18 @@ fn front_matter(head: &str) -> Option<&str> {
 }
 // Unbounded but linear: a tag's scan ends at the first `%` (or `}`) after it.
 static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{%-?\s*[a-z]+[^%]*%\}|\{\{-?\s*[a-z_]+(?:\.[a-z_]+)*[^}]*\}\}").unwrap()
+    crate::lex::pattern(r"\{%-?\s*[a-z]+[^%]*%\}|\{\{-?\s*[a-z_]+(?:\.[a-z_]+)*[^}]*\}\}").unwrap()
 });
 static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<body|<div|<ul|<ol|<article|<section)").unwrap()
+    crate::lex::pattern(r"(?i)\A\s*(?:<!doctype html|<html|<body|<div|<ul|<ol|<article|<section)")
+        .unwrap()
 });
 static SAVED_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\A\s*(?:<!doctype html|<html)").unwrap());
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^#{1,6} \S").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)\A\s*(?:<!doctype html|<html)").unwrap());
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"(?m)^#{1,6} \S").unwrap());
 static MD_INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|(?m)^\s*[-*] \*").unwrap()
+    crate::lex::pattern(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|(?m)^\s*[-*] \*").unwrap()
 });
 
 /// A YAML block for pandoc (`geometry:`, `fontsize:`, `documentclass:`, `output:`) or a

@@ -21,11 +21,11 @@ fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// The raw-string patterns given to `Regex::new` in `src/`.
+/// The raw-string patterns given to `lex::pattern` in `src/`.
 fn patterns() -> Vec<(String, String)> {
     let mut files = Vec::new();
     sources(Path::new("src"), &mut files);
-    let call = Regex::new(r#"Regex::new\(\s*(?:&format!\(\s*)?r(#*)""#).unwrap();
+    let call = Regex::new(r#"pattern\(\s*(?:&format!\(\s*)?r(#*)""#).unwrap();
     let mut out = Vec::new();
     for (path, text) in files {
         for c in call.captures_iter(&text) {

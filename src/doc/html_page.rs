@@ -16,9 +16,10 @@ use crate::sections::{classify_heading, SectionKind};
 // Unbounded `[^<>]*` is linear (it stops at the next `<`) and compiles to a small automaton;
 // the heading text is bounded in code instead (`heading_texts`).
 static HEADING_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<h[1-6](?-u:\b)[^<>]*>").unwrap());
-static HEADING_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</h[1-6]\s*>").unwrap());
-static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)<h[1-6](?-u:\b)[^<>]*>").unwrap());
+static HEADING_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"(?i)</h[1-6]\s*>").unwrap());
+static TAGS: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"<[^<>]*>").unwrap());
 
 /// The text of each `<hN>…</hN>` whose text is one line of at most 200 characters.
 fn heading_texts(src: &str) -> impl Iterator<Item = &str> {
@@ -49,7 +50,7 @@ fn heading_texts(src: &str) -> impl Iterator<Item = &str> {
 }
 
 static HTML_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<body)").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)\A\s*(?:<!doctype html|<html|<body)").unwrap());
 
 /// Does the text start as an HTML document?
 pub fn is_html(src: &str) -> bool {

@@ -15,7 +15,7 @@ use crate::lex::date;
 /// A page number, with or without text around it ("Page 2 of 4", "Jane Roe — CV   3/7",
 /// "- 2 -"): a running header or footer left between pages by PDF extraction.
 static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*[0-9]{1,3}(?:\s*(?:of|/|von|sur|de)\s*[0-9]{1,3})?\s*$|^[-–—\s]*[0-9]{1,2}\s*(?:/\s*[0-9]{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|(?-u:\b)cv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*[0-9]{1,2}(?:\s*(?:/|of)\s*[0-9]{1,2})?$").unwrap()
+    crate::lex::pattern(r"(?i)(?:^|\s)(?:page|seite|p\.)\s*[0-9]{1,3}(?:\s*(?:of|/|von|sur|de)\s*[0-9]{1,3})?\s*$|^[-–—\s]*[0-9]{1,2}\s*(?:/\s*[0-9]{1,2})?[-–—\s]*$|(?:curriculum\s+vitae|(?-u:\b)cv|résumé|resume|lebenslauf)\s*[-–—|·,]?\s*[0-9]{1,2}(?:\s*(?:/|of)\s*[0-9]{1,2})?$").unwrap()
 });
 
 /// Does `t` leave a parenthesis or quotation open ("… (Humana,", "NSF, “Scaffolding
@@ -28,7 +28,8 @@ pub fn unclosed(t: &str) -> bool {
 /// furniture only away from the top of the document, where it is the title.
 pub fn running_header(line: &str) -> bool {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[^|–—]+\s[-–—|·]\s*(?:curriculum\s+vitae|cv|résumé|resume)$").unwrap()
+        crate::lex::pattern(r"(?i)^[^|–—]+\s[-–—|·]\s*(?:curriculum\s+vitae|cv|résumé|resume)$")
+            .unwrap()
     });
     let t = line.trim();
     t.len() <= 90 && HEADER.is_match(t)
@@ -113,7 +114,7 @@ pub fn strip_navigation(src: &str) -> Option<String> {
 /// year ending a line after a lower-case word or a state code ("Portland, OR2008").
 pub fn unglue_dates(src: &str) -> Option<String> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\p{L})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?:19|20)[0-9]{2})|(\p{Ll})((?:19|20)[0-9]{2}\s*[–—-]\s*(?:(?:19|20)[0-9]{2}|(?i:present|now|current|today)))|(?m)(\p{Ll}\p{Ll}|, [A-Z]{2})((?:19|20)[0-9]{2})[ \t]*$")
+        crate::lex::pattern(r"(\p{L})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?:19|20)[0-9]{2})|(\p{Ll})((?:19|20)[0-9]{2}\s*[–—-]\s*(?:(?:19|20)[0-9]{2}|(?i:present|now|current|today)))|(?m)(\p{Ll}\p{Ll}|, [A-Z]{2})((?:19|20)[0-9]{2})[ \t]*$")
             .unwrap()
     });
     GLUED
@@ -125,7 +126,8 @@ pub fn unglue_dates(src: &str) -> Option<String> {
 /// and …") set on lines of their own: the pages' closing period, then an inverted name.
 pub fn unglue_references(src: &str) -> Option<String> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)([0-9]\.)(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?,(?: \p{Lu}|$))").unwrap()
+        crate::lex::pattern(r"(?m)([0-9]\.)(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?,(?: \p{Lu}|$))")
+            .unwrap()
     });
     GLUED
         .is_match(src)

@@ -12,7 +12,8 @@ use regex::Regex;
 use crate::doc::{lines, Block, BlockKind, Document};
 use crate::sections::classify_heading;
 
-static ORDERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{1,3}[.)]\s+").unwrap());
+static ORDERED: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"^[0-9]{1,3}[.)]\s+").unwrap());
 
 /// A line that is bold text only (`**Education**`, `__Skills__`).
 fn bold_only(t: &str) -> bool {

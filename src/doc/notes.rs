@@ -8,15 +8,16 @@ use regex::Regex;
 
 use crate::sections::classify_heading;
 
-static EMBED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[\[[^\]\n]*\]\]").unwrap());
+static EMBED: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"!\[\[[^\]\n]*\]\]").unwrap());
 /// `[[target]]`, `[[folder/target|shown text]]`
 static WIKI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[\[(?:([^\]|\n]*)\|)?([^\]|\n]*)\]\]").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\[\[(?:([^\]|\n]*)\|)?([^\]|\n]*)\]\]").unwrap());
 static HIGHLIGHT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"==([^=\s](?:[^=\n]*[^=\s])?)==").unwrap());
-static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"%%[^%]*%%").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"==([^=\s](?:[^=\n]*[^=\s])?)==").unwrap());
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"%%[^%]*%%").unwrap());
 static CALLOUT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^>\s*\[![A-Za-z-]+\][+-]?[ \t]*(.*)$").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"^>\s*\[![A-Za-z-]+\][+-]?[ \t]*(.*)$").unwrap());
 
 /// The text rewritten, or `None` when it holds no note syntax.
 pub fn reduce(src: &str) -> Option<String> {

@@ -519,9 +519,9 @@ pub fn parse(src: &str) -> Document {
 /// comma or a word that never ends a reference ("In", "on", "and"), or a lone year?
 /// "Roe, J., Doe, A. (2021)." / "J. Roe, …": an author list opening a new reference.
 static AUTHOR_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\.|^\p{Lu}\.\s").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\.|^\p{Lu}\.\s").unwrap());
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"(?:19|20)[0-9]{2}").unwrap());
 
 fn reference_goes_on(prev: &str, next: &str) -> bool {
     let p = prev.trim_end();
@@ -536,7 +536,7 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     // what only the middle or end of a reference opens with: an italic venue, "In Proc…",
     // the identifiers
     static TAIL_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::lex::pattern(
             r"^(?:[*_]\p{Lu}|In\s+\p{Lu}|https?://|doi:|DOI|arXiv|pp?\.\s*[0-9]|[Vv]ol\.\s*[0-9])",
         )
         .unwrap()
@@ -551,13 +551,13 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     // Linguistics 27(4). 701–727.": the journal, volume and pages of a reference whose year
     // came first and which has no numbers after it yet
     static VENUE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\p{L} &'’-]*\p{L}\s+[0-9]{1,4}\s*(?:\([0-9A-Za-z–-]{1,9}\))?\s*[.:,]\s*[eE]?[0-9]").unwrap()
+        crate::lex::pattern(r"^\p{Lu}[\p{L} &'’-]*\p{L}\s+[0-9]{1,4}\s*(?:\([0-9A-Za-z–-]{1,9}\))?\s*[.:,]\s*[eE]?[0-9]").unwrap()
     });
     // "Strain-Controlled Lithium Transport in LiCoO2 Films." then "Nano Lett. 2015, 15,
     // 6723–6730." (ACS) or "Acta Mater. 61, 2251–2260 (2013)." (Nature): the journal, year
     // and volume of a reference that has no year yet
     static JOURNAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\p{L}.&' -]*?\s(?:(?:19|20)[0-9]{2},\s?[0-9]|[0-9]{1,4},\s[A-Za-z]?[0-9][^()]*\((?:19|20)[0-9]{2}\))").unwrap()
+        crate::lex::pattern(r"^\p{Lu}[\p{L}.&' -]*?\s(?:(?:19|20)[0-9]{2},\s?[0-9]|[0-9]{1,4},\s[A-Za-z]?[0-9][^()]*\((?:19|20)[0-9]{2}\))").unwrap()
     });
     let journal_tail =
         || !YEAR.is_match(p) && JOURNAL_TAIL.is_match(next) && !AUTHOR_START.is_match(next);

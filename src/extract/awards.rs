@@ -16,12 +16,12 @@ use crate::model::Award;
 static QUALIFIER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     // rankings and quotas ("top 3%", "1/10", "one of 19 winners") and amounts ("$750,000",
     // "1.5 M€", "USD 10,000") are not part of the title
-    Regex::new(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)(?-u:\b)[^()]*|[0-9]+\s*/\s*[0-9]+[^()]*|[^()]*[0-9]+(?:\.[0-9]+)?\s*%[^()]*|\\?[$€£¥]\s?[0-9][^()]*|[^()]*[0-9]\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)(?-u:\b)?[^()]*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?[0-9][^()]*)\)").unwrap()
+    crate::lex::pattern(r"(?i)\s*\(((?:top|rank|ranked|among|only|1st|first|one of|one among)(?-u:\b)[^()]*|[0-9]+\s*/\s*[0-9]+[^()]*|[^()]*[0-9]+(?:\.[0-9]+)?\s*%[^()]*|\\?[$€£¥]\s?[0-9][^()]*|[^()]*[0-9]\s*(?:[km]\s*)?(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)(?-u:\b)?[^()]*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?[0-9][^()]*)\)").unwrap()
 });
 /// A list part that is an amount or the holder's role on a grant ("$165,000 CAD",
 /// "€1.2 million", "USD 10,000", "Principal Investigator", "Co-PI"): summary, not awarder.
 static GRANT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\\?\p{Sc}\s?[0-9].*|[0-9][0-9.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)(?-u:\b).*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?[0-9].*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?(?:\s*\([^()]*\))?)$").unwrap()
+    crate::lex::pattern(r"(?i)^(?:\\?\p{Sc}\s?[0-9].*|[0-9][0-9.,\u{e000}]*\s*(?:million|mio\.?|[km])?\s*(?:€|\$|usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)(?-u:\b).*|(?:usd|eur|chf|gbp|rmb|cny|jpy|dkk|sek|nok|inr|krw|aud|cad|hkd|sgd)\s?[0-9].*|(?:[\p{L}.' -]+\s)?\(?(?:co-?i|(?:co-?)?(?:pi|principal investigator|investigator|lead applicant|applicant))\)?(?:\s*\([^()]*\))?)$").unwrap()
 });
 
 /// A grant's number ("FA9550-21-1-0123", "DMR-2145678", "R01 GM123456", "EP/T012345/1"):
@@ -66,17 +66,17 @@ fn grant_parts(s: &str) -> Vec<String> {
 }
 
 static QUALIFIER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?[0-9].*)$").unwrap()
+    crate::lex::pattern(r"(?i)\s+((?:among|ranked|ranking|top)\s+(?:top\s+)?[0-9].*)$").unwrap()
 });
 static STUDY_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:ph\.?\s?d\.?|doctoral|master'?s|bachelor'?s|undergraduate|graduate|postgraduate|high school)\s+(?:study|studies|student)$").unwrap()
+    crate::lex::pattern(r"(?i)^(?:ph\.?\s?d\.?|doctoral|master'?s|bachelor'?s|undergraduate|graduate|postgraduate|high school)\s+(?:study|studies|student)$").unwrap()
 });
-static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").unwrap());
+static BOLD: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"\*\*([^*]+?)\*\*").unwrap());
 
 fn strip_dates(s: &str) -> (Option<crate::model::Date>, String) {
     // "IEEE Fellow, class of 2023, …": the cohort is the date
     static CLASS_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)class of\s+((?:19|20)[0-9][0-9])(?-u:\b)").unwrap()
+        crate::lex::pattern(r"(?i)(?-u:\b)class of\s+((?:19|20)[0-9][0-9])(?-u:\b)").unwrap()
     });
     let s = &CLASS_OF.replace_all(s, "$1");
     let found = date::find_all(s);
@@ -132,7 +132,7 @@ fn leading_edition(title: &str) -> Option<(String, String)> {
 /// the first organisation before it the awarder, the other parts the summary.
 fn quoted_grant(text: &str) -> Option<Award> {
     static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"[“"]([^”"]+?)[,.]?[”"]"#).unwrap());
+        LazyLock::new(|| crate::lex::pattern(r#"[“"]([^”"]+?)[,.]?[”"]"#).unwrap());
     let m = QUOTED.captures(text)?;
     let title = m.get(1)?.as_str().trim().trim_end_matches([',', '.']);
     // (a citation, "“for contributions to networks”", is no project title)
@@ -146,7 +146,7 @@ fn quoted_grant(text: &str) -> Option<Award> {
     let before = &text[..whole.start()];
     // "SSHRC Insight Grant, “Title”": a named scheme before the quote is the award itself
     static SCHEME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::lex::pattern(
             r"(?i)(?-u:\b)(?:grant|award|fellowship|scholarship|prize|studentship|medal)(?-u:\b)",
         )
         .unwrap()
@@ -190,8 +190,10 @@ fn quoted_grant(text: &str) -> Option<Award> {
 pub fn parse_line(b: &Block) -> Option<Award> {
     // "Total external funding as PI or co-PI: $5.1M": a sum over the list, not an award
     static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^total(?-u:\b)[^:]*(?-u:\b)(?:funding|grants?|support|awarded)(?-u:\b)")
-            .unwrap()
+        crate::lex::pattern(
+            r"(?i)^total(?-u:\b)[^:]*(?-u:\b)(?:funding|grants?|support|awarded)(?-u:\b)",
+        )
+        .unwrap()
     });
     if TOTAL.is_match(&b.text) {
         return None;
@@ -238,7 +240,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
         .filter(|t| date::parse_range(t).is_none());
     // "“Grant Title,” NSF CNS-2107316, PI": a quoted title, commas and all
     static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"^\s*[“"]([^”"]{3,}?)(?:[,.][”"]|[”"]\s*(?:[,;|]|$))"#).unwrap()
+        crate::lex::pattern(r#"^\s*[“"]([^”"]{3,}?)(?:[,.][”"]|[”"]\s*(?:[,;|]|$))"#).unwrap()
     });
     let quoted = QUOTED.captures(&text).map(|c| {
         let end = c.get(0).map_or(0, |m| m.end());
@@ -250,7 +252,7 @@ pub fn parse_line(b: &Block) -> Option<Award> {
     };
     // "“for contributions to …”": the citation of an honour
     static CITATION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"(?i),?\s*[“"](for [^”"]+?)[,.]?[”"]"#).unwrap());
+        LazyLock::new(|| crate::lex::pattern(r#"(?i),?\s*[“"](for [^”"]+?)[,.]?[”"]"#).unwrap());
     if let Some(c) = CITATION.captures(&text) {
         if a.summary.is_empty() {
             a.summary = c[1].trim().to_string();

@@ -15,7 +15,7 @@ use crate::lex::contact;
 use crate::model::Basics;
 
 static PIECES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|⋄|◇|♦|\t| {3,}|  \u{2022} )\s*").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\s*(?:\||·|•|⋄|◇|♦|\t| {3,}|  \u{2022} )\s*").unwrap());
 
 /// A line that can be a person's name: 1-5 capitalised words, no digits or '@'.
 fn name_like(t: &str) -> bool {
@@ -76,7 +76,7 @@ fn display_name(t: &str) -> String {
 
 /// Academic and courtesy titles printed before a name ("Dr.-Ing.", "Prof. Dr.").
 static TITLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:prof|dr|mr|mrs|ms|dipl|mag)\.?(?:-[a-z]+\.)?(?:\s+(?:rer|med|phil|habil|nat)\.)*\s+)+").unwrap()
+    crate::lex::pattern(r"(?i)^(?:(?:prof|dr|mr|mrs|ms|dipl|mag)\.?(?:-[a-z]+\.)?(?:\s+(?:rer|med|phil|habil|nat)\.)*\s+)+").unwrap()
 });
 
 /// Remove a native-script name in parentheses ("Jiaming Xu (许珈铭)") and titles before it.
@@ -108,7 +108,7 @@ pub fn latin_name(t: &str) -> String {
 
 static ORCID_ID: LazyLock<Regex> = LazyLock::new(|| {
     // a line holding nothing but an iD is one too ("0000-0002-4187-5530" under the address)
-    Regex::new(r"(?i)(?-u:\b)orcid(?:\s+id)?\s*:?\s*([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])(?-u:\b)|^\s*([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])\s*$").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)orcid(?:\s+id)?\s*:?\s*([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])(?-u:\b)|^\s*([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])\s*$").unwrap()
 });
 
 fn contact_piece(piece: &str, b: &mut Basics) -> bool {

@@ -17,21 +17,21 @@ use crate::model::{Award, Education};
 use crate::tables::DEGREES;
 
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:universit|college|institut|school|academy|polytechn|politecn|hochschule|école|ecole|escuela|conservatory|lyceum|gymnasium|universidad|università|faculty of|campus)").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:universit|college|institut|school|academy|polytechn|politecn|hochschule|école|ecole|escuela|conservatory|lyceum|gymnasium|universidad|università|faculty of|campus)").unwrap()
 });
 static GPA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:cumulative|major|overall|cum\.?)\s+)?(?:gpa|cgpa|grade|score)\s*:?\s*([0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+(?:\.[0-9]+)?)?)").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:(?:cumulative|major|overall|cum\.?)\s+)?(?:gpa|cgpa|grade|score)\s*:?\s*([0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+(?:\.[0-9]+)?)?)").unwrap()
 });
 static HONOUR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:scholarship|fellowship|award|prize|medal|honou?rs?(?-u:\b)|excellent graduate|outstanding graduate|dean'?s list|cum laude|distinction|valedictorian)").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:scholarship|fellowship|award|prize|medal|honou?rs?(?-u:\b)|excellent graduate|outstanding graduate|dean'?s list|cum laude|distinction|valedictorian)").unwrap()
 });
 /// A final grade printed as a Latin honour or an Italian mark ("summa cum laude",
 /// "110/110 e lode", "with distinction"): the degree's score, not an award.
 static LATIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:summa|magna) )?cum laude(?-u:\b)|(?-u:\b)with (?:high(?:est)? )?distinction(?-u:\b)|(?-u:\b)1[01]0/110(?: (?:e|cum) (?:lode|laude))?").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:(?:summa|magna) )?cum laude(?-u:\b)|(?-u:\b)with (?:high(?:est)? )?distinction(?-u:\b)|(?-u:\b)1[01]0/110(?: (?:e|cum) (?:lode|laude))?").unwrap()
 });
 static DROP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:advis|supervis|thesis|dissertation|minor|mentor|research|courses|coursework|relevant|lab(?-u:\b)|led by|class)").unwrap()
+    crate::lex::pattern(r"(?i)^(?:advis|supervis|thesis|dissertation|minor|mentor|research|courses|coursework|relevant|lab(?-u:\b)|led by|class)").unwrap()
 });
 
 /// Degree word key: lower case, dots and spaces removed ("Ph.D." → "phd").
@@ -116,7 +116,7 @@ pub fn degree_at(s: &str) -> Option<(String, usize)> {
     // "B.Sc. (Honours)", "BA (Hons.)", "MSc (Res)", "MA (Oxon)": the qualifier belongs to
     // the degree, not an award
     static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*\((?i:hons?\.?|honou?rs|res|mod|oxon|cantab|econ|eng)\)").unwrap()
+        crate::lex::pattern(r"^\s*\((?i:hons?\.?|honou?rs|res|mod|oxon|cantab|econ|eng)\)").unwrap()
     });
     if let Some(m) = s.get(end..).and_then(|t| QUALIFIER.find(t)) {
         study = format!("{study} {}", m.as_str().trim());
@@ -158,7 +158,7 @@ fn institution_name(s: &str) -> String {
 /// A British class or grade printed alone: "First Class", "Upper Second Class Honours",
 /// "Distinction", "Merit", "2:1".
 static CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:first|upper second|lower second|second|third)(?:[- ]class)?(?: honou?rs)?|distinction|merit|[12]:[12])$")
+    crate::lex::pattern(r"(?i)^(?:(?:first|upper second|lower second|second|third)(?:[- ]class)?(?: honou?rs)?|distinction|merit|[12]:[12])$")
         .unwrap()
 });
 
@@ -190,7 +190,7 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
     // "B.Sc. (First Class Honours), Physics": a class or honour in brackets after the
     // degree is its grade, and the field follows
     static CLASS_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::lex::pattern(
             r"(?i)^\(\s*([^()]*(?:class|honou?rs|distinction|merit|laude)[^()]*?)\s*\)[\s,;]*",
         )
         .unwrap()
@@ -203,7 +203,7 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
     }
     // "..., Universitat Pompeu Fabra (cum laude)": a Latin honour in brackets is the grade
     static LATIN_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::lex::pattern(
             r"(?i)\s*\(\s*((?:(?:summa|magna) )?cum laude|with (?:high(?:est)? )?distinction)\s*\)",
         )
         .unwrap()
@@ -325,10 +325,10 @@ fn degree_line(s: &str) -> Option<DegreeLine> {
 /// place or name word ("Tokyo Institute of …", "Technical University of …") keeps it whole.
 fn field_glued_to_school(p: &str) -> Option<(&str, &str)> {
     static OF_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r" (?:University|College|Institute|Universidad|Universidade|Université|Università|Universität) (?:of|de|di|du|do|des|della|für) ").unwrap()
+        crate::lex::pattern(r" (?:University|College|Institute|Universidad|Universidade|Université|Università|Universität) (?:of|de|di|du|do|des|della|für) ").unwrap()
     });
     static FIELD_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:ing|ics|ogy|try|phy|ance|ence|ism|ture|ment|tion|sion|ies|Science|Sciences|Studies|Law|Medicine|Arts|Health|Education|Design)$").unwrap()
+        crate::lex::pattern(r"(?:ing|ics|ogy|try|phy|ance|ence|ism|ture|ment|tion|sion|ies|Science|Sciences|Studies|Law|Medicine|Arts|Health|Education|Design)$").unwrap()
     });
     let m = OF_SCHOOL.find(p)?;
     let (field, school) = (p[..m.start()].trim(), p[m.start()..].trim());

@@ -232,7 +232,7 @@ impl Facts {
 
 /// Words that name an organisation, never a city.
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:universit\w*|college|institute|technology|school|lab|laboratory|labs|inc\.?|corp\.?|ltd\.?|llc|gmbh|ag|center|centre|department|research|group|team|company|academy|hospital|foundation)$").unwrap()
+    crate::lex::pattern(r"(?i)^(?:universit\w*|college|institute|technology|school|lab|laboratory|labs|inc\.?|corp\.?|ltd\.?|llc|gmbh|ag|center|centre|department|research|group|team|company|academy|hospital|foundation)$").unwrap()
 });
 
 /// Words that follow a place in an organisation's name ("Georgia Tech", "Beijing Normal"),
@@ -281,7 +281,7 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(
+    crate::lex::pattern(&format!(
         r"(?:\((?i:remote|hybrid|on-?site)\)\s*)?(?:(?:{part},\s?)?(?:{alt})(?:,\s?(?:{alt}))?|{part},\s?(?:{regions}))(?:,\s?(?:{countries}))?\.?(?:\s*\((?i:remote|hybrid|on-?site)\))?"
     ))
     .unwrap()
@@ -454,7 +454,7 @@ pub fn is_location(s: &str) -> bool {
 
 fn tidy(s: &str) -> String {
     static EMPTY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\(\s*[,;]?\s*\)|\[\s*\]").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"\(\s*[,;]?\s*\)|\[\s*\]").unwrap());
     let t = crate::markup::squash(&EMPTY.replace_all(s, " "));
     t.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '·' | '–' | '—' | '-')
@@ -503,7 +503,7 @@ pub fn peel_text(col: &str, f: &mut Facts) {
     }
     // "2024 (expected)": the qualifier of a removed date is not text of the entry
     static EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::lex::pattern(
             r"(?i)\(\s*(?:expected|anticipated|exp\.)\s*\)|(?-u:\b)(?:expected|anticipated)\s*$",
         )
         .unwrap()
@@ -521,7 +521,7 @@ pub fn peel_text(col: &str, f: &mut Facts) {
         .trim_end_matches(" Since")
         .to_string();
     static DASH_SEP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+[—–|]\s+|\s+-\s+").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"\s+[—–|]\s+|\s+-\s+").unwrap());
     let text = DASH_SEP.replace_all(&text, ", ");
     let mut text = tidy(&text);
     if f.location.is_empty() {
@@ -567,7 +567,7 @@ fn name_city(text: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<us
 
 /// "CA,USA" → "CA, USA"; trailing period dropped.
 pub fn fix_location(s: &str) -> String {
-    static COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",(\S)").unwrap());
+    static COMMA: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r",(\S)").unwrap());
     COMMA
         .replace_all(s.trim().trim_end_matches('.'), ", $1")
         .into_owned()
@@ -581,7 +581,7 @@ pub fn split_postal(s: &str) -> Option<(String, String, String)> {
     static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
         // UK, Canadian, Dutch ("5612 AE"), then numeric codes (with a country prefix
         // "D-69117", or ZIP+4)
-        Regex::new(r"(?-u:\b)(?:[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}|[A-Z][0-9][A-Z]\s[0-9][A-Z][0-9]|[0-9]{4}\s[A-Z]{2}|(?:[A-Z]{1,2}-)?[0-9]{4,5}(?:-[0-9]{4})?)(?-u:\b)")
+        crate::lex::pattern(r"(?-u:\b)(?:[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}|[A-Z][0-9][A-Z]\s[0-9][A-Z][0-9]|[0-9]{4}\s[A-Z]{2}|(?:[A-Z]{1,2}-)?[0-9]{4,5}(?:-[0-9]{4})?)(?-u:\b)")
             .unwrap()
     });
     // An address is one short line; longer text is prose, and trying every number in it
@@ -611,10 +611,10 @@ pub fn split_postal(s: &str) -> Option<(String, String, String)> {
 /// Notes that go to a summary: supervisors, advisors, employment modes.
 pub fn is_note(s: &str) -> bool {
     static SUPERVISOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)(?-u:\b)|advis(?:ed|or|ors)(?-u:\b)|co-?advis|mentor(?:ed|s)?(?-u:\b)|manager:|reports? to(?-u:\b)|reporting to(?-u:\b)|hosted by(?-u:\b)|host:|working with(?-u:\b)|work with(?-u:\b)|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with(?-u:\b)|(?:funded|supported|financed|sponsored) by(?-u:\b)|member of(?-u:\b))").unwrap()
+        crate::lex::pattern(r"(?i)^\(?\s*(?:supervis(?:ed|or|ors)(?-u:\b)|advis(?:ed|or|ors)(?-u:\b)|co-?advis|mentor(?:ed|s)?(?-u:\b)|manager:|reports? to(?-u:\b)|reporting to(?-u:\b)|hosted by(?-u:\b)|host:|working with(?-u:\b)|work with(?-u:\b)|under (?:the )?(?:supervision|guidance)|pi:|collaborat(?:ed|ing) with(?-u:\b)|(?:funded|supported|financed|sponsored) by(?-u:\b)|member of(?-u:\b))").unwrap()
     });
     static MODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship|tenured|(?:non[- ])?tenure[- ]track|fixed[- ]term|permanent|temporary|on leave|sabbatical|[0-9.]+\s*FTE)(?-u:\b)").unwrap()
+        crate::lex::pattern(r"(?i)^\(?\s*(?:full[- ]time|part[- ]time|on[- ]site|remote|un[- ]?paid|hybrid|contract|internship|tenured|(?:non[- ])?tenure[- ]track|fixed[- ]term|permanent|temporary|on leave|sabbatical|[0-9.]+\s*FTE)(?-u:\b)").unwrap()
     });
     let t = s.trim();
     SUPERVISOR.is_match(t)
@@ -642,7 +642,7 @@ fn word_key(w: &str) -> String {
 /// The first part is empty when all of `s` is the title.
 pub fn split_role(s: &str) -> Option<(String, String)> {
     static LEVEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+(?:I{1,3}|IV|[1-4]|\([^)]*\))$").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"\s+(?:I{1,3}|IV|[1-4]|\([^)]*\))$").unwrap());
     let t = s.trim();
     let core = LEVEL.replace(t, "");
     let words: Vec<&str> = core.split_whitespace().collect();
@@ -745,7 +745,7 @@ pub struct Roles {
 
 /// A unit inside an organisation ("Department of Computer Science", "Systems Group").
 static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:dept\.?|department|school|faculty|division|college|institute|centre|center) of(?-u:\b)|.*(?-u:\b)(?:group|lab|laboratory|team|department)$)").unwrap()
+    crate::lex::pattern(r"(?i)^(?:(?:dept\.?|department|school|faculty|division|college|institute|centre|center) of(?-u:\b)|.*(?-u:\b)(?:group|lab|laboratory|team|department)$)").unwrap()
 });
 
 /// Read organisation, position and notes from header text pieces.

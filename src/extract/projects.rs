@@ -13,16 +13,20 @@ use crate::extract::entries::{self, Entry, Facts};
 use crate::lex::{contact, date};
 use crate::model::Project;
 
-static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*").unwrap());
+static BOLD: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"\*\*([^*]+?)\*\*").unwrap());
 /// A venue tag closing a title: "(ISSTA '24)", "(ICCV'23)", ", USENIX ATC'24."
 static TAG_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)\s*\(([^()]*?(?:['’]\s?[0-9]{2}|(?-u:\b)(?:19|20)[0-9]{2}))\)\s*\.?$")
-        .unwrap()
+    crate::lex::pattern(
+        r"^(.*?)\s*\(([^()]*?(?:['’]\s?[0-9]{2}|(?-u:\b)(?:19|20)[0-9]{2}))\)\s*\.?$",
+    )
+    .unwrap()
 });
-static TAG_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?),\s*([A-Z][A-Za-z0-9 .&-]*['’]\s?[0-9]{2})\.?$").unwrap());
+static TAG_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r"^(.*?),\s*([A-Z][A-Za-z0-9 .&-]*['’]\s?[0-9]{2})\.?$").unwrap()
+});
 /// PDF junk after a title ("**, .", " , .").
-static JUNK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\s*[,;]\s*\.?)+$").unwrap());
+static JUNK: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"(?:\s*[,;]\s*\.?)+$").unwrap());
 
 fn clean_name(s: &str) -> String {
     let t = JUNK.replace(s.trim(), "");

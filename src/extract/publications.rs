@@ -20,23 +20,23 @@ use crate::model::{PubKind, Publication};
 use crate::sections::SectionKind;
 
 static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\\?\*|†|‡|<sup>[^<]*</sup>)+\s*(?:\\?\*)?\s*(?:contribute[sd]? equally|equal contribution|corresponding author|these authors)").unwrap()
+    crate::lex::pattern(r"(?i)^\s*(?:\\?\*|†|‡|<sup>[^<]*</sup>)+\s*(?:\\?\*)?\s*(?:contribute[sd]? equally|equal contribution|corresponding author|these authors)").unwrap()
 });
 /// "Student advisees are marked with an asterisk (*)", "* denotes a trainee author": a legend
 /// saying what the marks mean.
 static MARK_LEGEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:marked|denoted|indicated|identified)\s+(?:with|by)\s+(?:an?\s+)?(?:asterisks?|\(?\\?\*\)?|daggers?|†)|^\s*(?:\(?\\?\*\)?|†)\s*(?:denotes|indicates|marks)(?-u:\b)")
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:marked|denoted|indicated|identified)\s+(?:with|by)\s+(?:an?\s+)?(?:asterisks?|\(?\\?\*\)?|daggers?|†)|^\s*(?:\(?\\?\*\)?|†)\s*(?:denotes|indicates|marks)(?-u:\b)")
         .unwrap()
 });
 /// Marks that name students or mentees, not equal contributors.
 static STUDENT_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"(?i)(?-u:\b)(?:students?|advisees?|mentees?|trainees?|supervised|postdocs?)(?-u:\b)",
     )
     .unwrap()
 });
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\[?([0-9]{1,3})[.\])]\s").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"^\s*\[?([0-9]{1,3})[.\])]\s").unwrap());
 
 pub fn section(blocks: &[Block], kind: SectionKind) -> Vec<Publication> {
     let mut out = Vec::new();

@@ -186,8 +186,9 @@ pub fn is_tool_label(label: &str) -> bool {
 /// "Languages: Python, R; Tools: PyTorch, Git": the labels after semicolons open groups of
 /// their own.
 fn more_groups<'a>(name: &'a str, rest: &'a str) -> Vec<(&'a str, &'a str)> {
-    static NEXT_LABEL: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r";\s*(\p{Lu}[\p{L}0-9 /&+-]*):\s").unwrap());
+    static NEXT_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::lex::pattern(r";\s*(\p{Lu}[\p{L}0-9 /&+-]*):\s").unwrap()
+    });
     let mut out = Vec::new();
     let (mut name, mut from) = (name, 0);
     for c in NEXT_LABEL.captures_iter(rest) {

@@ -17,33 +17,34 @@ use crate::lex::{date, split_top_level};
 use crate::model::{DateRange, Project};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\[(](?:[a-z -]*(?-u:\b)(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight|plenary|address)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
+    crate::lex::pattern(r"(?i)[\[(](?:[a-z -]*(?-u:\b)(?:talk|presentation|keynote|poster|oral|seminar|lecture|tutorial|panel|spotlight|plenary|address)s?|invited)(?:,[^\[\]()]*)?[\])]\s*:?")
         .unwrap()
 });
 static AT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(?:(?:invited|contributed|plenary|keynote|guest|seminar)\s+)?(?:talk|presentation|seminar|lecture|keynote|speaker)s?\s+(?:at|@)\s+")
+    crate::lex::pattern(r"^(?i)(?:(?:invited|contributed|plenary|keynote|guest|seminar)\s+)?(?:talk|presentation|seminar|lecture|keynote|speaker)s?\s+(?:at|@)\s+")
         .unwrap()
 });
 /// A talk-type tag opening the line: "*Invited*, …", "Contributed: …", "Keynote – …".
 static LEAD_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(?:invited|contributed|keynote|plenary|poster|oral)(?:\s+(?:talk|presentation|paper|speaker))?\s*[,:;.–—-]\s+")
+    crate::lex::pattern(r"^(?i)(?:invited|contributed|keynote|plenary|poster|oral)(?:\s+(?:talk|presentation|paper|speaker))?\s*[,:;.–—-]\s+")
         .unwrap()
 });
 /// Words naming a meeting rather than a talk title.
 static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:conference|assembly|meeting|workshop|symposium|congress|colloquium|seminar|summit|forum|school)(?-u:\b)")
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:conference|assembly|meeting|workshop|symposium|congress|colloquium|seminar|summit|forum|school)(?-u:\b)")
         .unwrap()
 });
 /// Link labels left from "[\[video\]](url)", "| [slides]": material links, not text.
 static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\s*[|·]\s*)?\[(?:video|slides?|pdf|code|recording|link|youtube|bilibili|website|page)\]").unwrap()
+    crate::lex::pattern(r"(?i)(?:\s*[|·]\s*)?\[(?:video|slides?|pdf|code|recording|link|youtube|bilibili|website|page)\]").unwrap()
 });
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]([^”"]{3,})[”"]"#).unwrap());
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r#"[“"]([^”"]{3,})[”"]"#).unwrap());
 
 /// APA 7 presentations: "Roe, J. (2024, April 17–20). Title [Paper presentation]. Meeting,
 /// City, Country." The event and place may wrap onto the next line.
 static APA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"^.+?\s\(((?:19|20)[0-9]{2})(?:,\s*([^()]{3,}))?\)\.\s+(.+?)\s\[([^\]]{3,})\]\.?\s*(.*)$",
     )
     .unwrap()
@@ -412,7 +413,7 @@ pub fn line(text: &str) -> Option<Project> {
 
 /// A part naming the talk's kind ("contributed talk", "invited seminar", "poster").
 static TYPE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:invited|contributed|keynote|plenary|spotlight|oral|poster|lightning)(?:\s+(?:talk|seminar|presentation|paper|lecture|address|speaker))?|talk|seminar|poster|invited|keynote)$").unwrap()
+    crate::lex::pattern(r"(?i)^(?:(?:invited|contributed|keynote|plenary|spotlight|oral|poster|lightning)(?:\s+(?:talk|seminar|presentation|paper|lecture|address|speaker))?|talk|seminar|poster|invited|keynote)$").unwrap()
 });
 
 #[cfg(test)]

@@ -17,9 +17,9 @@ use crate::normalize::title_key;
 
 /// The start of an entry; in highlighted HTML the brace sits in its own `<span>`.
 static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)@(?:article|inproceedings|incollection|inbook|book|phdthesis|mastersthesis|thesis|misc|techreport|report|conference|unpublished|online|proceedings|patent)(?:\s|</span>|<span[^<>]*>)*\{").unwrap()
+    crate::lex::pattern(r"(?i)@(?:article|inproceedings|incollection|inbook|book|phdthesis|mastersthesis|thesis|misc|techreport|report|conference|unpublished|online|proceedings|patent)(?:\s|</span>|<span[^<>]*>)*\{").unwrap()
 });
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").unwrap());
+static TAG: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"<[^<>]*>").unwrap());
 
 /// An entry longer than this is no hand-written reference: the scan stops there.
 const MAX_ENTRY: usize = 20_000;

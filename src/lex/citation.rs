@@ -31,54 +31,59 @@ static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "a." / "b)" letter sub-items too (NIH biosketch contributions); "J3." / "P2." lettered
     // numbers (journal, conference, preprint lists) without brackets
     // ("**[J2]**": a bold label)
-    Regex::new(r"^\s*(?:[-*•·]\s+)?(?:(?:(?:\*\*)?\[([^\]]{1,24})\](?:\*\*)?|\(?([0-9]{1,3})[.)]|([0-9]{1,3})\s|\(?[a-z][.)]\s|([A-Z]{1,2}[0-9]{1,3})[.)]\s)\s*)?")
+    crate::lex::pattern(r"^\s*(?:[-*•·]\s+)?(?:(?:(?:\*\*)?\[([^\]]{1,24})\](?:\*\*)?|\(?([0-9]{1,3})[.)]|([0-9]{1,3})\s|\(?[a-z][.)]\s|([A-Z]{1,2}[0-9]{1,3})[.)]\s)\s*)?")
         .unwrap()
 });
 static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+").unwrap());
 static APA_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s\(([0-9]{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+([0-9]{1,2}))?)?\)\.?\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.?\s+").unwrap()
+    crate::lex::pattern(r"\s\(([0-9]{4})[a-z]?(?:,\s*([A-Za-z]+\.?)(?:\s+([0-9]{1,2}))?)?\)\.?\s+|\s\((?:n\.d\.|in press|forthcoming)\)\.?\s+").unwrap()
 });
 /// "Authors. 2020. Title", and a status in the year's place ("Authors. In press. Title").
 static YEAR_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"\s(?:((?:19|20)[0-9]{2})[a-z]?|((?i:in press|forthcoming|to appear|n\.\s?d)))\.\s+",
     )
     .unwrap()
 });
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"(?:(?-u:\b)pp?\.\s*|:\s*|(?-u:\b))([0-9]+:[0-9]+\s*(?:–|—|--|-|−)\s*[0-9]+:[0-9]+|[eES]?[0-9]+[A-Za-z]?\s*(?:–|—|--|-|−)\s*[eES]?[0-9]+[A-Za-z]?)(?-u:\b)",
     )
     .unwrap()
 });
 static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)vol(?:ume)?\.?\s*([0-9]+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*([0-9]+[A-Za-z]?))?").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)vol(?:ume)?\.?\s*([0-9]+[A-Za-z]?)(?:\s*,?\s*(?:no|num|issue|nr)\.?\s*([0-9]+[A-Za-z]?))?").unwrap()
 });
 /// "12(3)", "12 (3)", "9, 2 (2015)" (ACM), "12, 45–67 (2020)" (Nature), "45, 330–342." (Elsevier)
 static VOL_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([0-9]{1,4})\s*\(([0-9]{1,4}(?:[-–][0-9]{1,4})?|[A-Z]{3,8}[0-9]?)\)")
-        .unwrap()
+    crate::lex::pattern(
+        r"(?-u:\b)([0-9]{1,4})\s*\(([0-9]{1,4}(?:[-–][0-9]{1,4})?|[A-Z]{3,8}[0-9]?)\)",
+    )
+    .unwrap()
 });
 /// Chicago: "Renaissance Quarterly 76, no. 1 (2023): 1–38" (volume, then the issue).
 static CHICAGO_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}.]\s+([0-9]{1,4}),?\s+no\.\s*([0-9]{1,4}[A-Za-z]?(?:[–/-][0-9]{1,4})?)")
-        .unwrap()
+    crate::lex::pattern(
+        r"[\p{L}.]\s+([0-9]{1,4}),?\s+no\.\s*([0-9]{1,4}[A-Za-z]?(?:[–/-][0-9]{1,4})?)",
+    )
+    .unwrap()
 });
 static ACM_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.\s]([0-9]{1,4}),\s*([0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\((?:[A-Za-z]{3,9}\.?\s+)?[0-9]{4}\)")
+    crate::lex::pattern(r"[.\s]([0-9]{1,4}),\s*([0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\((?:[A-Za-z]{3,9}\.?\s+)?[0-9]{4}\)")
         .unwrap()
 });
 static NATURE_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z.]\s([0-9]{1,4}),\s*(?:[0-9]+[A-Za-z]?\s*(?:–|-|−)\s*[0-9]+|[A-Za-z]{0,4}[0-9]+)\s*(?:\(|[.,]|$)")
+    crate::lex::pattern(r"[A-Za-z.]\s([0-9]{1,4}),\s*(?:[0-9]+[A-Za-z]?\s*(?:–|-|−)\s*[0-9]+|[A-Za-z]{0,4}[0-9]+)\s*(?:\(|[.,]|$)")
         .unwrap()
 });
 /// Elsevier with titles: "Neuron 75 (2012) 512–524" (volume, then the year in brackets).
-static ELSEVIER_VOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z.,]\s([0-9]{1,4})\s\((?:19|20)[0-9]{2}\)").unwrap());
+static ELSEVIER_VOL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r"[A-Za-z.,]\s([0-9]{1,4})\s\((?:19|20)[0-9]{2}\)").unwrap()
+});
 /// MDPI and ACS: "Energies 2019, 12, 1021" (journal, year, volume, pages).
 static YEAR_VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"[A-Za-z.]\s+(?:19|20)[0-9]{2},\s*([0-9]{1,4})(?:\s*\(([0-9]{1,4})\))?,\s*[A-Za-z]?[0-9]",
     )
     .unwrap()
@@ -86,38 +91,40 @@ static YEAR_VOL: LazyLock<Regex> = LazyLock::new(|| {
 /// A volume without an issue: "Languages 7: 1–28" (Chicago), ", 7, 1–28" (APA), ", 7, pp."
 /// (Harvard), ". 7, (2023)" (ACM).
 static VOL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Za-z]\s+|[.,]\s*)([0-9]{1,4})(?::\s*[eE]?[0-9]|,\s*(?:pp?\.\s*)?[eE]?[0-9]+[A-Za-z]?\s*[–—−-]\s*[eE]?[0-9]|,\s*\((?:19|20)[0-9]{2}\)|,\s*(?:p\.\s*)?[eE][0-9]{3,})").unwrap()
+    crate::lex::pattern(r"(?:[A-Za-z]\s+|[.,]\s*)([0-9]{1,4})(?::\s*[eE]?[0-9]|,\s*(?:pp?\.\s*)?[eE]?[0-9]+[A-Za-z]?\s*[–—−-]\s*[eE]?[0-9]|,\s*\((?:19|20)[0-9]{2}\)|,\s*(?:p\.\s*)?[eE][0-9]{3,})").unwrap()
 });
 /// "2017;30(2):5998-6008", "2019 Mar;380(12):1120-8", "2017:249-261" (Vancouver, AMA):
 /// year, then volume(issue) after `;`, pages after `:`.
 static VANCOUVER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<year>(?:19|20)[0-9]{2})(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+[0-9]{1,2})?)?(?:;\s*(?P<vol>[0-9]{1,4}[A-Za-z]?)(?:\s*\((?P<issue>[^()]{1,12})\))?)?(?::\s*(?P<pages>[A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?[0-9]+[A-Za-z]?)?))?").unwrap()
+    crate::lex::pattern(r"(?-u:\b)(?P<year>(?:19|20)[0-9]{2})(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+[0-9]{1,2})?)?(?:;\s*(?P<vol>[0-9]{1,4}[A-Za-z]?)(?:\s*\((?P<issue>[^()]{1,12})\))?)?(?::\s*(?P<pages>[A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?[0-9]+[A-Za-z]?)?))?").unwrap()
 });
 /// "US11928446B2", "CN108765282B", and numbers printed in digit groups after a country
 /// code or the word Patent ("EP 3 912 345 B1", "US Patent 11,234,567 B2").
 static PATENT_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z]{2}\s?[0-9]{6,}(?:[A-Z][0-9]?)?|(?:[A-Z]{2}\s)?[0-9]{1,3}(?:[ ,][0-9]{3}){2,}(?:\s[A-Z][0-9])?)(?-u:\b)").unwrap()
+    crate::lex::pattern(r"(?-u:\b)([A-Z]{2}\s?[0-9]{6,}(?:[A-Z][0-9]?)?|(?:[A-Z]{2}\s)?[0-9]{1,3}(?:[ ,][0-9]{3}){2,}(?:\s[A-Z][0-9])?)(?-u:\b)").unwrap()
 });
 /// The country code printed before "Patent" ("US Patent 11,234,567 B2").
-static PATENT_COUNTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z]{2})\s+[Pp]atent\s+(?:[Nn]o\.?\s*)?$").unwrap());
+static PATENT_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r"(?-u:\b)([A-Z]{2})\s+[Pp]atent\s+(?:[Nn]o\.?\s*)?$").unwrap()
+});
 static UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:under\s+review(?:ed)?|in\s+submission|submitted(?:\s+to\s+.*)?|in\s+preparation|manuscript in preparation)(?-u:\b)").unwrap()
+    crate::lex::pattern(r"(?i)^(?:under\s+review(?:ed)?|in\s+submission|submitted(?:\s+to\s+.*)?|in\s+preparation|manuscript in preparation)(?-u:\b)").unwrap()
 });
 static BRACKET_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\[\s*(?:arxiv|code|website|pdf|poster|slides|video|project|paper|bib|html|link|github|demo|talk)\s*\]").unwrap()
+    crate::lex::pattern(r"(?i)\[\s*(?:arxiv|code|website|pdf|poster|slides|video|project|paper|bib|html|link|github|demo|talk)\s*\]").unwrap()
 });
 static SPACE_FIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\w) -(\w)|([0-9+]) ?\+ ([0-9])").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(\w) -(\w)|([0-9+]) ?\+ ([0-9])").unwrap());
 /// Words naming a meeting ("Proc. 27th ACM Symposium", "Conf.").
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"(?i)(?-u:\b)(?:conf|conference|symp|symposium|workshop|meeting|congress)(?-u:\b)|[0-9](?:st|nd|rd|th)(?-u:\b)",
     )
     .unwrap()
 });
 static EDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\((?:eds?)\.?[^)]*\)|,?\s*edited by [^.]*|\.\s*[^.]*,\s*eds?\.").unwrap()
+    crate::lex::pattern(r"(?i)\s*\((?:eds?)\.?[^)]*\)|,?\s*edited by [^.]*|\.\s*[^.]*,\s*eds?\.")
+        .unwrap()
 });
 
 /// Fill what a card's venue line says (venue, date, type, numbers, ids) into a paper whose
@@ -150,11 +157,11 @@ pub fn read_venue_line(p: &mut Publication, venue_line: &str) {
 /// "(with Ana Souza and Pedro Lima)", "(joint with A. Souza)": co-authors printed beside the
 /// title in CVs that leave out their owner's name.
 static WITH_COAUTHORS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[]\s*(?:joint\s+)?with\s+([^()\[\]]{2,}?)\s*[)\]]").unwrap()
+    crate::lex::pattern(r"(?i)\s*[(\[]\s*(?:joint\s+)?with\s+([^()\[\]]{2,}?)\s*[)\]]").unwrap()
 });
 
 static EDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*\((?:[0-9]{1,2}(?:st|nd|rd|th)|[Rr]ev\.|[Rr]evised|[Ee]xpanded)\s+ed(?:ition|n)?\.?(?:,\s*|\))")
+    crate::lex::pattern(r"\s*\((?:[0-9]{1,2}(?:st|nd|rd|th)|[Rr]ev\.|[Rr]evised|[Ee]xpanded)\s+ed(?:ition|n)?\.?(?:,\s*|\))")
         .unwrap()
 });
 
@@ -219,7 +226,7 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     p.title = title;
     // "Title, 2nd ed." (IEEE), "Title (2nd ed.)" (APA): the edition is no part of the title
     static TITLE_EDITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",?\s+\(?(?i:[0-9]{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)\s+(?i:ed|edn|edition)\.?\)?$").unwrap()
+        crate::lex::pattern(r",?\s+\(?(?i:[0-9]{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)\s+(?i:ed|edn|edition)\.?\)?$").unwrap()
     });
     let edition = TITLE_EDITION.find(&p.title).map(|m| m.start());
     if let Some(i) = edition {
@@ -281,7 +288,7 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     // "Island Englishes (Studies in Language Variation 27)": a book's series and number
     // closing its title are no part of it
     static SERIES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s\(\p{Lu}[\p{L},&-]*(?:\s[\p{L},&-]+)+\s[0-9]{1,4}\)$").unwrap()
+        crate::lex::pattern(r"\s\(\p{Lu}[\p{L},&-]*(?:\s[\p{L},&-]+)+\s[0-9]{1,4}\)$").unwrap()
     });
     if p.kind == PubKind::Book {
         if let Some(m) = SERIES.find(&p.title) {
@@ -330,8 +337,10 @@ pub fn parse_reference(raw: &str) -> Option<Publication> {
     // "Retrieved from https://arxiv.org/abs/…" (ACM), "Published online 2024. https://arxiv…"
     // (AMA): with no venue printed, the arXiv link makes it a preprint (no venue is made up)
     static RETRIEVED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:retrieved from|available (?:at|from|online)|accessed|online)(?-u:\b)")
-            .unwrap()
+        crate::lex::pattern(
+            r"(?i)^(?:retrieved from|available (?:at|from|online)|accessed|online)(?-u:\b)",
+        )
+        .unwrap()
     });
     if !p.arxiv.is_empty()
         && (p.venue.is_empty() || RETRIEVED.is_match(&p.venue))
@@ -431,7 +440,7 @@ fn abbreviation_period(venue: &str, raw: &str) -> String {
 }
 
 static DESCRIPTOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:\[([^\]]{2,})\]|\(([^()]{2,})\))\s*$").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\s*(?:\[([^\]]{2,})\]|\(([^()]{2,})\))\s*$").unwrap());
 
 /// A trailing "[PhD thesis]", "(TR-2021-78)", "(2022)" on the title: (title, descriptor, year).
 fn title_descriptor(t: &str) -> (String, String, Option<Date>) {
@@ -497,16 +506,17 @@ const THESIS_WORDS: &str = r"thesis|dissertation|th[eè]se(?:\s+de\s+doctorat)?|
 /// Thesis and report cues anywhere in the reference decide the kind; a report number
 /// goes to `number`.
 fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
-    static THESIS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{THESIS_WORDS})(?-u:\b)")).unwrap());
+    static THESIS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::lex::pattern(&format!(r"(?i)(?-u:\b)(?:{THESIS_WORDS})(?-u:\b)")).unwrap()
+    });
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)technical report(?-u:\b)|(?-u:\b)tech\.? rep(?:ort)?(?-u:\b)|(?-u:\b)TR[- ]?[0-9]").unwrap()
+        crate::lex::pattern(r"(?i)(?-u:\b)technical report(?-u:\b)|(?-u:\b)tech\.? rep(?:ort)?(?-u:\b)|(?-u:\b)TR[- ]?[0-9]").unwrap()
     });
     // "Title (Cambridge University Press)." (Cell): the bracket names the publisher or the
     // institution; the kind is decided below
     // "[Poster presentation]": what the item is, kept as a note
     static MEDIUM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)presentation|poster|session|keynote|video|software|data ?set|abstract|manuscript|submitted")
+        crate::lex::pattern(r"(?i)presentation|poster|session|keynote|video|software|data ?set|abstract|manuscript|submitted")
             .unwrap()
     });
     if MEDIUM.is_match(descriptor) && !THESIS.is_match(descriptor) {
@@ -523,7 +533,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         p.kind = PubKind::Thesis;
         // the school follows the type words: "PhD thesis, ETH Zurich, 2022"
         static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)[,.(]\s*(?:{MONTH_WORD}\s+(?:[0-9]{{1,2}},?\s+)?)?(?:19|20)[0-9]{{2}}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{{2}}\)?\.?\s*$", MONTH_WORD = crate::lex::date::MONTH_WORD))
+            crate::lex::pattern(&format!(r"(?i)[,.(]\s*(?:{MONTH_WORD}\s+(?:[0-9]{{1,2}},?\s+)?)?(?:19|20)[0-9]{{2}}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{{2}}\)?\.?\s*$", MONTH_WORD = crate::lex::date::MONTH_WORD))
                 .unwrap()
         });
         let after_type = THESIS.find(&outside).map_or("", |m| &outside[m.end()..]);
@@ -545,13 +555,16 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     } else if REPORT.is_match(&l) || descriptor.to_lowercase().starts_with("tr") {
         p.kind = PubKind::TechReport;
         static NUM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:#|[Nn]o\.\s*|(?-u:\b))((?:TR|[A-Z]{2,5})-[\w-]+|[0-9][\w-]*)").unwrap()
+            crate::lex::pattern(r"(?:#|[Nn]o\.\s*|(?-u:\b))((?:TR|[A-Z]{2,5})-[\w-]+|[0-9][\w-]*)")
+                .unwrap()
         });
         if p.number.is_empty() {
             if let Some(c) = NUM.captures(descriptor).or_else(|| {
                 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-                    Regex::new(r"(?i)(?:technical report|tech\. rep\.?)\s*(?:no\.\s*)?#?(\S+)")
-                        .unwrap()
+                    crate::lex::pattern(
+                        r"(?i)(?:technical report|tech\. rep\.?)\s*(?:no\.\s*)?#?(\S+)",
+                    )
+                    .unwrap()
                 });
                 AFTER.captures(whole)
             }) {
@@ -583,7 +596,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
     if matches!(p.kind, PubKind::Thesis | PubKind::TechReport) {
         // the venue is the school or institution: drop the type words before it
         static TYPE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^(?:(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+)?(?:{THESIS_WORDS})|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*[0-9][\w-]*)?[.,]?\s*")).unwrap()
+            crate::lex::pattern(&format!(r"(?i)^(?:(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+)?(?:{THESIS_WORDS})|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*[0-9][\w-]*)?[.,]?\s*")).unwrap()
         });
         p.venue = TYPE_WORDS.replace(&p.venue, "").trim().to_string();
         if p.venue.is_empty() || p.venue.chars().all(|c| !c.is_alphabetic()) {
@@ -596,7 +609,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
 /// PhD thesis." → "ETH Zurich".
 fn school_before_type(whole: &str, title: &str) -> Option<String> {
     static TYPE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i),?\s*(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc?\.?)?\s*(?:{THESIS_WORDS})(?-u:\b)")).unwrap()
+        crate::lex::pattern(&format!(r"(?i),?\s*(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc?\.?)?\s*(?:{THESIS_WORDS})(?-u:\b)")).unwrap()
     });
     let from = whole.find(title).map(|i| i + title.len())?;
     let after_title = &whole[from..];
@@ -623,7 +636,7 @@ fn without_city_state(school: &str) -> String {
 /// "University of California, Berkeley", "Microsoft Research": an institution, not an event.
 fn is_institution(v: &str) -> bool {
     static INST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[\w.&'’-]+\s+){0,4}(?:university|institute|laboratory|laboratories|research|college|school)(?-u:\b)(?:\s+(?:of|for)\s+[\w\s-]+)?(?:,\s*[\w\s-]+)?$").unwrap()
+        crate::lex::pattern(r"(?i)^(?:[\w.&'’-]+\s+){0,4}(?:university|institute|laboratory|laboratories|research|college|school)(?-u:\b)(?:\s+(?:of|for)\s+[\w\s-]+)?(?:,\s*[\w\s-]+)?$").unwrap()
     });
     INST.is_match(v.trim()) && venue::classify(v) == PubKind::Conference && !v.contains("Proc")
 }
@@ -639,10 +652,10 @@ struct Lead<'a> {
 
 fn peel_lead(v: &str) -> Lead<'_> {
     static EDITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:[0-9]{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised|rev\.)\s+(?i:ed|edn|edition)(?-u:\b)\.?[,.]?\s*").unwrap()
+        crate::lex::pattern(r"^(?i:[0-9]{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised|rev\.)\s+(?i:ed|edn|edition)(?-u:\b)\.?[,.]?\s*").unwrap()
     });
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?i:technical report|tech\.\s*rep\.?)\s*)?(?:No\.\s*)?#?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ][0-9][\w-]*)?)[.,]\s+")
+        crate::lex::pattern(r"^(?:(?i:technical report|tech\.\s*rep\.?)\s*)?(?:No\.\s*)?#?([A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*(?:[- ][0-9][\w-]*)?)[.,]\s+")
             .unwrap()
     });
     let mut lead = Lead {
@@ -657,7 +670,7 @@ fn peel_lead(v: &str) -> Lead<'_> {
     // "Leiden: Brill, 2021." with nothing else: an imprint, whatever the publisher's name
     // (a name of capitalised words: "Robotics: Science and Systems, 2021" is a venue)
     static IMPRINT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|&))*,\s*(?:forthcoming\s+)?(?:19|20)[0-9]{2}[a-z]?\.?\s*$")
+        crate::lex::pattern(r"^\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|&))*,\s*(?:forthcoming\s+)?(?:19|20)[0-9]{2}[a-z]?\.?\s*$")
             .unwrap()
     });
     if let Some(end) = place_colon_end(lead.rest) {
@@ -720,7 +733,7 @@ fn place_colon_end(s: &str) -> Option<usize> {
 /// or more, but no "ICLR 2024" (a venue and its year) or "COVID-19".
 fn is_report_code(s: &str) -> bool {
     static YEAR_TAG: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[A-Z]+['’ -]?(?:19|20)[0-9]{2}$").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"^[A-Z]+['’ -]?(?:19|20)[0-9]{2}$").unwrap());
     let caps = s.chars().filter(char::is_ascii_uppercase).count();
     let mut run = 0;
     let mut longest = 0;
@@ -758,7 +771,7 @@ fn is_publisher(v: &str) -> bool {
 /// of a book ("Winner, First Book Prize, 2020", "Reviewed in Speculum").
 pub fn remark_line(t: &str) -> bool {
     static REMARK_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:winner|co-winner|finalist|shortlisted|honou?rable mention|reviewed (?:in|by)|translated into|reprinted in|featured in|covered by)(?-u:\b)")
+        crate::lex::pattern(r"(?i)^\s*(?:winner|co-winner|finalist|shortlisted|honou?rable mention|reviewed (?:in|by)|translated into|reprinted in|featured in|covered by)(?-u:\b)")
             .unwrap()
     });
     REMARK_LINE.is_match(t)
@@ -767,8 +780,9 @@ pub fn remark_line(t: &str) -> bool {
 /// A year printed in a margin column before the reference ("2019<TAB>Roe, J. …", "2024    Roe,
 /// J. …"): removed, and kept as the date for a reference that prints none of its own.
 pub fn strip_year_label(raw: &str) -> (Option<Date>, &str) {
-    static YEAR_LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^((?:19|20)[0-9][0-9])[a-z]?(?:\t\s*|\s{2,})").unwrap());
+    static YEAR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::lex::pattern(r"^((?:19|20)[0-9][0-9])[a-z]?(?:\t\s*|\s{2,})").unwrap()
+    });
     match YEAR_LABEL.captures(raw) {
         Some(c) => (
             c[1].parse().ok().map(Date::year),
@@ -949,10 +963,11 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
 /// "Journal, Volume, Page" (or to a status or an arXiv identifier).
 fn aas(raw: &str, plain: &str) -> Option<(String, String, String)> {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:\(incl\.[^()]*\)\s*)?((?:19|20)[0-9]{2})[a-z]?,\s+").unwrap()
+        crate::lex::pattern(r"^\s*(?:\(incl\.[^()]*\)\s*)?((?:19|20)[0-9]{2})[a-z]?,\s+").unwrap()
     });
     static JOURNAL_VOL_PAGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r", [A-Z][A-Za-z&. ]{0,60}, [A-Z]?[0-9]{1,5}, [A-Z]?[0-9]{1,7}(?-u:\b)").unwrap()
+        crate::lex::pattern(r", [A-Z][A-Za-z&. ]{0,60}, [A-Z]?[0-9]{1,5}, [A-Z]?[0-9]{1,7}(?-u:\b)")
+            .unwrap()
     });
     let end = author_list_end(plain);
     let authors = &plain[..end];
@@ -1006,7 +1021,7 @@ fn single_author(head: &str, rest: &str) -> bool {
 /// A title printed first in bold or as a link: (title, the raw rest).
 fn leading_title(raw: &str) -> Option<(String, &str)> {
     static LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\[((?:\\.|[^\[\]\\])+)\]\([^)\s]*\)").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"^\[((?:\\.|[^\[\]\\])+)\]\([^)\s]*\)").unwrap());
     let t = raw.trim_start();
     let (inner, rest) = if let Some(b) = t.strip_prefix("**") {
         let e = b.find("**")?;
@@ -1164,7 +1179,7 @@ fn split_authors_venue(after: &str) -> (String, String) {
 /// the mark).
 fn eds_suffix(a: &str) -> Option<(&str, &str)> {
     static EDS_SUFFIX: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)[,\s]*\(\s*eds?\.?\s*\)[.,]?\s*$").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"(?i)[,\s]*\(\s*eds?\.?\s*\)[.,]?\s*$").unwrap());
     if !a.contains(['(', ')']) {
         return None;
     }
@@ -1176,8 +1191,10 @@ fn eds_suffix(a: &str) -> Option<(&str, &str)> {
 /// or the status in its place ("Xia, H. Forthcoming").
 fn split_author_year(a: &str) -> (String, Option<Date>, Option<String>) {
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",?\s*\(?(?:((?:19|20)[0-9]{2})[a-z]?|((?i:forthcoming|in press)))\)?[.,]?\s*$")
-            .unwrap()
+        crate::lex::pattern(
+            r",?\s*\(?(?:((?:19|20)[0-9]{2})[a-z]?|((?i:forthcoming|in press)))\)?[.,]?\s*$",
+        )
+        .unwrap()
     });
     match TRAIL.captures(a) {
         Some(c) => {
@@ -1211,14 +1228,14 @@ fn split_sentence(s: &str) -> (String, String) {
     // volume and year does
     // (APS, AIP: "Title, Phys. Rev. Lett. 132, 143401 (2024)")
     static VOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s[0-9]{1,4}\s\((?:19|20)[0-9]{2}\)|\s[0-9]{1,4},\s[A-Za-z]?[0-9]{1,7}(?:\s?[–-]\s?[A-Za-z]?[0-9]{1,7})?\s\((?:19|20)[0-9]{2}\)")
+        crate::lex::pattern(r"\s[0-9]{1,4}\s\((?:19|20)[0-9]{2}\)|\s[0-9]{1,4},\s[A-Za-z]?[0-9]{1,7}(?:\s?[–-]\s?[A-Za-z]?[0-9]{1,7})?\s\((?:19|20)[0-9]{2}\)")
             .unwrap()
     });
     let journal = VOL_YEAR.find(s).and_then(|m| s[..m.start()].rfind(", "));
     // "Title, preprint (2024), arXiv:…", "Title, submitted to Phys. Rev. A (2024)": a status
     // or an identifier after a comma closes the title
     static STATUS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::lex::pattern(&format!(
             r"(?i),\s(?:preprint|submitted|{})(?-u:\b)|,\sarxiv:",
             venue::STATUS_WORDS
         ))
@@ -1294,13 +1311,13 @@ fn split_sentence(s: &str) -> (String, String) {
     // for AI, 2019": the first comma before an edition, a type word, a publisher or an
     // institution ends the title
     static TYPE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^(?:[0-9]{{1,2}}(?:st|nd|rd|th)\s+edn?(?-u:\b)|(?:ph\.?\s?d\.?|doctoral|master'?s?|diploma|habilitation|bachelor'?s?)\s+(?:thesis|dissertation)|technical report|(?:{THESIS_WORDS})(?-u:\b))")).unwrap()
+        crate::lex::pattern(&format!(r"(?i)^(?:[0-9]{{1,2}}(?:st|nd|rd|th)\s+edn?(?-u:\b)|(?:ph\.?\s?d\.?|doctoral|master'?s?|diploma|habilitation|bachelor'?s?)\s+(?:thesis|dissertation)|technical report|(?:{THESIS_WORDS})(?-u:\b))")).unwrap()
     });
     // (only in a reference, which ends with its year: "PhD Student, Allen School, University
     // of Washington" is an affiliation line)
     let body = s.trim_end_matches('.');
     static YEAR_END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)[0-9]{2}[a-z]?\)?$").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"(?-u:\b)(?:19|20)[0-9]{2}[a-z]?\)?$").unwrap());
     if !YEAR_END.is_match(body) {
         return (body.to_string(), String::new());
     }
@@ -1334,7 +1351,8 @@ fn subtitle_follows(rest: &str) -> bool {
     // "…ideas? Gender, voice, and endorsement in work groups. Personnel Psychology, 74(4),
     // 701–728." (APA): the sentence before a journal's volume is the title's
     static APA_VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\. \p{Lu}[^.,]*, [0-9]{1,4}(?:\([0-9A-Za-z–-]{1,9}\))?, [eE]?[0-9]").unwrap()
+        crate::lex::pattern(r"^\. \p{Lu}[^.,]*, [0-9]{1,4}(?:\([0-9A-Za-z–-]{1,9}\))?, [eE]?[0-9]")
+            .unwrap()
     });
     if let Some(dot) = rest.find(". ") {
         let frag = &rest[..dot];
@@ -1460,7 +1478,7 @@ fn looks_like_authors(s: &str) -> bool {
 }
 
 static ET_AL_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").unwrap());
 
 /// Byte offset where the author list at the start of `s` ends (0 when none).
 fn author_list_end(s: &str) -> usize {
@@ -1709,10 +1727,10 @@ fn is_initial(w: &str) -> bool {
 /// LeCun Y, editors.", "K. J. Teh and S. Johnson, Eds.") or after it ("edited by A and B",
 /// "(eds. Smith, A. & Jones, B.)").
 static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\(\s*(?:eds?|editors?)\.?\s*\)|,\s*(?:eds?\.|editors?(?-u:\b)\.?)|\(\s*eds?\.\s+|,?\s*(?-u:\b)(?:edited|eds?\.)\s+by\s+").unwrap()
+    crate::lex::pattern(r"(?i)\s*\(\s*(?:eds?|editors?)\.?\s*\)|,\s*(?:eds?\.|editors?(?-u:\b)\.?)|\(\s*eds?\.\s+|,?\s*(?-u:\b)(?:edited|eds?\.)\s+by\s+").unwrap()
 });
 static LEAD_IN_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[Ii]n\s*:\s*|[Ii]n\s+)").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"^\s*(?:[Ii]n\s*:\s*|[Ii]n\s+)").unwrap());
 
 /// The editors of an edited volume taken out of the venue part: (the venue part without
 /// them, the editors as printed). None when no editor list is found.
@@ -1871,7 +1889,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     let mut v = BRACKET_LINK.replace_all(v.trim(), "").into_owned();
     // "…, 2023. arXiv code": bare link labels after the year name links, not the venue
     static LABEL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)((?:19|20)[0-9]{2}\.?)(?:\s*[|/]?\s*(?-u:\b)(?:arxiv|code|pdf|slides|video|project|bib|github|poster)(?-u:\b))+\s*$").unwrap()
+        crate::lex::pattern(r"(?i)((?:19|20)[0-9]{2}\.?)(?:\s*[|/]?\s*(?-u:\b)(?:arxiv|code|pdf|slides|video|project|bib|github|poster)(?-u:\b))+\s*$").unwrap()
     });
     v = LABEL_TAIL.replace(&v, "$1").into_owned();
     v = v.replace("[]", "");
@@ -1894,7 +1912,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     v = v.trim_start_matches([',', '.', ' ']).to_string();
     // "Pp. 1–15 in Proceedings of …" (ASA): the pages come before the venue
     static PP_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::lex::pattern(
             r"^[Pp]p?\.\s*([A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[–—−-]\s*[A-Za-z]?[0-9]+)?)\s+in\s+",
         )
         .unwrap()
@@ -1958,7 +1976,7 @@ fn read_venue(v: &str, p: &mut Publication) {
         .collect();
     // a year in brackets beats bare numbers that look like years ("56 (2010) 1938–1954")
     static PAREN_YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\(((?:19|20)[0-9]{2})\)").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"\(((?:19|20)[0-9]{2})\)").unwrap());
     let bracketed = PAREN_YEAR
         .captures_iter(v)
         .last()
@@ -2014,8 +2032,10 @@ fn read_venue(v: &str, p: &mut Publication) {
 
     // AAS: "ApJL, 965, L21", "A&A, 684, A112": journal, volume, page or article id
     static AAS_VOL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][A-Za-z&. ]{0,40}, ([0-9]{1,5}), ([A-Z]?[0-9]{1,7})(?:,|\s+\(|\s*$)")
-            .unwrap()
+        crate::lex::pattern(
+            r"^[A-Z][A-Za-z&. ]{0,40}, ([0-9]{1,5}), ([A-Z]?[0-9]{1,7})(?:,|\s+\(|\s*$)",
+        )
+        .unwrap()
     });
     let aas = AAS_VOL
         .captures(v.trim_start())
@@ -2068,7 +2088,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     }
     // AMS: "156 (2020), no. 4, 781–812": the issue is marked, whatever matched the volume
     static ISSUE_NO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\([0-9]{4}\),\s+no\.\s*([0-9]{1,4}(?:[–-][0-9]{1,4})?),").unwrap()
+        crate::lex::pattern(r"\([0-9]{4}\),\s+no\.\s*([0-9]{1,4}(?:[–-][0-9]{1,4})?),").unwrap()
     });
     if p.number.is_empty() && !p.volume.is_empty() {
         if let Some(c) = ISSUE_NO.captures(v) {
@@ -2114,7 +2134,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     // "288(1950), 20210321", "92, 2 (2015), 022318" (ACM)
     if p.pages.is_empty() && !p.volume.is_empty() {
         static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)([0-9]{1,4})(?:\s*\([A-Za-z0-9_–-]{1,12}\)|(?:,\s*[0-9]{1,4})?,?\s*\((?:[A-Za-z]{3,5}\.?\s+)?(?:19|20)[0-9]{2}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}[0-9]{1,9})(?-u:\b)(\s*[–—-]\s*[0-9])?").unwrap()
+            crate::lex::pattern(r"(?-u:\b)([0-9]{1,4})(?:\s*\([A-Za-z0-9_–-]{1,12}\)|(?:,\s*[0-9]{1,4})?,?\s*\((?:[A-Za-z]{3,5}\.?\s+)?(?:19|20)[0-9]{2}\))?[:,]\s*(?:pp?\.\s*|[Aa]rticle\s+(?:[Nn]o\.\s*)?)?([A-Za-z]{0,4}[0-9]{1,9})(?-u:\b)(\s*[–—-]\s*[0-9])?").unwrap()
         });
         // tried where the volume is printed ("Energies 2019, 12, 1021": not at the year)
         if let Some(c) = v
@@ -2132,7 +2152,7 @@ fn read_venue(v: &str, p: &mut Publication) {
     // an article number after the volume and year: "Physical Review A 92 (2015) 022318"
     if p.pages.is_empty() {
         static AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
+            crate::lex::pattern(
                 r"[0-9]\s\((?:19|20)[0-9]{2}\)\s+([A-Za-z]{0,3}[0-9]{1,9}[A-Za-z]{0,3})(?-u:\b)",
             )
             .unwrap()
@@ -2144,7 +2164,8 @@ fn read_venue(v: &str, p: &mut Publication) {
     // one page or article number marked "p." (Harvard, MLA): "p. e068011"
     if p.pages.is_empty() {
         static ONE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)p\.\s*([A-Za-z]{0,3}[0-9]{1,9}[A-Za-z]{0,3})(?-u:\b)").unwrap()
+            crate::lex::pattern(r"(?-u:\b)p\.\s*([A-Za-z]{0,3}[0-9]{1,9}[A-Za-z]{0,3})(?-u:\b)")
+                .unwrap()
         });
         if let Some(c) = ONE_PAGE.captures(v) {
             p.pages = c[1].to_string();
@@ -2318,7 +2339,7 @@ fn is_year_range(s: &str) -> bool {
 /// The venue segment: up to the first field-like token (volume, pages, year, publisher).
 fn first_segment(v: &str) -> String {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s[0-9]{1,4},?\s+no\.\s*[0-9]|,?\s*(?-u:\b)(?:vol\.|volume(?-u:\b)|no\.|(?-i:n)\.\s*[0-9]|pp?\.\s*[0-9]|pages(?-u:\b))|\.\s+[0-9]{1,4},\s*[0-9]|\s[0-9]{1,4}\s*\([0-9]|\s[0-9]{1,3}\s*\([A-Z]{3,8}[0-9]?\)|\s[0-9]{1,4},\s*(?:[0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\(|\s[0-9]{1,4}:\s*[0-9]|,\s*[0-9]{1,4},|\s[0-9]{1,4},\s*[A-Za-z]{1,4}[0-9]{3,}\s*\(|\s(?:19|20)[0-9]{2},\s*[0-9]{1,4}(?:\s*\([0-9]{1,4}\))?,\s*[A-Za-z]?[0-9]|\s[0-9]{1,4},\s*[0-9]+\s*(?:–|-)\s*[0-9]+|\.\s+pp(?-u:\b)|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[\x20-\x2D\x2F-\x7E\u{A0}-\u{17F}]{0,40}\((?:19|20)[0-9]{2}\)|\(\s*(?:19|20)[0-9]{2}\s*\)|,\s*(?:19|20)[0-9]{2}(?-u:\b)|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)[0-9]{2}\)|\s\([^()]*,\s*(?:19|20)[0-9]{2}\)|\s[0-9]+\s*(?:–|—|−|-)\s*[0-9]+(?-u:\b)|\s\(pp?\.|\.\s+(?:19|20)[0-9]{2}(?-u:\b)|;\s*[0-9]").unwrap()
+        crate::lex::pattern(r"(?i)\s[0-9]{1,4},?\s+no\.\s*[0-9]|,?\s*(?-u:\b)(?:vol\.|volume(?-u:\b)|no\.|(?-i:n)\.\s*[0-9]|pp?\.\s*[0-9]|pages(?-u:\b))|\.\s+[0-9]{1,4},\s*[0-9]|\s[0-9]{1,4}\s*\([0-9]|\s[0-9]{1,3}\s*\([A-Z]{3,8}[0-9]?\)|\s[0-9]{1,4},\s*(?:[0-9]{1,4}|[A-Z]{3,8}[0-9]?)(?:,\s*[Aa]rticle\s+[0-9]{1,6})?\s+\(|\s[0-9]{1,4}:\s*[0-9]|,\s*[0-9]{1,4},|\s[0-9]{1,4},\s*[A-Za-z]{1,4}[0-9]{3,}\s*\(|\s(?:19|20)[0-9]{2},\s*[0-9]{1,4}(?:\s*\([0-9]{1,4}\))?,\s*[A-Za-z]?[0-9]|\s[0-9]{1,4},\s*[0-9]+\s*(?:–|-)\s*[0-9]+|\.\s+pp(?-u:\b)|\.\s+(?:Springer|ACM|IEEE|MIT Press|Cambridge|Elsevier)[\x20-\x2D\x2F-\x7E\u{A0}-\u{17F}]{0,40}\((?:19|20)[0-9]{2}\)|\(\s*(?:19|20)[0-9]{2}\s*\)|,\s*(?:19|20)[0-9]{2}(?-u:\b)|\s\((?:[A-Z][A-Za-z]{2}\.?\s+)?(?:19|20)[0-9]{2}\)|\s\([^()]*,\s*(?:19|20)[0-9]{2}\)|\s[0-9]+\s*(?:–|—|−|-)\s*[0-9]+(?-u:\b)|\s\(pp?\.|\.\s+(?:19|20)[0-9]{2}(?-u:\b)|;\s*[0-9]").unwrap()
     });
     let v = v.trim();
     // a venue printed only as "(Publisher, Place, 2013)" (Nature books and theses)
@@ -2345,7 +2366,7 @@ fn first_segment(v: &str) -> String {
         let word = seg[..i].rsplit(' ').next().unwrap_or("");
         // "Proc. IEEE Conf. Comput. Vis.": abbreviated words followed by a capital
         static ORDINAL: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^[0-9]{1,3}(?:st|nd|rd|th)(?-u:\b)").unwrap());
+            LazyLock::new(|| crate::lex::pattern(r"^[0-9]{1,3}(?:st|nd|rd|th)(?-u:\b)").unwrap());
         let next = &seg[i + 2..];
         // "Proc. of the …", "Trans. on …": a meeting or journal abbreviation before "of"
         let connector = matches!(word, "Proc" | "Trans" | "Conf" | "Symp" | "Adv")
@@ -2370,7 +2391,7 @@ fn first_segment(v: &str) -> String {
     }
     // "Proc. 27th ACM Symposium …": the abbreviation is not part of the venue's name
     static PROC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[Ii]n\s+)?Proc\.\s+(?:of\s+(?:the\s+)?)?(?:[Ii]n\s+)?").unwrap()
+        crate::lex::pattern(r"^(?:[Ii]n\s+)?Proc\.\s+(?:of\s+(?:the\s+)?)?(?:[Ii]n\s+)?").unwrap()
     });
     let seg = seg.trim();
     // (only before a meeting, or after "in": "Proc. VLDB Endow." and "Proc. Natl. Acad.
@@ -2406,7 +2427,7 @@ fn strip_city(seg: &str) -> String {
     let mut parts: Vec<&str> = seg.split(", ").collect();
     // "…, Paris, France, May 2024" / "…, NY, Sep": the meeting's date after its place
     static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+[0-9]{1,2}(?:[–-][0-9]{1,2})?)?(?:\s+(?:19|20)[0-9]{2})?|(?:19|20)[0-9]{2})$").unwrap()
+        crate::lex::pattern(r"(?i)^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+[0-9]{1,2}(?:[–-][0-9]{1,2})?)?(?:\s+(?:19|20)[0-9]{2})?|(?:19|20)[0-9]{2})$").unwrap()
     });
     let mut dated = false;
     while parts.len() > 2 && parts.last().is_some_and(|p| MONTH_DATE.is_match(p.trim())) {
@@ -2470,7 +2491,7 @@ fn strip_place(seg: &str) -> String {
 
 fn strip_trailing_date(v: &str) -> String {
     static T: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::lex::pattern(&format!(
             r"(?i)(?:,\s*|\s+)(?:{MONTH_WORD}\s+)?(?:19|20)[0-9]{{2}}\s*$",
             MONTH_WORD = crate::lex::date::MONTH_WORD
         ))
@@ -2487,7 +2508,7 @@ fn strip_trailing_date(v: &str) -> String {
 
 /// Publisher printed after the venue: "(ACM, 2007)", ". Springer (2020)", "Cham: X, 2013".
 static PUB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?:Springer(?:\s+[A-Z][a-z]+)*|ACM|IEEE(?: Computer Society)?|MIT Press|Cambridge University Press|Oxford University Press|Elsevier|O[’']Reilly Media|CRC Press|Curran Associates, Inc\.|USENIX Association|PMLR|Wiley|AAAI Press|Morgan Kaufmann))").unwrap()
+    crate::lex::pattern(r"(?-u:\b)((?:Springer(?:\s+[A-Z][a-z]+)*|ACM|IEEE(?: Computer Society)?|MIT Press|Cambridge University Press|Oxford University Press|Elsevier|O[’']Reilly Media|CRC Press|Curran Associates, Inc\.|USENIX Association|PMLR|Wiley|AAAI Press|Morgan Kaufmann))").unwrap()
 });
 
 /// "ACM.", "IEEE, pp. 1–9" with nothing but punctuation or fields after: a publisher

@@ -12,19 +12,21 @@ use crate::tables::NETWORKS;
 // ASCII word boundaries (`(?-u:\b)`): what they sit next to is ASCII anyway, and a Unicode
 // boundary makes the regex engine leave its fast DFA on any line with a non-ASCII letter.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?-u:\b)")
-        .unwrap()
+    crate::lex::pattern(
+        r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?-u:\b)",
+    )
+    .unwrap()
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // the last group may hold 5 digits (German extensions "608-25123"); French numbers come
     // in pairs ("+33 1 23 45 67 89"); other international numbers group their digits
     // freely after the country code ("+353 1 716 6000", "+46 70 123 45 67"), maybe with the
     // trunk zero in brackets ("+31 (0)40 247 8812")
-    Regex::new(r"(?:\+[0-9]{2,3}[ .]?[0-9](?:[ .][0-9]{2}){4}(?-u:\b))|(?:\(\+?[0-9]{1,3}\)|\+[0-9]{1,3})?[ .-]?\(?[0-9]{2,4}\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?-u:\b)|\+[0-9]{1,3}(?:[ .-]?\(0\)[0-9]{1,4})?(?:[ .-]\(?[0-9]{1,4}\)?){0,5}[ .-][0-9]{1,5}(?-u:\b)")
+    crate::lex::pattern(r"(?:\+[0-9]{2,3}[ .]?[0-9](?:[ .][0-9]{2}){4}(?-u:\b))|(?:\(\+?[0-9]{1,3}\)|\+[0-9]{1,3})?[ .-]?\(?[0-9]{2,4}\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?-u:\b)|\+[0-9]{1,3}(?:[ .-]?\(0\)[0-9]{1,4})?(?:[ .-]\(?[0-9]{1,4}\)?){0,5}[ .-][0-9]{1,5}(?-u:\b)")
         .unwrap()
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]|,]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s<>()\[\]|,]*)?|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|ch|nl|se|dk|fi|pl|kr|br|sg|hk|tw|nz|ie|pt|cz|eu|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]|,]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s<>()\[\]|,]*)?|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|io|me|dev|ai|info|github\.io|cn|uk|de|fr|ca|au|jp|ch|nl|se|dk|fi|pl|kr|br|sg|hk|tw|nz|ie|pt|cz|eu|site|page)(?:/[^\s<>()\[\]|,]*)?)").unwrap()
 });
 
 pub fn find_email(s: &str) -> Option<String> {
@@ -37,9 +39,9 @@ pub fn find_email(s: &str) -> Option<String> {
         return None;
     }
     static AT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\s*[\[({]\s*at\s*[\])}]\s*").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"(?i)\s*[\[({]\s*at\s*[\])}]\s*").unwrap());
     static DOT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\s*[\[({]\s*dot\s*[\])}]\s*").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"(?i)\s*[\[({]\s*dot\s*[\])}]\s*").unwrap());
     let t = AT.replace_all(s, "@");
     let t = DOT.replace_all(&t, ".");
     EMAIL.find(&t).map(|m| m.as_str().to_string())

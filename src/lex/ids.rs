@@ -13,15 +13,15 @@ use regex::Regex;
 // ASCII word boundaries (`(?-u:\b)`) keep these on the fast DFA for non-ASCII lines.
 static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
     // DBLP prints arXiv papers as "CoRR abs/2305.01234"
-    Regex::new(r"(?i)(?:arxiv\.org/(?:abs|pdf|html)/|(?-u:\b)corr\s+abs/|(?-u:\b)arxiv(?:\s+preprint)?\s*:?\s*(?:arxiv:\s*)?)([0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?").unwrap()
+    crate::lex::pattern(r"(?i)(?:arxiv\.org/(?:abs|pdf|html)/|(?-u:\b)corr\s+abs/|(?-u:\b)arxiv(?:\s+preprint)?\s*:?\s*(?:arxiv:\s*)?)([0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?").unwrap()
 });
 /// A DOI anywhere (in a doi.org URL, after "DOI:", or bare on an identifier line).
 static DOI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?-u:\b)10\.[0-9]{4,9}/[^\s<>"',;]+"#).unwrap());
+    LazyLock::new(|| crate::lex::pattern(r#"(?-u:\b)10\.[0-9]{4,9}/[^\s<>"',;]+"#).unwrap());
 /// A DOI in running reference text, only with its marker ("https://doi.org/", "doi:",
 /// "DOI "), so that the whole marker can be cut from the text.
 static CITED_DOI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r#"(?i)(?:https?://(?:dx\.)?doi\.org/|(?-u:\b)doi:\s*|(?-u:\b)DOI\s+)(10\.[0-9]{4,9}/[^\s<>"',;]+)"#,
     )
     .unwrap()

@@ -10,13 +10,16 @@ pub mod contact;
 pub mod date;
 pub mod ids;
 pub mod name;
+mod pattern;
 pub mod venue;
+
+pub use pattern::pattern;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").unwrap());
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"\t+| {3,}").unwrap());
 
 /// Split a line at tabs or wide gaps (columns flattened by PDF extraction).
 pub fn split_columns(s: &str) -> Vec<String> {
@@ -38,8 +41,10 @@ pub fn split_columns(s: &str) -> Vec<String> {
 /// "(中山大学)", "(腾讯ARC实验室)": a parenthesised native-script gloss after an
 /// organisation or award name is dropped, as MAPPING does for personal names.
 static NATIVE_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[(（][^()（）]*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][^()（）]*[)）]")
-        .unwrap()
+    crate::lex::pattern(
+        r"\s*[(（][^()（）]*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][^()（）]*[)）]",
+    )
+    .unwrap()
 });
 
 pub fn strip_native_gloss(s: &str) -> String {
@@ -77,8 +82,10 @@ pub fn split_top_level(s: &str, seps: &[char]) -> Vec<String> {
 
 /// `[J1] `, `[12] `, `3. `, `4) `, `P2. ` before a reference or list entry.
 pub static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)]|[A-Z]{1,2}[0-9]{1,3}\.)\s+")
-        .unwrap()
+    crate::lex::pattern(
+        r"^(?:\[[A-Za-z]{0,3}[0-9]{1,3}\]|[0-9]{1,3}[.)]|[A-Z]{1,2}[0-9]{1,3}\.)\s+",
+    )
+    .unwrap()
 });
 
 /// A list label opening an entry (`LIST_LABEL`: "1. ", "12) ", "[3] ") removed: numbering,

@@ -38,17 +38,19 @@ const CJK_COMPOUND: &[&str] = &[
 ];
 
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"(?i)(?:,?\s*(?:(?-u:\b)et\.?\s*al(?-u:\b)\.?|(?-u:\b)and\s+others(?-u:\b)|…|\.\.\.)).*$",
     )
     .unwrap()
 });
 static SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<sup>\s*([^<]{0,12})\s*</sup>").unwrap());
-static SELF_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<(?:b|strong|u)>|\\textbf\{|\\underline\{").unwrap());
-static SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,\s*(?:and|&)\s+|\s+and\s+|\s*&\s*|,)\s*").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)<sup>\s*([^<]{0,12})\s*</sup>").unwrap());
+static SELF_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r"(?i)<(?:b|strong|u)>|\\textbf\{|\\underline\{").unwrap()
+});
+static SEP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r"\s*(?:,\s*(?:and|&)\s+|\s+and\s+|\s*&\s*|,)\s*").unwrap()
+});
 
 /// Equal-contribution markers once markup is gone.
 const MARKS: &[char] = &['*', '†', '‡', '§', '¶', '#', '✉', '⋆', '∗'];
@@ -59,7 +61,7 @@ pub fn parse_authors(s: &str) -> Authors {
     let mut t = unwrap_list_emphasis(s.trim());
     // "… Wenjun Liang (\* equal contribution)": the marks' legend closing the list
     static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*[(\[][^()\[\]]*(?:equal(?:ly)?\s+contribut\w*|contributed\s+equally|corresponding\s+authors?)[^()\[\]]*[)\]]\.?\s*$").unwrap()
+        crate::lex::pattern(r"(?i)\s*[(\[][^()\[\]]*(?:equal(?:ly)?\s+contribut\w*|contributed\s+equally|corresponding\s+authors?)[^()\[\]]*[)\]]\.?\s*$").unwrap()
     });
     if let Some(m) = LEGEND.find(&t) {
         t.truncate(m.start());

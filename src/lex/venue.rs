@@ -13,10 +13,11 @@ use crate::model::PubKind;
 use crate::tables::VENUES;
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:in\s*:\s*|in\s+)?(?:(?:the\s+)?proceedings\s+of\s+(?:the\s+)?)?").unwrap()
+    crate::lex::pattern(r"(?i)^(?:in\s*:\s*|in\s+)?(?:(?:the\s+)?proceedings\s+of\s+(?:the\s+)?)?")
+        .unwrap()
 });
 static LEAD_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+)").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"^(?:[Ii]n\s*:\s*|[Ii]n\s+)").unwrap());
 /// Significant words (lower case) of the journals in the table named "Proceedings of …"
 /// ("Proceedings of the IEEE", "Proceedings of the VLDB Endowment").
 static JOURNAL_PROCEEDINGS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
@@ -185,7 +186,7 @@ pub const STATUS_WORDS: &str = r"to\s+appear|in\s+press|accepted|forthcoming|und
 /// "Accepted as a poster at", "In press,", "Revise and resubmit,"), in brackets ("(to
 /// appear)", "[accepted]") or trailing (", in press.").
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)(?-u:\b)(?:\s+(?:in|at|to|by|for|with)(?-u:\b))?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{{1,60}})?)\s*[)\]]|[,;.]\s*(?:{STATUS_WORDS})\s*(?:\.?\s*$|,)|[,;]\s*(?:{STATUS_WORDS})\s+(?:19|20)[0-9]{{2}}(?-u:\b)")).unwrap()
+    crate::lex::pattern(&format!(r"(?i)^\s*(?:(?:conditionally\s+)?accepted(?:\s+as\s+(?:an?\s+)?(?:oral|poster|spotlight|short|long|full|regular|demo|workshop)(?:\s+(?:paper|presentation|talk))?)?(?:\s+for\s+publication)?(?:\s+(?:and\s+)?to\s+appear)?|to\s+appear|forthcoming|in\s+press|revise\s+(?:and|&)\s+resubmit(?:ted)?|r\s*&\s*r|(?:major|minor)\s+revision)(?-u:\b)(?:\s+(?:in|at|to|by|for|with)(?-u:\b))?\s*[:,.]?\s*|\s*[(\[]\s*(?:to\s+appear|in\s+press|accepted|forthcoming|(?:under\s+review|submitted)(?:\s+(?:at|to)\s+[^()\[\]]{{1,60}})?)\s*[)\]]|[,;.]\s*(?:{STATUS_WORDS})\s*(?:\.?\s*$|,)|[,;]\s*(?:{STATUS_WORDS})\s+(?:19|20)[0-9]{{2}}(?-u:\b)")).unwrap()
 });
 
 /// The note for a matched status phrase.
@@ -263,21 +264,23 @@ pub fn split_status(v: &str) -> (String, Option<String>) {
 
 /// Rank notes: "(CCF-A)", "(Top Computer System Conference: A*)", "(Top ML+System Conference)".
 static RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(?:ccf[- ]?[abc]|core[- ]?a\*?|top(?-u:\b)[^()]*|rank[^()]*|h5-index[^()]*|acceptance rate[^()]*|oral|spotlight|poster)\s*\)")
+    crate::lex::pattern(r"(?i)\(\s*(?:ccf[- ]?[abc]|core[- ]?a\*?|top(?-u:\b)[^()]*|rank[^()]*|h5-index[^()]*|acceptance rate[^()]*|oral|spotlight|poster)\s*\)")
         .unwrap()
 });
-static LEAD_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[[^\]]{1,24}\]\s*").unwrap());
+static LEAD_TAG: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"^\s*\[[^\]]{1,24}\]\s*").unwrap());
 /// Words that make a remark rather than a venue.
 static REMARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:award|presentation|spotlight|oral|poster|highlight|selected|nominee|nominated|best paper|distinguished|invited|acceptance rate|featured|finalist)(?-u:\b)")
+    crate::lex::pattern(r"(?i)(?-u:\b)(?:award|presentation|spotlight|oral|poster|highlight|selected|nominee|nominated|best paper|distinguished|invited|acceptance rate|featured|finalist)(?-u:\b)")
         .unwrap()
 });
 /// A rank note without its parentheses ("Top Computer System Conference: A*", "CCF-A").
 pub static RANK_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*(?:ccf[- ]?[abc](?-u:\b)|core[- ]?a|top(?-u:\b)|rank)").unwrap()
+    crate::lex::pattern(r"(?i)^\(?\s*(?:ccf[- ]?[abc](?-u:\b)|core[- ]?a|top(?-u:\b)|rank)")
+        .unwrap()
 });
 static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?-u:\b)").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?-u:\b)[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?-u:\b)").unwrap());
 
 /// Venue text as a reader would cite it: leading "In", "In (the) Proceedings of (the)",
 /// leading tags and rank notes removed. Journals named "Proceedings of …" keep their name.
@@ -325,7 +328,7 @@ pub fn remark_cut(seg: &str) -> Option<usize> {
 /// remark with a capital first letter). Only after a year, so "Poster Session" stays.
 pub fn split_trailing_remark(v: &str) -> (String, Option<String>) {
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:19|20)[0-9]{2}\)?\s*[,:-]?\s+((?:oral|spotlight|poster|highlight|long|short)(?:\s+(?:presentation|paper|talk))?|notable[- ]top[- ][0-9]{1,2}%|accept(?:ed)?\s*\((?:oral|poster|spotlight)\))\s*$").unwrap()
+        crate::lex::pattern(r"(?i)(?:19|20)[0-9]{2}\)?\s*[,:-]?\s+((?:oral|spotlight|poster|highlight|long|short)(?:\s+(?:presentation|paper|talk))?|notable[- ]top[- ][0-9]{1,2}%|accept(?:ed)?\s*\((?:oral|poster|spotlight)\))\s*$").unwrap()
     });
     match TRAIL.captures(v).and_then(|c| c.get(1)) {
         Some(m) => {

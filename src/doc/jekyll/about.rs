@@ -15,33 +15,36 @@ use crate::model::{Basics, Education, Profile, Work};
 use crate::tables::{DEGREES, ROLES};
 
 static FIRST_PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.!,]\s+|\s)(?:I am|I'm|I’m|My name is|my name is|This is|I’m called)\s+((?:Dr\.\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})")
+    crate::lex::pattern(r"(?:^|[.!,]\s+|\s)(?:I am|I'm|I’m|My name is|my name is|This is|I’m called)\s+((?:Dr\.\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})")
         .unwrap()
 });
 static THIRD_PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\*\*((?:Dr\.\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\*\*").unwrap()
+    crate::lex::pattern(r"^\*\*((?:Dr\.\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\*\*")
+        .unwrap()
 });
 static INTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)I\s+(?:was|am|have been|had been|worked as|previously worked as|interned)\s+(?:once\s+|previously\s+|also\s+|currently\s+|formerly\s+)?(?:an?\s+)?((?:(?:research|software|engineering|student|summer|visiting)\s+){0,2}intern)\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’-]*(?:\.\w+)*(?:\s+(?:\p{Lu}[\w&'’-]*(?:\.\w+)*|of|for|and|&))*)")
+    crate::lex::pattern(r"(?-u:\b)I\s+(?:was|am|have been|had been|worked as|previously worked as|interned)\s+(?:once\s+|previously\s+|also\s+|currently\s+|formerly\s+)?(?:an?\s+)?((?:(?:research|software|engineering|student|summer|visiting)\s+){0,2}intern)\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’-]*(?:\.\w+)*(?:\s+(?:\p{Lu}[\w&'’-]*(?:\.\w+)*|of|for|and|&))*)")
         .unwrap()
 });
 static INTERNED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)I\s+(?:(?:once|previously|also)\s+)?interned\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’-]*(?:\.\w+)*(?:\s+(?:\p{Lu}[\w&'’-]*(?:\.\w+)*|of|for|and|&))*)")
+    crate::lex::pattern(r"(?-u:\b)I\s+(?:(?:once|previously|also)\s+)?interned\s+(?:in|at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’-]*(?:\.\w+)*(?:\s+(?:\p{Lu}[\w&'’-]*(?:\.\w+)*|of|for|and|&))*)")
         .unwrap()
 });
 // Words ("Ph.D student", "Bachelor's degree") are matched case-insensitively; abbreviations
 // (B.S., M.Sc.) only in capitals, so prose "ms" or "ma" never counts.
 static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?i:ph\.?\s?d\.?|d\.?phil|doctorate|master(?:'s|’s|s)?|bachelor(?:'s|’s|s)?)|B\.\s?S\.?|M\.\s?S\.?|B\.\s?Sc\.?|M\.\s?Sc\.?|B\.\s?Eng\.?|M\.\s?Eng\.?|BSc|MSc|BEng|MEng|MPhil)(?:\s|$|[,;(])")
+    crate::lex::pattern(r"(?-u:\b)((?i:ph\.?\s?d\.?|d\.?phil|doctorate|master(?:'s|’s|s)?|bachelor(?:'s|’s|s)?)|B\.\s?S\.?|M\.\s?S\.?|B\.\s?Sc\.?|M\.\s?Sc\.?|B\.\s?Eng\.?|M\.\s?Eng\.?|BSc|MSc|BEng|MEng|MPhil)(?:\s|$|[,;(])")
         .unwrap()
 });
 static NOT_ABOUT_ME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)looking for|recruit|hiring|welcome|openings?|positions? (?:available|open)")
-        .unwrap()
+    crate::lex::pattern(
+        r"(?i)looking for|recruit|hiring|welcome|openings?|positions? (?:available|open)",
+    )
+    .unwrap()
 });
 
 static PAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lex::pattern(
         r"(?i)(?-u:\b)(?:last\s+updated?|download\s+(?:the\s+)?(?:pdf|cv)|pdf\s+version)(?-u:\b)",
     )
     .unwrap()
@@ -245,12 +248,12 @@ pub fn degree_hints(summary: &str, education: &[Block]) -> Vec<Education> {
 /// "I am an assistant professor in the Department of CS at UT Austin", "She was a
 /// postdoc at Stanford University": a position stated in the bio.
 static JOB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:I am|I'm|I’m|I was|I have been|(?:She|He|They) (?:is|was|are|were|has been))\s+(?:currently\s+|now\s+|previously\s+)?(?:an?|the)\s+((?:[A-Za-z-]+\s+){0,3}?(?i:professor|postdoc|postdoctoral (?:researcher|fellow|scholar)|lecturer|research scientist|scientist|researcher|fellow))(?:\s+(?:of|in)\s+[^.;]*?)?\s+(?:at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’.-]*(?:\s+(?:\p{Lu}[\w&'’.-]*|of|for|and|&))*)")
+    crate::lex::pattern(r"(?-u:\b)(?:I am|I'm|I’m|I was|I have been|(?:She|He|They) (?:is|was|are|were|has been))\s+(?:currently\s+|now\s+|previously\s+)?(?:an?|the)\s+((?:[A-Za-z-]+\s+){0,3}?(?i:professor|postdoc|postdoctoral (?:researcher|fellow|scholar)|lecturer|research scientist|scientist|researcher|fellow))(?:\s+(?:of|in)\s+[^.;]*?)?\s+(?:at|with)\s+(?:the\s+)?(\p{Lu}[\w&'’.-]*(?:\s+(?:\p{Lu}[\w&'’.-]*|of|for|and|&))*)")
         .unwrap()
 });
 /// "I received my Ph.D. from UC Berkeley in 2019": a degree stated in the bio.
 static DEGREE_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:I|She|He|They)\s+(?:received|obtained|earned|completed|got)\s+(?:my|her|his|their|a)\s+((?i:ph\.?\s?d\.?|d\.?phil|doctorate)|(?i:master(?:'s|’s)?|bachelor(?:'s|’s)?)(?:\s+degree)?|B\.\s?S\.?|M\.\s?S\.?|B\.\s?Sc\.?|M\.\s?Sc\.?|MSc|BSc)(?:\s+(?:degree\s+)?in\s+([^.,;]+?))?\s+(?:from|at)\s+(?:the\s+)?(\p{Lu}[\w&'’.-]*(?:\s+(?:\p{Lu}[\w&'’.-]*|of|for|and|&))*)(?:\s+in\s+((?:19|20)[0-9]{2}))?")
+    crate::lex::pattern(r"(?-u:\b)(?:I|She|He|They)\s+(?:received|obtained|earned|completed|got)\s+(?:my|her|his|their|a)\s+((?i:ph\.?\s?d\.?|d\.?phil|doctorate)|(?i:master(?:'s|’s)?|bachelor(?:'s|’s)?)(?:\s+degree)?|B\.\s?S\.?|M\.\s?S\.?|B\.\s?Sc\.?|M\.\s?Sc\.?|MSc|BSc)(?:\s+(?:degree\s+)?in\s+([^.,;]+?))?\s+(?:from|at)\s+(?:the\s+)?(\p{Lu}[\w&'’.-]*(?:\s+(?:\p{Lu}[\w&'’.-]*|of|for|and|&))*)(?:\s+in\s+((?:19|20)[0-9]{2}))?")
         .unwrap()
 });
 

@@ -70,7 +70,7 @@ fn page_date(m: &Meta) -> Option<Date> {
 }
 
 static CITATION_AUTHORS_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\(\s*(?:19|20)[0-9]{2}[a-z]?\s*\)|["“]"#).unwrap());
+    LazyLock::new(|| crate::lex::pattern(r#"\(\s*(?:19|20)[0-9]{2}[a-z]?\s*\)|["“]"#).unwrap());
 
 /// The authors of a pre-rendered citation ("Doe, J., &amp; Roe, R. (2020). &quot;Title.&quot; ...").
 fn citation_authors(citation: &str) -> crate::model::Authors {
@@ -257,7 +257,7 @@ pub fn talk(m: &Meta) -> Project {
 // the role a teaching page states; a page that states none keeps an empty position (a
 // course page does not say whether its author taught or assisted)
 static TEACHING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)((?:head |senior |graduate )?teaching (?:assistant|fellow|associate)|graduate student instructor|co-instructor|(?:guest |lab )?(?:lecturer|instructor)|course assistant|lab assistant|demonstrator|tutor|grader|(?-i:(?:Head )?TA))(?-u:\b)").unwrap()
+    crate::lex::pattern(r"(?i)(?-u:\b)((?:head |senior |graduate )?teaching (?:assistant|fellow|associate)|graduate student instructor|co-instructor|(?:guest |lab )?(?:lecturer|instructor)|course assistant|lab assistant|demonstrator|tutor|grader|(?-i:(?:Head )?TA))(?-u:\b)").unwrap()
 });
 
 pub fn teaching(m: &Meta, body: &[Block]) -> Volunteer {

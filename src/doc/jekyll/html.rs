@@ -147,7 +147,7 @@ fn wrap(node: NodeRef<'_, Node>, mark: &str, out: &mut String, depth: usize) {
 }
 
 static TAG_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<(?:[A-Za-z][A-Za-z0-9]*[\s/>]|/[A-Za-z])").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"<(?:[A-Za-z][A-Za-z0-9]*[\s/>]|/[A-Za-z])").unwrap());
 
 /// Does a line hold an HTML tag (not just a `<` in prose)?
 pub fn has_tag(line: &str) -> bool {
@@ -155,9 +155,9 @@ pub fn has_tag(line: &str) -> bool {
 }
 
 static DIV_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<div(?-u:\b)[^>]*>|</div\s*>").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)<div(?-u:\b)[^>]*>|</div\s*>").unwrap());
 static CLASS_ATTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)(?-u:\b)class\s*=\s*["']([^"']*)["']"#).unwrap());
+    LazyLock::new(|| crate::lex::pattern(r#"(?i)(?-u:\b)class\s*=\s*["']([^"']*)["']"#).unwrap());
 
 /// Byte ranges of the `<div class="...CLASS...">` elements (outermost only), each up to its
 /// matching `</div>`; an unclosed one runs to the end of the text.
@@ -166,7 +166,7 @@ pub fn div_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 static OL_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<ol(?-u:\b)[^>]*>|</ol\s*>").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)<ol(?-u:\b)[^>]*>|</ol\s*>").unwrap());
 
 /// Byte ranges of the `<ol class="...CLASS...">` lists, as `div_regions` for divs.
 pub fn ol_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
@@ -174,7 +174,7 @@ pub fn ol_regions(s: &str, class: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 static TABLE_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<table(?-u:\b)[^>]*>|</table\s*>").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?i)<table(?-u:\b)[^>]*>|</table\s*>").unwrap());
 
 /// Byte ranges of the outermost `<table>` elements.
 pub fn table_regions(s: &str) -> Vec<std::ops::Range<usize>> {

@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static LIQUID_COMMENT_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{%-?\s*comment\s*-?%\}").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\{%-?\s*comment\s*-?%\}").unwrap());
 static LIQUID_COMMENT_CLOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{%-?\s*endcomment\s*-?%\}").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\{%-?\s*endcomment\s*-?%\}").unwrap());
 
 /// Remove Liquid, HTML comments and kramdown attributes.
 pub fn clean(body: &str) -> String {

@@ -23,16 +23,16 @@ static IMAGE: LazyLock<Selector> = LazyLock::new(|| Selector::parse(".paper-box-
 
 /// Parenthesised rank notes: CCF/CORE/JCR ranks, quartiles, impact factors.
 static RANK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[](?:[^()\[\]]*(?-u:\b)(?:ccf|core|jcr|sci|ei|q[1-4]|rank(?:ed|ing)?|tier|th-cpl|impact factor|if)(?-u:\b)[^()\[\]]*|non-ccf)[)\]]")
+    crate::lex::pattern(r"(?i)\s*[(\[](?:[^()\[\]]*(?-u:\b)(?:ccf|core|jcr|sci|ei|q[1-4]|rank(?:ed|ing)?|tier|th-cpl|impact factor|if)(?-u:\b)[^()\[\]]*|non-ccf)[)\]]")
         .unwrap()
 });
 /// Parenthesised remarks kept as a BibTeX note.
 static REMARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[]((?:[^()\[\]]*(?-u:\b))?(?:oral|spotlight|highlight|best [a-z ]*paper[^()\[\]]*|award[^()\[\]]*|long|short|poster|nominat[a-z]*)(?:(?-u:\b)[^()\[\]]*)?)[)\]]")
+    crate::lex::pattern(r"(?i)\s*[(\[]((?:[^()\[\]]*(?-u:\b))?(?:oral|spotlight|highlight|best [a-z ]*paper[^()\[\]]*|award[^()\[\]]*|long|short|poster|nominat[a-z]*)(?:(?-u:\b)[^()\[\]]*)?)[)\]]")
         .unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:$|[^0-9])|'([0-9]{2})(?-u:\b)").unwrap()
+    crate::lex::pattern(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:$|[^0-9])|'([0-9]{2})(?-u:\b)").unwrap()
 });
 /// Link words that name a resource other than the paper itself.
 const SIDE_LINKS: &[&str] = &[
@@ -249,7 +249,7 @@ fn is_link_line(u: &str) -> bool {
 }
 
 static MD_LINK_OR_IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!?\[(?:\\.|[^\[\]\\\n])*\]\([^)\n]*\)").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"!?\[(?:\\.|[^\[\]\\\n])*\]\([^)\n]*\)").unwrap());
 
 fn strip_links(u: &str) -> String {
     MD_LINK_OR_IMAGE.replace_all(u, " ").into_owned()

@@ -18,17 +18,21 @@ use crate::model::Publication;
 
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     // the venue in a code span, single or double backticks (`` `CVPR 2024` ``, ``` ``CVPR 2024`` ```)
-    Regex::new(r"^(?:``?([^`]{2,})``?\s*)?\[((?:\\.|[^\[\]\\])+)\]\(([^)\s]+)\)\s*[,.]?\s*(.*)$")
-        .unwrap()
+    crate::lex::pattern(
+        r"^(?:``?([^`]{2,})``?\s*)?\[((?:\\.|[^\[\]\\])+)\]\(([^)\s]+)\)\s*[,.]?\s*(.*)$",
+    )
+    .unwrap()
 });
-static TRAILING_BOLD_VENUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",?\s*\*\*([^*]*(?:19|20)[0-9]{2}[^*]*)\*\*\s*$").unwrap());
+static TRAILING_BOLD_VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r",?\s*\*\*([^*]*(?:19|20)[0-9]{2}[^*]*)\*\*\s*$").unwrap()
+});
 
 static TRAILING_REMARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),?\s*(?:<span[^>]*>\s*)?\*\*([^*]+)\*\*\s*(?:</span>)?\s*$").unwrap()
+    crate::lex::pattern(r"(?i),?\s*(?:<span[^>]*>\s*)?\*\*([^*]+)\*\*\s*(?:</span>)?\s*$").unwrap()
 });
-static TRAILING_ITALIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s*(?:\*([^*]{4,})\*|_([^_]{4,})_)\s*\.?\s*$").unwrap());
+static TRAILING_ITALIC: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r",\s*(?:\*([^*]{4,})\*|_([^_]{4,})_)\s*\.?\s*$").unwrap()
+});
 
 /// `None` when the line is not in the template's form (or is its placeholder).
 pub fn parse(raw: &str) -> Option<Publication> {

@@ -179,7 +179,7 @@ pub fn person_name(header: &[Line]) -> Option<String> {
 
 /// page title words around a name ("Papers by Jane Doe", "Jane Doe's papers")
 static NAME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A(?:(?:papers|publications|preprints|works) (?:by|of|from)\s+)?(.*?)(?:['’]s (?:papers|publications|profile))?\z").unwrap()
+    crate::lex::pattern(r"(?i)\A(?:(?:papers|publications|preprints|works) (?:by|of|from)\s+)?(.*?)(?:['’]s (?:papers|publications|profile))?\z").unwrap()
 });
 
 /// The name on a header line, without page-title words or a category code glued to its end
@@ -337,7 +337,7 @@ fn link_ids(links: &[Link], p: &mut Publication) {
 /// A line that is only an identifier or a link: "arXiv:2401.14112", "https://arxiv.org/abs/…",
 /// "DOI: 10.1145/…", "https://…".
 static ID_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A(?:(?:arxiv|doi|url|link|paper)\s*:?\s*)?(?:https?://\S+|arxiv:\s*\S+|10\.[0-9]{4,9}/\S+)\z").unwrap()
+    crate::lex::pattern(r"(?i)\A(?:(?:arxiv|doi|url|link|paper)\s*:?\s*)?(?:https?://\S+|arxiv:\s*\S+|10\.[0-9]{4,9}/\S+)\z").unwrap()
 });
 
 /// Identifier lines (an arXiv id or a DOI, bare or as a link) set arxiv/doi/url. Other bare
@@ -371,7 +371,7 @@ fn ids_line(t: &str, p: &mut Publication) -> bool {
 /// venue line = ("Published in" | "Venue:" | "Accepted at/to/by" | "In:") venue, or a short
 /// line naming a known venue acronym ("NeurIPS 2023", "ICML 2024 (Oral)").
 static VENUE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A(?:published (?:in|at)|venue|accepted (?:at|to|by|in)|appeared in|journal|conference|in)\s*:?\s+").unwrap()
+    crate::lex::pattern(r"(?i)\A(?:published (?:in|at)|venue|accepted (?:at|to|by|in)|appeared in|journal|conference|in)\s*:?\s+").unwrap()
 });
 
 fn venue_line(t: &str) -> Option<String> {
@@ -421,7 +421,7 @@ fn strip_abstract_label(t: &str) -> &str {
 
 /// et al. tails: "et al.", "and others", "+ 12 more", "and 37 more authors", "…".
 static ETAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,;]?\s*(?:et\.?\s*al\.?|and others|\(?\+\s*[0-9]+\s*(?:more|others|authors)?(?:\s*authors)?\)?|and [0-9]+ (?:more|others)(?:\s+authors)?|…|\.\.\.)\s*\z").unwrap()
+    crate::lex::pattern(r"(?i)[,;]?\s*(?:et\.?\s*al\.?|and others|\(?\+\s*[0-9]+\s*(?:more|others|authors)?(?:\s*authors)?\)?|and [0-9]+ (?:more|others)(?:\s+authors)?|…|\.\.\.)\s*\z").unwrap()
 });
 
 fn authors(t: &str) -> Authors {

@@ -177,8 +177,9 @@ impl Builder {
 const MAX_DEPTH: usize = 256;
 // No bound on the attributes: `[^<>]` stops at the next `<`, so every scan stays short;
 // an ASCII `\b` keeps the lazy DFA on non-ASCII text (a Unicode one makes it give up).
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?-u:\b)[^<>]*?/?>").unwrap());
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lex::pattern(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?-u:\b)[^<>]*?/?>").unwrap()
+});
 /// Void elements and elements whose end tag may be left out never count as nesting.
 const FLAT: &[&str] = &[
     "area", "base", "br", "col", "dd", "dt", "embed", "hr", "img", "input", "li", "link", "meta",

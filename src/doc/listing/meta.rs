@@ -34,10 +34,10 @@ impl Meta {
 
 /// score = 1-3 digits ('.' digits)?   ("91.2", "99.9", "54")
 static SCORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A[0-9]{1,3}(?:\.[0-9]{1,2})?").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"\A[0-9]{1,3}(?:\.[0-9]{1,2})?").unwrap());
 /// archive code = lower-case archive ('.' subject)?   ("cs.LG", "stat.ML", "physics.comp-ph", "hep-th")
 static ARCHIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A([a-z]+(?:-[a-z]+)?)(?:\.(?:[A-Z]{2}|[a-z]+(?:-[a-z]+)?))?").unwrap()
+    crate::lex::pattern(r"\A([a-z]+(?:-[a-z]+)?)(?:\.(?:[A-Z]{2}|[a-z]+(?:-[a-z]+)?))?").unwrap()
 });
 
 /// Read a card meta line: `score? code* date? label*` covering the whole line, with at least
@@ -209,7 +209,7 @@ pub fn label_line(line: &str) -> bool {
 /// stat = words? number '%'? words?, every word a counter word ("7papers", "151citations",
 /// "Novelty57%", "AI Score54", "Cited by 12", "h-index: 9").
 static STAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A([A-Za-z][A-Za-z0-9 .-]{0,30}?)?\s*:?\s*[0-9][0-9,.]*\s*[kKmM]?\s*(%?)\s*([A-Za-z][A-Za-z .-]{0,30})?\z")
+    crate::lex::pattern(r"\A([A-Za-z][A-Za-z0-9 .-]{0,30}?)?\s*:?\s*[0-9][0-9,.]*\s*[kKmM]?\s*(%?)\s*([A-Za-z][A-Za-z .-]{0,30})?\z")
         .unwrap()
 });
 

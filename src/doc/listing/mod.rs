@@ -25,7 +25,7 @@ use crate::doc::Document;
 use cards::Line;
 
 static HTML_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A\s*(?:<!doctype html|<html|<head|<body|<div|<ul|<ol|<li|<article|<section|<main|<!--|<meta|<a\s)").unwrap()
+    crate::lex::pattern(r"(?i)\A\s*(?:<!doctype html|<html|<head|<body|<div|<ul|<ol|<li|<article|<section|<main|<!--|<meta|<a\s)").unwrap()
 });
 
 pub fn parse(src: &str) -> Document {
@@ -153,11 +153,13 @@ fn owner(
 /// of the `<title>` ("publications | Ingrid Solberg", "Jane Doe - Google Scholar").
 fn head_owner(src: &str) -> Option<String> {
     static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)<meta\s+name\s*=\s*["']author["']\s+content\s*=\s*["']([^"'<>]+)["']"#)
-            .unwrap()
+        crate::lex::pattern(
+            r#"(?i)<meta\s+name\s*=\s*["']author["']\s+content\s*=\s*["']([^"'<>]+)["']"#,
+        )
+        .unwrap()
     });
     static TITLE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)<title[^<>]*>([^<>]+)</title>").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"(?i)<title[^<>]*>([^<>]+)</title>").unwrap());
     let head = &src[..src.find("<body").unwrap_or(src.len())];
     let clean = |s: &str| crate::markup::squash(&crate::markup::entities(s));
     let name_like = |s: &String| crate::lex::citation::is_name_like(s) && s.contains(' ');
@@ -325,7 +327,7 @@ fn sidebar_lines(header: &[Line], name: &str, basics: &mut crate::model::Basics)
 /// Tokyo", "Associate Professor, KTH"): the person's headline.
 fn affiliation(header: &[Line], name: &str) -> String {
     static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:universi|institut|college|school|laborator|lab(?-u:\b)|academy|professor|lecturer|reader(?-u:\b)|fellow|postdoc|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
+        crate::lex::pattern(r"(?i)(?-u:\b)(?:universi|institut|college|school|laborator|lab(?-u:\b)|academy|professor|lecturer|reader(?-u:\b)|fellow|postdoc|researcher|scientist|student|research|inc\.?$|corporation)").unwrap()
     });
     if name.is_empty() {
         return String::new();
@@ -378,7 +380,7 @@ pub fn text_lines(src: &str) -> Vec<Line> {
 /// 0002", "Thomas Neumann 0001"); it is no part of the name.
 fn strip_dblp_numbers(src: &str) -> Option<String> {
     static NUMBERED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\p{Ll}) 0[0-9]{3}(?-u:\b)").unwrap());
+        LazyLock::new(|| crate::lex::pattern(r"(\p{Ll}) 0[0-9]{3}(?-u:\b)").unwrap());
     (src.contains("dblp") && NUMBERED.is_match(src))
         .then(|| NUMBERED.replace_all(src, "$1").into_owned())
 }

@@ -33,16 +33,17 @@ pub fn is_listing(src: &str) -> bool {
 
 /// The date (or publication status) that closes the author list of a details line.
 static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i),\s*(?:((?:[0-9]{{1,2}}\s+)?{MONTH_WORD}\s+(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{{2}})|(accepted/in press|in press|submitted|in preparation|unpublished))(?:[,.]|$)", MONTH_WORD = date::MONTH_WORD)).unwrap()
+    crate::lex::pattern(&format!(r"(?i),\s*(?:((?:[0-9]{{1,2}}\s+)?{MONTH_WORD}\s+(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{{2}})|(accepted/in press|in press|submitted|in preparation|unpublished))(?:[,.]|$)", MONTH_WORD = date::MONTH_WORD)).unwrap()
 });
 /// "31, 6, p. 9871-9884 14 p.", "26, 6, 065501.", "101, 3, 033812."
 static JOURNAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9A-Za-z-]+)(?:,\s*([0-9A-Za-z/-]+))?(?:,\s*(?:p\.\s*)?([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?").unwrap()
+    crate::lex::pattern(r"^([0-9A-Za-z-]+)(?:,\s*([0-9A-Za-z/-]+))?(?:,\s*(?:p\.\s*)?([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?").unwrap()
 });
 static PAGES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)p\.\s*([0-9]+\s*[-–]\s*[0-9]+)").unwrap());
+    LazyLock::new(|| crate::lex::pattern(r"(?-u:\b)p\.\s*([0-9]+\s*[-–]\s*[0-9]+)").unwrap());
 /// Page counts and series notes after the venue: "14 p.", "(Springer Series …; vol. 231)".
-static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?-u:\b)[0-9]+ p\.").unwrap());
+static COUNT: LazyLock<Regex> =
+    LazyLock::new(|| crate::lex::pattern(r"\s*(?-u:\b)[0-9]+ p\.").unwrap());
 
 /// The kind from the type line: the output type ("Chapter", "Conference contribution"),
 /// else its category ("Contribution to journal").

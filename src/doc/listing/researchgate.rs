@@ -105,7 +105,7 @@ fn item_at(lines: &[&str], i: usize) -> Option<crate::model::Date> {
 /// "Journal of Volcanology and Geothermal Research 447(2):108012", "Bulletin of Volcanology
 /// 85(10)": journal, volume, issue, pages.
 static JOURNAL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?\D)\s+([0-9]{1,5})(?:\(([0-9A-Za-z–-]{1,10})\))?(?::\s*([A-Za-z]?[0-9]+(?:[–-][A-Za-z]?[0-9]+)?))?$")
+    crate::lex::pattern(r"^(.*?\D)\s+([0-9]{1,5})(?:\(([0-9A-Za-z–-]{1,10})\))?(?::\s*([A-Za-z]?[0-9]+(?:[–-][A-Za-z]?[0-9]+)?))?$")
         .unwrap()
 });
 
