@@ -122,6 +122,39 @@ pub fn unglue_dates(src: &str) -> Option<String> {
         .then(|| GLUED.replace_all(src, "$1$3$5 $2$4$6").into_owned())
 }
 
+/// The space after a comma or before "&" lost in a PDF viewer's copy ("Seminar,University",
+/// "Press,2023", "Past &Present") put back; a comma between digits ("1,000") or inside a
+/// word-less token is left alone.
+pub fn respace_glued_punctuation(src: &str) -> Option<String> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::lex::pattern(r"(\p{Ll}),(\p{Lu}\p{Ll}|(?:19|20)[0-9]{2}(?-u:\b))|( &)(\p{Lu})")
+            .unwrap()
+    });
+    GLUED.is_match(src).then(|| {
+        GLUED
+            .replace_all(src, |c: &regex::Captures| match c.get(1) {
+                Some(letter) => format!("{}, {}", letter.as_str(), &c[2]),
+                None => format!(" & {}", &c[4]),
+            })
+            .into_owned()
+    })
+}
+
+/// A heading in capitals glued to the first line under it by a PDF viewer's copy
+/// ("LANGUAGESItalian (native); …") set on a line of its own; only a known section name
+/// is split off, so an acronym before a word ("NASAGoddard") stays whole.
+pub fn unglue_headings(src: &str) -> Option<String> {
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| crate::lex::pattern(r"(?m)^([A-Z][A-Z &]{2,}[A-Z])([A-Z][a-z])").unwrap());
+    let mut found = false;
+    let out = GLUED.replace_all(src, |c: &regex::Captures| {
+        let heading = crate::sections::classify_heading(&c[1]).is_some();
+        found |= heading;
+        format!("{}{}{}", &c[1], if heading { "\n" } else { "" }, &c[2])
+    });
+    found.then(|| out.into_owned())
+}
+
 /// Two references glued by a PDF viewer's copy ("… 41(3). 325–353.Halcrow, Freya M.,
 /// and …") set on lines of their own: the pages' closing period, then an inverted name.
 pub fn unglue_references(src: &str) -> Option<String> {
@@ -406,6 +439,17 @@ mod tests {
         );
         assert!(unglue_references("Ann. 41(3). 325–353.Halcrow,\nFreya M.").is_some());
         assert_eq!(unglue_references("Version 2.0, Python"), None);
+        assert_eq!(
+            unglue_headings("x\nLANGUAGESItalian (native)\n").as_deref(),
+            Some("x\nLANGUAGES\nItalian (native)\n")
+        );
+        assert_eq!(unglue_headings("NASAGoddard Space Flight Center"), None);
+        assert_eq!(
+            respace_glued_punctuation("Seminar,University of Oxford; Press,2023; Past &Present")
+                .as_deref(),
+            Some("Seminar, University of Oxford; Press, 2023; Past & Present")
+        );
+        assert_eq!(respace_glued_punctuation("1,000 a,b C++,Java"), None);
     }
 
     #[test]

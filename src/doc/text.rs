@@ -274,6 +274,10 @@ pub fn parse(src: &str) -> Document {
     let src = undated.as_deref().unwrap_or(src);
     let unglued_refs = lines::unglue_references(src);
     let src = unglued_refs.as_deref().unwrap_or(src);
+    let unglued_headings = lines::unglue_headings(src);
+    let src = unglued_headings.as_deref().unwrap_or(src);
+    let respaced = lines::respace_glued_punctuation(src);
+    let src = respaced.as_deref().unwrap_or(src);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     // body column of the last bulleted or labelled line, while its entry may go on
@@ -470,7 +474,8 @@ pub fn parse(src: &str) -> Document {
         if in_refs && !prev_blank && bullet(line).is_none() && classify_heading(trimmed).is_none() {
             let year_led = |t: &str| crate::lex::citation::strip_year_label(t).0.is_some();
             if let Some(prev) = blocks.last_mut().filter(|p| {
-                p.kind == BlockKind::Para && reference_goes_on(&p.raw, trimmed)
+                matches!(p.kind, BlockKind::Para | BlockKind::Item(_))
+                    && reference_goes_on(&p.raw, trimmed)
                     || year_led(&p.raw) && !year_led(trimmed) && !LABEL.is_match(trimmed)
             }) {
                 grow(prev, trimmed, span.end, &mut stale);
@@ -502,7 +507,9 @@ pub fn parse(src: &str) -> Document {
         } else if std::mem::take(&mut talks_probe) {
             // talks printed as references ("Roe, J. (2024, April 11). Title [Paper
             // presentation]. Meeting, City.") wrap as references do
-            in_refs = block.kind == BlockKind::Para && AUTHOR_START.is_match(&block.text);
+            // (or "“Title.” Seminar, University" under a bullet: a quoted title opens it)
+            in_refs = matches!(block.kind, BlockKind::Para | BlockKind::Item(_))
+                && (AUTHOR_START.is_match(&block.text) || block.text.starts_with(['“', '"']));
         }
         settle(&mut blocks, &mut stale);
         blocks.push(block);
@@ -534,10 +541,10 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     let lettered =
         next.len() > 2 && next.as_bytes()[1] == b'.' || next.as_bytes().get(1) == Some(&b')');
     // what only the middle or end of a reference opens with: an italic venue, "In Proc…",
-    // the identifiers
+    // the identifiers, a parenthesised year ("(2021): 87–124.")
     static TAIL_START: LazyLock<Regex> = LazyLock::new(|| {
         crate::lex::pattern(
-            r"^(?:[*_]\p{Lu}|In\s+\p{Lu}|https?://|doi:|DOI|arXiv|pp?\.\s*[0-9]|[Vv]ol\.\s*[0-9])",
+            r"^(?:[*_]\p{Lu}|In\s+\p{Lu}|https?://|doi:|DOI|arXiv|pp?\.\s*[0-9]|[Vv]ol\.\s*[0-9]|\((?:19|20)[0-9]{2}\)[:.,])",
         )
         .unwrap()
     });
@@ -548,10 +555,11 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
         && !AUTHOR_START.is_match(next)
         && !LABEL.is_match(next);
     // "…2023. Oil, incomers and the fate of /ʍ/ in Shetland." then "English Language and
-    // Linguistics 27(4). 701–727.": the journal, volume and pages of a reference whose year
-    // came first and which has no numbers after it yet
+    // Linguistics 27(4). 701–727." (or Chicago's "Renaissance Quarterly 77, no. 4 (2024):
+    // 1201–38."): the journal, volume and pages of a reference whose year came first or
+    // whose title holds the only year, and which has no numbers after it yet
     static VENUE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        crate::lex::pattern(r"^\p{Lu}[\p{L} &'’-]*\p{L}\s+[0-9]{1,4}\s*(?:\([0-9A-Za-z–-]{1,9}\))?\s*[.:,]\s*[eE]?[0-9]").unwrap()
+        crate::lex::pattern(r"^\p{Lu}[\p{L} &'’-]*\p{L}\s+[0-9]{1,4}(?:,\s*no\.\s*[0-9]{1,4})?\s*(?:\([0-9A-Za-z–-]{1,9}\))?\s*[.:,]\s*[eE]?[0-9]").unwrap()
     });
     // "Strain-Controlled Lithium Transport in LiCoO2 Films." then "Nano Lett. 2015, 15,
     // 6723–6730." (ACS) or "Acta Mater. 61, 2251–2260 (2013)." (Nature): the journal, year
@@ -561,14 +569,26 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     });
     let journal_tail =
         || !YEAR.is_match(p) && JOURNAL_TAIL.is_match(next) && !AUTHOR_START.is_match(next);
-    // "… organizational change. In R." then "D. Mercer & L. Ahn (Eds.), …": editors' names
-    // cut after an initial
+    // "… organizational change. In R." then "D. Mercer & L. Ahn (Eds.), …", "…, edited by
+    // Thomas K." then "Hargreaves, 212–37.": editors' names cut after an initial
     let editors_cut = || {
         let mut words = p.rsplit(' ');
         let initial = words
             .next()
             .is_some_and(|w| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase));
-        initial && words.next() == Some("In")
+        let before: Vec<&str> = words.take(2).collect();
+        initial
+            && (before.first() == Some(&"In")
+                || before.iter().any(|w| matches!(*w, "by" | "and" | "&"))
+                    && !AUTHOR_START.is_match(next))
+    };
+    // "Roe, Jane. “Passports and Plague.”" then "Renaissance Quarterly 77, no. 4 (2024): …":
+    // a reference never ends on its quoted title
+    let quoted_title = || {
+        p.ends_with(['”', '"'])
+            && p.contains(['“', '"'])
+            && !AUTHOR_START.is_match(next)
+            && !LABEL.is_match(next)
     };
     let title_only = || {
         YEAR.find(p)
@@ -579,6 +599,7 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
         || VENUE_TAIL.is_match(next) && title_only()
         || journal_tail()
         || editors_cut()
+        || quoted_title()
         || unfinished
         || !p.ends_with('.')
             && (p.ends_with([',', ':', '-', '–', '&'])
@@ -696,13 +717,18 @@ fn wrapped(prev: &str, next: &str) -> bool {
             return true;
         }
     }
-    if p.ends_with(['.', '!', '?', ':', ';']) || crate::lex::date::find_range(next).is_some() {
-        return false;
-    }
     let first = next.split_whitespace().next().unwrap_or("");
     let lower_word = first.starts_with(char::is_lowercase)
         && !first.contains(['@', ':', '/'])
         && !first.trim_end_matches([',', '.']).contains('.');
+    // (a date closing a lower-case rest is the entry's own: "… Seminar, University" / "of
+    // Oxford, 14 March 2024."; "since 2023 Postdoc …" opens an entry)
+    let own_date = |span: std::ops::Range<usize>| lower_word && next[..span.start].contains(", ");
+    if p.ends_with(['.', '!', '?', ':', ';'])
+        || crate::lex::date::find_range(next).is_some_and(|(_, span)| !own_date(span))
+    {
+        return false;
+    }
     let last = p.rsplit([' ', '\t']).next().unwrap_or(p);
     // an entry stopped on a comma goes on ("…, Research Methods in HCI,", "…, Fall Meeting,"
     // then "Lausanne, Switzerland")
@@ -790,6 +816,42 @@ mod tests {
             "Roe, F. 2017. “Size.” Scottish Language 36: 55–78.",
             "Scottish Language 37: 1–8."
         ));
+        // Chicago: a quoted title, "no." issues, a year in brackets, editors after "by"
+        assert!(reference_goes_on(
+            "Roe, Jane. “Passports and Plague, 1630–1631.”",
+            "Renaissance Quarterly 77, no. 4 (2024): 1201–38."
+        ));
+        assert!(reference_goes_on(
+            "———. “Translating Credit.” Past & Present 251, no. 1",
+            "(2021): 87–124."
+        ));
+        assert!(reference_goes_on(
+            "Roe, Jane. “Foreigners.” In A Companion to Venice, edited by Thomas K.",
+            "Hargreaves, 212–37. Leiden: Brill, 2021."
+        ));
+        assert!(!reference_goes_on(
+            "Roe, Jane, and Ann Doe. “A Title.”",
+            "Doe, A. “Another.” Journal 3 (2020): 1–9."
+        ));
+    }
+
+    #[test]
+    fn bulleted_references_wrap_to_the_margin() {
+        let d = parse("Publications\n• Roe, Jane. “Passports and Plague.”\nRenaissance Quarterly 77, no. 4 (2024): 1201–38.\n• ———. Il tribunale. Rome: Viella, 2019.\nINVITED TALKS\n• “Paper Passports.” Early Modern History Seminar, University\nof Oxford, 14 March 2024.\n");
+        let items: Vec<_> = d
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Item(_)))
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "Roe, Jane. “Passports and Plague.” Renaissance Quarterly 77, no. 4 (2024): 1201–38.",
+                "———. Il tribunale. Rome: Viella, 2019.",
+                "“Paper Passports.” Early Modern History Seminar, University of Oxford, 14 March 2024."
+            ]
+        );
     }
 
     #[test]

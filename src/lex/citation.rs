@@ -881,6 +881,15 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
         }
         return Some((before.to_string(), markup::plain(title), after_plain));
     }
+    // "———. Il tribunale e la piazza. Rome: Viella, 2019." (Chicago, MLA): a rule in the
+    // authors' place (it repeats the authors above)
+    let rule_end = plain
+        .find(|c: char| !matches!(c, '—' | '⸻' | '-' | '_'))
+        .filter(|&i| i >= 3 && plain[i..].starts_with(['.', ',']));
+    if let Some(i) = rule_end {
+        let (title, venue) = split_sentence(plain[i + 1..].trim_start());
+        return Some((plain[..i].to_string(), title, venue));
+    }
     // APA: "Authors (2020). Title. Venue" (or "Editors (Eds.). (2009). Book. Publisher")
     if let Some(m) = APA_YEAR.find(plain) {
         let authors = &plain[..m.start()];
@@ -1231,7 +1240,11 @@ fn split_sentence(s: &str) -> (String, String) {
         crate::lex::pattern(r"\s[0-9]{1,4}\s\((?:19|20)[0-9]{2}\)|\s[0-9]{1,4},\s[A-Za-z]?[0-9]{1,7}(?:\s?[–-]\s?[A-Za-z]?[0-9]{1,7})?\s\((?:19|20)[0-9]{2}\)")
             .unwrap()
     });
-    let journal = VOL_YEAR.find(s).and_then(|m| s[..m.start()].rfind(", "));
+    // ("Review of Book, by Name. Journal 82 (2021)": the comma before "by" is the title's)
+    let journal = VOL_YEAR
+        .find(s)
+        .and_then(|m| s[..m.start()].rfind(", "))
+        .filter(|&c| !s[c + 2..].starts_with("by "));
     // "Title, preprint (2024), arXiv:…", "Title, submitted to Phys. Rev. A (2024)": a status
     // or an identifier after a comma closes the title
     static STATUS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2599,6 +2612,27 @@ mod tests {
         let p = parse_reference("Roe, Jane. 2022. “What Landlords Learn from Eviction Court.” The Conversation, March 3. https://theconversation.com/x-178204.").unwrap();
         assert_eq!(p.venue, "The Conversation");
         assert!(p.volume.is_empty());
+    }
+
+    #[test]
+    fn chicago_rule_authors_reviews_and_particle_families() {
+        let p = parse_reference("———. Il tribunale e la piazza (1550–1620). Rome: Viella, 2019.")
+            .unwrap();
+        assert_eq!(p.authors.people[0].family, "———");
+        assert_eq!(p.title, "Il tribunale e la piazza (1550–1620)");
+        assert_eq!(p.venue, "Viella");
+        let p = parse_reference(
+            "Review of La Serenissima e i suoi sudditi, by Lorenzo Pagan. Studi veneziani 82 (2021): 402–4.",
+        )
+        .unwrap();
+        assert_eq!(
+            p.title,
+            "Review of La Serenissima e i suoi sudditi, by Lorenzo Pagan"
+        );
+        assert_eq!(p.venue, "Studi veneziani");
+        let p = parse_reference("Della Rocca, Giulia, and Marco Bellandi. “Il registro.” Studi veneziani 76 (2018): 145–78.").unwrap();
+        let fams: Vec<_> = p.authors.people.iter().map(|a| a.family.as_str()).collect();
+        assert_eq!(fams, ["Della Rocca", "Bellandi"]);
     }
 
     #[test]

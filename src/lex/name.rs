@@ -335,7 +335,7 @@ pub fn is_particle(w: &str) -> bool {
     let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
     PARTICLES.contains(&w.to_lowercase().as_str())
         && !capitals
-        && (w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 4)
+        && (w.chars().next().is_some_and(char::is_lowercase) || w.chars().count() <= 5)
 }
 
 fn is_suffix(s: &str) -> bool {
