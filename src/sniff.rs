@@ -237,6 +237,13 @@ pub fn sniff(src: &str) -> (Kind, String) {
     }
     let headings = MD_HEADING.find_iter(head).take(20).count();
     let inline = MD_INLINE.find_iter(head).take(20).count();
+    // (text CVs underline their headings too: setext ones count next to Markdown marks only)
+    let setext = if inline >= 1 {
+        setext_headings(head)
+    } else {
+        0
+    };
+    let headings = headings + setext;
     if headings >= 2 || (headings >= 1 && inline >= 1) || (inline >= 1 && pandoc_marks(head) >= 3) {
         return (
             Kind::Markdown,
@@ -244,6 +251,25 @@ pub fn sniff(src: &str) -> (Kind, String) {
         );
     }
     (Kind::Text, "no markup: plain text".into())
+}
+
+/// Setext headings: a text line underlined with `===` or `---` (not a table's rule).
+fn setext_headings(head: &str) -> usize {
+    let mut prev = "";
+    let mut n = 0;
+    for l in head.lines() {
+        let t = l.trim_end();
+        let rule = t.len() >= 3 && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'));
+        let p = prev.trim();
+        if rule && !p.is_empty() && !p.starts_with(['|', '+', '-', '*']) && !p.contains("   ") {
+            n += 1;
+            if n >= 20 {
+                break;
+            }
+        }
+        prev = l;
+    }
+    n
 }
 
 /// pandoc output from Word has bold paragraphs, not `#` headings, but its own marks: bracketed
@@ -364,6 +390,11 @@ mod tests {
             Kind::Markdown
         );
         assert_eq!(sniff("Jane Doe\n\nEDUCATION\n\nMIT\t2020").0, Kind::Text);
+        // setext headings are Markdown next to Markdown marks only
+        let setext = "Jane Doe\n========\n\nEducation\n---------\n\n- **MIT**, Ph.D.\n";
+        assert_eq!(sniff(setext).0, Kind::Markdown);
+        let underlined = "Jane Doe\n========\n\nEducation\n---------\n\nMIT, Ph.D., 2020\n";
+        assert_eq!(sniff(underlined).0, Kind::Text);
         assert_eq!(sniff("<html><body><div class='paper'>").0, Kind::Listing);
         let scholar = "Jane Roe\nProfessor, MIT\nCited by\tAll\nCitations\t120\nh-index\t5\n\nTITLE\nA paper\nJ Roe\nNature 1, 2\t3\t2020\n";
         assert_eq!(sniff(scholar).0, Kind::Listing);

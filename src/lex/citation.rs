@@ -1517,7 +1517,7 @@ fn author_list_end(s: &str) -> usize {
             words[k].1.ends_with(',')
                 && words[..k]
                     .iter()
-                    .all(|(_, w)| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
+                    .all(|(_, w)| w.starts_with(char::is_uppercase) || name::is_particle(w))
                 && !words[..=k]
                     .iter()
                     .any(|(_, w)| w.trim_end_matches(',').ends_with('.'))
@@ -1558,7 +1558,7 @@ fn author_list_end(s: &str) -> usize {
         }
         // inverted lists print initials with periods: a bare "A" starts the title
         let init = is_initial(core_init) && (!inverted || core_init.contains('.'));
-        let particle = NAME_PARTICLES.contains(&core);
+        let particle = name::is_particle(core);
         let cap = (core.chars().next().is_some_and(|c| c.is_uppercase())
             || crate::lex::name::elided_particle(core))
             && !core.chars().any(|c| c.is_ascii_digit());
@@ -1628,7 +1628,7 @@ fn author_list_end(s: &str) -> usize {
                 // a long name goes on ("Thi Minh Anh Nguyen,", "María José de la Cruz,")
                 // when its family word is closed by the list's comma or a particle leads to it
                 let long_name = in_name.saturating_sub(particles) < 4
-                    && (NAME_PARTICLES.contains(&n) || (name_next && next.ends_with(',')));
+                    && (name::is_particle(n) || (name_next && next.ends_with(',')));
                 if !sep_next
                     && !long_name
                     && in_name >= 2
@@ -1647,10 +1647,6 @@ fn is_bare_initials(w: &str) -> bool {
     let n = w.chars().filter(|c| c.is_alphabetic()).count();
     (1..=3).contains(&n) && !w.starts_with('-') && w.chars().all(|c| c.is_uppercase() || c == '-')
 }
-
-const NAME_PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "di", "da", "du", "la", "le", "del", "della", "dos",
-];
 
 /// End of a Vancouver author list ("Smith J, Doe AB, van der Berg K, et al. Title"): each
 /// name is family words then bare initials (particles may follow: "Beethoven L van"), a
@@ -1678,7 +1674,7 @@ fn vancouver_list_end(words: &[(usize, &str)]) -> Option<usize> {
             let cap = core.chars().next().is_some_and(char::is_uppercase)
                 && core.chars().any(char::is_lowercase)
                 && !core.chars().any(|c| c.is_ascii_digit());
-            if fam < 4 && core.len() == w.len() && (cap || NAME_PARTICLES.contains(&core)) {
+            if fam < 4 && core.len() == w.len() && (cap || name::is_particle(core)) {
                 fam += 1;
                 pos += 1;
             } else {
@@ -1698,7 +1694,7 @@ fn vancouver_list_end(words: &[(usize, &str)]) -> Option<usize> {
         // particles printed after the initials
         while let Some(&(o, w)) = words.get(pos) {
             let c = w.trim_end_matches([',', '.']);
-            if last.2.is_empty() && NAME_PARTICLES.contains(&c) {
+            if last.2.is_empty() && name::is_particle(c) {
                 last = (o, c, &w[c.len()..]);
                 pos += 1;
             } else {

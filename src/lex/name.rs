@@ -25,9 +25,10 @@ use crate::model::{Authors, Person};
 
 /// Lower-case words that start a family name in display order ("Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "dei", "del", "della", "den", "der", "des", "di", "do", "dos",
-    "du", "el", "la", "le", "ní", "st.", "te", "ten", "ter", "van", "vande", "vander", "von", "zu",
-    "ó",
+    // ("van 't Hof": Dutch 't for "het")
+    "'t", "al", "bin", "da", "das", "de", "dei", "del", "della", "den", "der", "des", "di", "do",
+    "dos", "du", "el", "la", "le", "ní", "st.", "te", "ten", "ter", "van", "vande", "vander",
+    "von", "zu", "ó", "’t",
 ];
 const SUFFIXES: &[&str] = &[
     "II", "III", "IV", "Jr", "Jr.", "Sr", "Sr.", "jr.", "2nd", "3rd",
@@ -620,6 +621,11 @@ mod tests {
         assert_eq!(fams("H Huang and Y Tian"), ["Huang|H", "Tian|Y"]);
         assert_eq!(fams("Smith J.A., Doe A."), ["Smith|J.A.", "Doe|A."]);
         assert_eq!(fams("SMITH, J. and DOE, A."), ["SMITH|J.", "DOE|A."]);
+        assert_eq!(
+            fams("Kowalczyk, M., van 't Hof, E., Zhang, W."),
+            ["Kowalczyk|M.", "van 't Hof|E.", "Zhang|W."]
+        );
+        assert_eq!(fams("Della Rocca, Giulia"), ["Della Rocca|Giulia"]);
         assert_eq!(
             fams("Beethoven L van, Le QV, Slaughter A-M"),
             ["van Beethoven|L", "Le|QV", "Slaughter|A-M"]
