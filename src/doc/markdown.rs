@@ -77,6 +77,21 @@ impl GridRow {
     }
 }
 
+/// A table cell's lines, split at its `<br>` tags (an empty cell is one empty line).
+fn split_br(cell: &str) -> Vec<&str> {
+    static BR: LazyLock<Regex> = LazyLock::new(|| crate::lex::pattern(r"(?i)<br\s*/?>").unwrap());
+    let lines: Vec<&str> = BR
+        .split(cell)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        vec![""]
+    } else {
+        lines
+    }
+}
+
 /// A source line ends in a hard line break: a backslash (pandoc), two spaces or `<br>`.
 pub(crate) fn hard_break(line: &str) -> bool {
     let l = line.trim_end_matches(['\n', '\r']);
@@ -409,11 +424,12 @@ fn parse_markdown(src: &str) -> Document {
         } else if is_table_row(trimmed) {
             // a table row: cells become tab-separated columns; the |---| line is dropped
             if trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
-                // the row above was the column header ("| Period | Degree |")
-                if blocks
-                    .last()
-                    .is_some_and(|b: &Block| b.kind == BlockKind::Row)
-                {
+                // the row above was the column header ("| Period | Degree |"), unless it
+                // holds an entry's dates: converters from PDF (marker) make the first row of
+                // a header-less table the header
+                if blocks.last().is_some_and(|b: &Block| {
+                    b.kind == BlockKind::Row && crate::lex::date::find_range(&b.text).is_none()
+                }) {
                     blocks.pop();
                 }
                 continue;
@@ -423,7 +439,25 @@ fn parse_markdown(src: &str) -> Document {
                 .split('|')
                 .map(str::trim)
                 .collect();
-            blocks.push(Block::new(BlockKind::Row, &cells.join("\t"), span));
+            // a cell's `<br>` breaks a line: the row holds each cell's first line, and the
+            // lines under it follow as lines of their own ("Role, Org<br>*Group of …*")
+            let lines: Vec<Vec<&str>> = cells.iter().map(|c| split_br(c)).collect();
+            let depth = lines.iter().map(Vec::len).max().unwrap_or(1);
+            for k in 0..depth {
+                let row: Vec<&str> = lines
+                    .iter()
+                    .map(|l| l.get(k).copied().unwrap_or(""))
+                    .collect();
+                let filled: Vec<&str> = row.iter().copied().filter(|c| !c.is_empty()).collect();
+                match (k, filled.as_slice()) {
+                    (0, _) => {
+                        blocks.push(Block::new(BlockKind::Row, &row.join("\t"), span.clone()))
+                    }
+                    (_, []) => {}
+                    (_, [one]) => blocks.push(Block::new(BlockKind::Para, one, span.clone())),
+                    _ => blocks.push(Block::new(BlockKind::Row, &filled.join("\t"), span.clone())),
+                }
+            }
             continue;
         } else if let Some(m) = ORDERED.find(trimmed) {
             (
@@ -572,6 +606,21 @@ mod tests {
             [
                 ["Stats 101", "TA", "2019"],
                 ["Stats 202", "Lecturer", "2020"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dated_first_row_is_no_header_and_cell_breaks_split_lines() {
+        let d = parse("| 10/2022 – present | **Postdoc**, MPQ<br>*Group of Prof. X* |\n|---|---|\n| 2019 | Visitor, JILA |\n");
+        let got: Vec<(BlockKind, &str)> =
+            d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Row, "10/2022 – present Postdoc, MPQ"),
+                (BlockKind::Para, "Group of Prof. X"),
+                (BlockKind::Row, "2019 Visitor, JILA"),
             ]
         );
     }
