@@ -301,6 +301,8 @@ pub fn parse(src: &str) -> Document {
     let mut in_refs = false;
     // right under a talks heading: whether its entries are printed as references
     let mut talks_probe = false;
+    // past the header: its contact lines are facts of their own, never wrapped entries
+    let mut in_body = false;
     // whether the last block grew since its plain text was made: a paragraph of many
     // wrapped lines is made plain once, not once per line
     let mut stale = false;
@@ -433,6 +435,33 @@ pub fn parse(src: &str) -> Document {
                 continue;
             }
         }
+        // a line cut at the page's right margin and carried on capitalised ("…, Harvard T.H.
+        // Chan School of Public" then "Health, Boston, MA, USA"), as raw pdftotext wraps an
+        // entry: the rest holds no date, bullet, label, heading or column of its own
+        if let Some(prev) = blocks.last_mut() {
+            let p = prev.raw.trim_end();
+            let at_margin = width >= 60 && last_line.0 + last_line.1 + 12 >= width;
+            // (references have their own rule: a long one often ends near the margin)
+            if !prev_blank
+                && in_body
+                && !in_refs
+                && at_margin
+                && matches!(prev.kind, BlockKind::Item(_) | BlockKind::Para)
+                && p.ends_with(char::is_alphabetic)
+                && !p.contains("   ")
+                && trimmed.starts_with(char::is_uppercase)
+                && bullet(line).is_none()
+                && !note_label(trimmed)
+                && !LABEL.is_match(trimmed)
+                && !trimmed.contains(['\t', '|'])
+                && !trimmed.contains("   ")
+                && crate::lex::date::find_range(trimmed).is_none()
+                && classify_heading(trimmed).is_none()
+            {
+                grow(prev, trimmed, span.end, &mut stale);
+                continue;
+            }
+        }
         // a labelled reference ("[1] T. Roe, “A title that") wrapped back to the margin: the
         // lines up to the next label, bullet or blank line, while the entry is unfinished
         if let Some(prev) = blocks.last_mut() {
@@ -498,6 +527,7 @@ pub fn parse(src: &str) -> Document {
             Block::new(BlockKind::Para, trimmed, span)
         };
         if let BlockKind::Heading(_) = block.kind {
+            in_body = true;
             let kind = classify_heading(&block.text);
             in_refs = matches!(
                 kind,
@@ -717,6 +747,11 @@ fn wrapped(prev: &str, next: &str) -> bool {
             return true;
         }
     }
+    // ("…; Journal of the American Statistical Association;" then "Statistics in Medicine;
+    // …": the list cut after a separator goes on with more of it)
+    if listed && p.ends_with(';') && next.contains("; ") && !next.contains(": ") {
+        return true;
+    }
     let first = next.split_whitespace().next().unwrap_or("");
     let lower_word = first.starts_with(char::is_lowercase)
         && !first.contains(['@', ':', '/'])
@@ -836,6 +871,23 @@ mod tests {
     }
 
     #[test]
+    fn a_line_cut_at_the_right_margin_goes_on() {
+        let d = parse("Jane Roe\nroe@example.org\nEXPERIENCE\nPostdoctoral Research Fellow, Department of Biostatistics, Harvard T.H. Chan School of Public\nHealth, Boston, MA, USA\nSep 2013 – Feb 2015\nResearch Statistician, Korea Centers for Disease Control, Cheongju, Korea\nMar 2008 – Jul 2009\n");
+        let paras: Vec<_> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Para)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(paras[2], "Postdoctoral Research Fellow, Department of Biostatistics, Harvard T.H. Chan School of Public Health, Boston, MA, USA");
+        assert_eq!(paras[3], "Sep 2013 – Feb 2015");
+        assert_eq!(
+            paras[4],
+            "Research Statistician, Korea Centers for Disease Control, Cheongju, Korea"
+        );
+    }
+
+    #[test]
     fn bulleted_references_wrap_to_the_margin() {
         let d = parse("Publications\n• Roe, Jane. “Passports and Plague.”\nRenaissance Quarterly 77, no. 4 (2024): 1201–38.\n• ———. Il tribunale. Rome: Viella, 2019.\nINVITED TALKS\n• “Paper Passports.” Early Modern History Seminar, University\nof Oxford, 14 March 2024.\n");
         let items: Vec<_> = d
@@ -867,6 +919,10 @@ mod tests {
         assert!(!wrapped("Built a pipeline.", "then more"));
         assert!(!wrapped("Research Intern at", "2019–2020 Engineer"));
         assert!(wrapped("Math 603 Algebra (graduate, Fall", "2020)."));
+        assert!(wrapped(
+            "Ad hoc reviewer: Biometrics; Biostatistics; Journal of the ASA;",
+            "Statistics in Medicine; American Journal of Epidemiology"
+        ));
         assert!(wrapped(
             "LING 420 Language Contact (2018–",
             "2023); MLCS 599"

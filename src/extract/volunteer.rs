@@ -64,6 +64,11 @@ pub fn section(blocks: &[Block]) -> Vec<Volunteer> {
         }
         seen.push(text);
         if let Some(mut v) = line(text) {
+            // "Editorial", "Reviewing": a sub-heading over the entries, not one of them
+            let bare = v.organization.is_empty() && v.position.is_empty() && v.dates.is_none();
+            if bare && subs.is_empty() && v.summary.split_whitespace().count() <= 3 {
+                continue;
+            }
             v.highlights = subs.clone();
             if let Some(l) = &label {
                 v = l.apply(v);
@@ -678,6 +683,29 @@ fn is_place(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sub_heading_is_no_entry() {
+        let blocks: Vec<Block> = [
+            "Editorial",
+            "Associate Editor, Statistics in Medicine",
+            "2021 – Present",
+            "Reviewing",
+            "Grant reviewer, National Research Foundation of Korea",
+        ]
+        .iter()
+        .map(|t| Block::new(BlockKind::Para, t, 0..0))
+        .collect();
+        let v = section(&blocks);
+        let orgs: Vec<_> = v.iter().map(|v| v.organization.as_str()).collect();
+        assert_eq!(
+            orgs,
+            [
+                "Statistics in Medicine",
+                "National Research Foundation of Korea"
+            ]
+        );
+    }
 
     #[test]
     fn a_role_over_dated_organizations_is_one_entry_each() {
