@@ -811,10 +811,12 @@ pub fn roles(pieces: &[String]) -> Roles {
                     continue;
                 }
             }
-            // "Huawei Campus Ambassador, Xidian University": a leading title stays whole
+            // "Huawei Campus Ambassador, Xidian University": a leading title stays whole (so
+            // does "Assistant Professor in Epidemiology" alone, its employer on the next line)
             if r.position.is_empty()
                 && k == 0
-                && (split_role(&part).is_some() || (more_after(k) && title_with_field(&part)))
+                && (split_role(&part).is_some()
+                    || ((more_after(k) || parts.len() == 1) && title_with_field(&part)))
                 && (more_after(k) || parts.len() == 1)
             {
                 r.position = part;
@@ -877,6 +879,11 @@ mod tests {
         assert_eq!(r.org, "Universität Münster");
         let r = roles(&["Research Intern (Applied RL)".into(), "DeepMind".into()]);
         assert_eq!(r.position, "Research Intern (Applied RL)");
+        let r = roles(&["Assistant Professor in Epidemiology".into()]);
+        assert_eq!(
+            (r.position.as_str(), r.org.as_str()),
+            ("Assistant Professor in Epidemiology", "")
+        );
     }
 
     #[test]

@@ -533,7 +533,7 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
         p.kind = PubKind::Thesis;
         // the school follows the type words: "PhD thesis, ETH Zurich, 2022"
         static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-            crate::lex::pattern(&format!(r"(?i)[,.(]\s*(?:{MONTH_WORD}\s+(?:[0-9]{{1,2}},?\s+)?)?(?:19|20)[0-9]{{2}}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{{2}}\)?\.?\s*$", MONTH_WORD = crate::lex::date::MONTH_WORD))
+            crate::lex::pattern(&format!(r"(?i)[,.(;]\s*(?:{MONTH_WORD}\s+(?:[0-9]{{1,2}},?\s+)?)?(?:19|20)[0-9]{{2}}(?-u:\b).*$|\s*\(?(?:19|20)[0-9]{{2}}\)?\.?\s*$", MONTH_WORD = crate::lex::date::MONTH_WORD))
                 .unwrap()
         });
         let after_type = THESIS.find(&outside).map_or("", |m| &outside[m.end()..]);
@@ -599,6 +599,12 @@ fn apply_descriptor(descriptor: &str, whole: &str, p: &mut Publication) {
             crate::lex::pattern(&format!(r"(?i)^(?:(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?)\s+)?(?:{THESIS_WORDS})|technical report|tech\. rep\.?)(?:\s*(?:no\.\s*)?#?[\w-]*[0-9][\w-]*)?[.,]?\s*")).unwrap()
         });
         p.venue = TYPE_WORDS.replace(&p.venue, "").trim().to_string();
+        // "London: London School of Hygiene & Tropical Medicine; 2020" (Vancouver, AMA): the
+        // place before the school and the separator before the year are no part of it
+        if let Some(end) = place_colon_end(&p.venue) {
+            p.venue = p.venue[end..].trim().to_string();
+        }
+        p.venue = p.venue.trim_end_matches([';', ',', ' ']).to_string();
         if p.venue.is_empty() || p.venue.chars().all(|c| !c.is_alphabetic()) {
             p.venue = p.publisher.clone();
         }
@@ -2629,6 +2635,18 @@ mod tests {
         let p = parse_reference("Della Rocca, Giulia, and Marco Bellandi. “Il registro.” Studi veneziani 76 (2018): 145–78.").unwrap();
         let fams: Vec<_> = p.authors.people.iter().map(|a| a.family.as_str()).collect();
         assert_eq!(fams, ["Della Rocca", "Bellandi"]);
+    }
+
+    #[test]
+    fn vancouver_thesis_school_without_place_and_year() {
+        for r in [
+            "Roe S. A study of households [dissertation]. London: London School of Hygiene & Tropical Medicine; 2020.",
+            "Roe S. *A study of households*. Dissertation. London School of Hygiene & Tropical Medicine; 2020. doi:10.17037/PUBS.04658211",
+        ] {
+            let p = parse_reference(r).unwrap();
+            assert_eq!(p.kind, PubKind::Thesis);
+            assert_eq!(p.venue, "London School of Hygiene & Tropical Medicine", "{r}");
+        }
     }
 
     #[test]
