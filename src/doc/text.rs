@@ -614,9 +614,11 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
     };
     // "Roe, Jane. “Passports and Plague.”" then "Renaissance Quarterly 77, no. 4 (2024): …":
     // a reference never ends on its quoted title
+    // (the opening quote is looked for near the end: a paragraph grows line by line)
     let quoted_title = || {
+        let t = last_bytes(p, 400);
         p.ends_with(['”', '"'])
-            && p.contains(['“', '"'])
+            && (t.contains('“') || t.matches('"').count() >= 2)
             && !AUTHOR_START.is_match(next)
             && !LABEL.is_match(next)
     };
@@ -638,6 +640,15 @@ fn reference_goes_on(prev: &str, next: &str) -> bool {
                     "in" | "on" | "of" | "and" | "for" | "the" | "to" | "with" | "at" | "by"
                 )
                 || lone_year)
+}
+
+/// The last `n` bytes of `s` or a little fewer, on a character boundary.
+fn last_bytes(s: &str, n: usize) -> &str {
+    let mut from = s.len().saturating_sub(n);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
 }
 
 /// A line and its wrapped rest as one: with a space, except inside a web address or DOI cut
@@ -712,11 +723,7 @@ fn wrapped(prev: &str, next: &str) -> bool {
     }
     // "… (graduate, Fall" then "2020).": a parenthesis left open closes on the next line
     // (looked for near the end: a paragraph grows line by line)
-    let mut from = p.len().saturating_sub(200);
-    while !p.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = &p[from..];
+    let tail = last_bytes(p, 200);
     let closes = || {
         next.find(')')
             .is_some_and(|i| next.find('(').is_none_or(|j| j > i))
