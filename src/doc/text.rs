@@ -448,7 +448,8 @@ pub fn parse(src: &str) -> Document {
                 && at_margin
                 && matches!(prev.kind, BlockKind::Item(_) | BlockKind::Para)
                 && p.ends_with(char::is_alphabetic)
-                && !p.contains("   ")
+                // (the last line only: a paragraph grows line by line)
+                && !last_bytes(p, 200).contains("   ")
                 && trimmed.starts_with(char::is_uppercase)
                 && bullet(line).is_none()
                 && !note_label(trimmed)
@@ -877,15 +878,19 @@ mod tests {
         ));
     }
 
+    /// The texts of the blocks of one kind.
+    fn texts(d: &Document, kind: impl Fn(BlockKind) -> bool) -> Vec<&str> {
+        d.blocks
+            .iter()
+            .filter(|b| kind(b.kind))
+            .map(|b| b.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn a_line_cut_at_the_right_margin_goes_on() {
         let d = parse("Jane Roe\nroe@example.org\nEXPERIENCE\nPostdoctoral Research Fellow, Department of Biostatistics, Harvard T.H. Chan School of Public\nHealth, Boston, MA, USA\nSep 2013 – Feb 2015\nResearch Statistician, Korea Centers for Disease Control, Cheongju, Korea\nMar 2008 – Jul 2009\n");
-        let paras: Vec<_> = d
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Para)
-            .map(|b| b.text.as_str())
-            .collect();
+        let paras = texts(&d, |k| k == BlockKind::Para);
         assert_eq!(paras[2], "Postdoctoral Research Fellow, Department of Biostatistics, Harvard T.H. Chan School of Public Health, Boston, MA, USA");
         assert_eq!(paras[3], "Sep 2013 – Feb 2015");
         assert_eq!(
@@ -897,12 +902,7 @@ mod tests {
     #[test]
     fn bulleted_references_wrap_to_the_margin() {
         let d = parse("Publications\n• Roe, Jane. “Passports and Plague.”\nRenaissance Quarterly 77, no. 4 (2024): 1201–38.\n• ———. Il tribunale. Rome: Viella, 2019.\nINVITED TALKS\n• “Paper Passports.” Early Modern History Seminar, University\nof Oxford, 14 March 2024.\n");
-        let items: Vec<_> = d
-            .blocks
-            .iter()
-            .filter(|b| matches!(b.kind, BlockKind::Item(_)))
-            .map(|b| b.text.as_str())
-            .collect();
+        let items = texts(&d, |k| matches!(k, BlockKind::Item(_)));
         assert_eq!(
             items,
             [

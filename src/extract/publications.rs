@@ -111,10 +111,7 @@ fn same_authors_as_above(out: &mut [Publication]) {
     let rule = |p: &Publication| {
         p.authors.people.len() == 1 && {
             let a = &p.authors.people[0];
-            let t = format!("{}{}", a.given, a.family);
-            !t.is_empty()
-                && t.chars()
-                    .all(|c| matches!(c, '—' | '–' | '-' | '_' | '.' | '⸻' | ' '))
+            name::is_author_rule(&format!("{}{}", a.given, a.family))
         }
     };
     for i in 1..out.len() {

@@ -890,8 +890,8 @@ fn segment(raw: &str, plain: &str) -> Option<(String, String, String)> {
     // "———. Il tribunale e la piazza. Rome: Viella, 2019." (Chicago, MLA): a rule in the
     // authors' place (it repeats the authors above)
     let rule_end = plain
-        .find(|c: char| !matches!(c, '—' | '⸻' | '-' | '_'))
-        .filter(|&i| i >= 3 && plain[i..].starts_with(['.', ',']));
+        .find(['.', ','])
+        .filter(|&i| name::is_author_rule(&plain[..i]));
     if let Some(i) = rule_end {
         let (title, venue) = split_sentence(plain[i + 1..].trim_start());
         return Some((plain[..i].to_string(), title, venue));

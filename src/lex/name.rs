@@ -436,6 +436,16 @@ fn is_cjk(s: &str) -> bool {
     })
 }
 
+/// "———", "---", "⸻" (Chicago, MLA): a rule printed in the authors' place, repeating the
+/// authors of the reference above.
+pub fn is_author_rule(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['.', ',']);
+    // ("⸻" is one character three dashes wide)
+    (t.chars().count() >= 2 || t.contains('⸻'))
+        && t.chars()
+            .all(|c| matches!(c, '—' | '–' | '-' | '_' | '⸻' | ' '))
+}
+
 /// "Beethoven" + "L. van" → family "van Beethoven", given "L." (CSL styles print the
 /// particle after the given names).
 fn inverted(family: &str, given: &str) -> Person {
@@ -626,6 +636,10 @@ mod tests {
             ["Kowalczyk|M.", "van 't Hof|E.", "Zhang|W."]
         );
         assert_eq!(fams("Della Rocca, Giulia"), ["Della Rocca|Giulia"]);
+        for rule in ["———.", "---", "–––", "⸻"] {
+            assert!(is_author_rule(rule), "{rule}");
+        }
+        assert!(!is_author_rule("—") && !is_author_rule("Roe, J."));
         assert_eq!(
             fams("Beethoven L van, Le QV, Slaughter A-M"),
             ["van Beethoven|L", "Le|QV", "Slaughter|A-M"]
